@@ -35,7 +35,14 @@ async function loadEngineModule() {
   };
   const bytes = await readFile(path.join(path.dirname(bgPath), "schema_engine_bg.wasm"));
   const module = new WebAssembly.Module(bytes);
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
+  // The engine arms timeouts (e.g. for connecting) that would keep a finished command alive
+  // for seconds; unref'd, they still fire while the engine works but do not hold the process.
+  const imports: Record<string, unknown> = { ...glue };
+  for (const name of Object.keys(imports).filter((key) => key.startsWith("__wbg_setTimeout_"))) {
+    const setTimer = imports[name] as (...args: unknown[]) => NodeJS.Timeout;
+    imports[name] = (...args: unknown[]) => setTimer(...args).unref();
+  }
+  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return glue;
@@ -43,17 +50,29 @@ async function loadEngineModule() {
 
 let engineModule: ReturnType<typeof loadEngineModule> | undefined;
 
-/** Opens a schema engine on the database at `connectionString`; call `free()` when done. */
-export async function openSchemaEngine(connectionString: string): Promise<SchemaEngine> {
+/** Runs `work` with a schema engine on the database at `connectionString`, then releases both. */
+export async function withSchemaEngine<T>(connectionString: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   engineModule ??= loadEngineModule();
   const { SchemaEngine } = await engineModule;
   const datamodel = await readFile(SCHEMA_PATH, "utf8");
-  const factory = new PrismaPg(poolWithCharAsText(connectionString), { disposeExternalPool: true });
-  const adapter = bindMigrationAwareSqlAdapterFactory(withCharColumns(factory));
+  const pool = poolWithCharAsText(connectionString);
+  const clients = new Set<pg.PoolClient>();
+  pool.on("connect", (client) => clients.add(client));
+  const adapter = bindMigrationAwareSqlAdapterFactory(withCharColumns(new PrismaPg(pool)));
   const log = (message: string) => {
     if (process.env.PRISMA_ENGINE_LOG) console.error(message);
   };
-  return SchemaEngine.new({ datamodels: [[SCHEMA_PATH, datamodel]] }, log, adapter);
+  const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, datamodel]] }, log, adapter);
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    // The engine keeps a session checked out (it holds the migration lock on it) and never
+    // hands it back, so its connections are closed directly rather than drained.
+    const ending = pool.end();
+    await Promise.allSettled([...clients].map((client) => client.end()));
+    await ending;
+  }
 }
 
 /**
@@ -90,7 +109,7 @@ function withCharColumns(factory: SqlMigrationAwareDriverAdapterFactory): SqlMig
     queryable.queryRaw = async (query) => {
       const result = await queryRaw(query);
       result.columnTypes = result.columnTypes.map((type, i) =>
-        ENGINE_CHAR_COLUMNS.has(result.columnNames[i]) ? ColumnTypeEnum.Character : type,
+        ENGINE_CHAR_COLUMNS.has(result.columnNames[i] ?? "") ? ColumnTypeEnum.Character : type,
       );
       return result;
     };

@@ -30,6 +30,7 @@ CREATE TABLE "User" (
     "id" TEXT NOT NULL,
     "email" TEXT NOT NULL,
     "name" TEXT NOT NULL,
+    "title" TEXT NOT NULL DEFAULT '',
     "passwordHash" TEXT NOT NULL,
     "failedSignIns" INTEGER NOT NULL DEFAULT 0,
     "lockedUntil" TIMESTAMP(3),

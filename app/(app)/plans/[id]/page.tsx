@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
+import { PlanTable } from "@/components/plans/plan-table";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { getCaller, loadOrNotFound } from "@/server/api/rsc";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const plan = await (await getCaller()).plans.get({ id }).catch(() => null);
+  return { title: plan ? `${plan.number}/${plan.symbol}` : undefined };
+}
+
+export default async function PlanPage({ params }: Props) {
+  const { id } = await params;
+  const caller = await getCaller();
+  const plan = await loadOrNotFound(() => caller.plans.get({ id }));
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const rows: [string, React.ReactNode][] = [
+    [t("plans.reference"), <span key="ref" className="font-medium">{plan.number}/{plan.symbol}</span>],
+    [t("plans.issuedOn"), formatDate(plan.issuedOn) || "—"],
+    [t("plans.issuingUnit"), <Link key="unit" href={`/units/${plan.issuingUnit.id}`} className="text-brand-700 hover:underline">{plan.issuingUnit.name}</Link>],
+    [t("plans.program"), locale === "en" ? plan.program.nameEn : plan.program.name],
+    [t("plans.period"), `${plan.periodStart}–${plan.periodEnd}`],
+    [t("plans.year"), plan.year ?? t("plans.wholePeriod")],
+    [
+      t("plans.parent"),
+      plan.parent ? (
+        <Link key="parent" href={`/plans/${plan.parent.id}`} className="text-brand-700 hover:underline">
+          {plan.parent.number}/{plan.parent.symbol} — {plan.parent.issuingUnit.name}
+        </Link>
+      ) : (
+        t("plans.noParent")
+      ),
+    ],
+    [t("plans.createdBy"), `${plan.createdBy.name} · ${formatDateTime(plan.createdAt)}`],
+    [t("plans.updatedBy"), `${plan.updatedBy.name} · ${formatDateTime(plan.updatedAt)}`],
+  ];
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <span className="flex flex-wrap items-center gap-2">
+            <span className="font-semibold text-slate-700" data-testid="plan-reference">{plan.number}/{plan.symbol}</span>
+            <PlanStatusBadge status={plan.status} />
+          </span>
+        }
+        title={plan.title}
+        actions={plan.canEdit && <ButtonLink href={`/plans/${plan.id}/edit`} variant="secondary">{t("plans.edit")}</ButtonLink>}
+      />
+      {!plan.canEdit && (
+        <p className="mb-4 rounded-md border border-slate-200 bg-white px-4 py-2 text-sm text-slate-600">
+          {plan.status === "draft" || plan.status === "returned" ? t("plans.viewOnly") : t("plans.readOnly", { status: t(`status.${plan.status}`) })}
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title={t("plans.details")} className="lg:col-span-1">
+          <dl className="space-y-3 text-sm">
+            {rows.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+                <dd className="mt-0.5 text-slate-900">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card title={t("plans.children")} className="lg:col-span-2">
+          <PlanTable plans={plan.children} empty={t("plans.noChildren")} />
+        </Card>
+      </div>
+    </>
+  );
+}

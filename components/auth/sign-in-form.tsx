@@ -1,0 +1,65 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { LOCK_MINUTES } from "@/server/auth/lock-policy";
+
+type Errors = { email?: string; password?: string; form?: string };
+
+export function SignInForm({ next }: { next: string }) {
+  const t = useTranslations("signIn");
+  const [errors, setErrors] = useState<Errors>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const missing: Errors = {};
+    if (!email) missing.email = t("emailRequired");
+    if (!password) missing.password = t("passwordRequired");
+    setErrors(missing);
+    if (missing.email || missing.password) return;
+
+    setPending(true);
+    try {
+      const result = await signIn("credentials", { email, password, redirect: false });
+      if (result?.error) {
+        const code = result.code;
+        setErrors({
+          form: code === "locked" ? t("locked", { minutes: LOCK_MINUTES }) : code === "disabled" ? t("disabled") : code === "invalid" ? t("invalid") : t("failed"),
+        });
+        setPending(false);
+        return;
+      }
+      window.location.assign(next);
+    } catch {
+      setErrors({ form: t("failed") });
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {errors.form && (
+        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {errors.form}
+        </div>
+      )}
+      <Field label={t("email")} error={errors.email} required>
+        {(props) => <input {...props} name="email" type="email" autoComplete="username" inputMode="email" />}
+      </Field>
+      <Field label={t("password")} error={errors.password} required>
+        {(props) => <input {...props} name="password" type="password" autoComplete="current-password" />}
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { signOut } from "@/server/auth";
+import type { Actor } from "@/server/policies/actor";
+import { LocaleSwitcher } from "./locale-switcher";
+import { NavLinks } from "./nav-links";
+
+export async function AppHeader({ actor }: { actor: Actor }) {
+  const t = await getTranslations();
+  const primary = actor.memberships[0];
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 py-1 font-bold text-slate-900">
+          <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-700 text-sm text-white" aria-hidden="true">CT</span>
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.menu")} className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
+          <NavLinks links={[{ href: "/", label: t("nav.home") }, { href: "/plans", label: t("nav.plans") }, { href: "/units", label: t("nav.units") }]} />
+        </nav>
+        <div className="ml-auto flex items-center gap-3">
+          <LocaleSwitcher className="hidden sm:inline-flex" />
+          <div className="text-right leading-tight" aria-label={t("nav.account")}>
+            <div className="text-sm font-medium text-slate-900" data-testid="current-user">{actor.name}</div>
+            {primary && <div className="max-w-48 truncate text-xs text-slate-500">{t(`roles.${primary.role}`)} · {primary.unitName}</div>}
+          </div>
+          <form
+            action={async () => {
+              "use server";
+              await signOut({ redirectTo: "/sign-in" });
+            }}
+          >
+            <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+              {t("nav.signOut")}
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

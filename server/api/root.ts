@@ -1,0 +1,13 @@
+import { plansRouter } from "./routers/plans";
+import { unitsRouter } from "./routers/units";
+import { createCallerFactory, createTRPCRouter, protectedProcedure } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  /** The signed-in user with their roles and units. */
+  me: protectedProcedure.query(({ ctx }) => ctx.actor),
+  units: unitsRouter,
+  plans: plansRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

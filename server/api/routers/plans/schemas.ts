@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * Messages are keys of the `validation` catalogue (messages/vi.json), translated where they
+ * are shown, so one schema serves both languages.
+ */
+const id = z.string().min(1).max(64);
+const optionalYear = z.coerce.number({ error: "validation.year" }).int({ error: "validation.year" }).min(2000, { error: "validation.year" }).max(2100, { error: "validation.year" });
+
+/** "2543/KH-SGDĐT": a number, a slash, then the document kind and issuing body in capitals. */
+export const REFERENCE_PATTERN = /^(\d{1,6})\s*\/\s*([A-ZĐ]{2,}(?:-[A-ZĐ0-9]{1,})+)$/u;
+
+export const ZPlanDetails = z
+  .object({
+    reference: z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(1, { error: "validation.required" })
+      .transform((value) => value.normalize("NFC").toUpperCase())
+      .pipe(z.string().regex(REFERENCE_PATTERN, { error: "validation.reference" })),
+    title: z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(10, { error: "validation.titleTooShort" })
+      .max(500, { error: "validation.titleTooLong" }),
+    issuedOn: z
+      .union([z.literal(""), z.null(), z.iso.date({ error: "validation.date" })])
+      .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null)),
+    issuingUnitId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
+    programId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
+    year: z.union([z.literal(""), z.null(), optionalYear]).transform((v) => (v === "" ? null : v)),
+    parentId: z.union([z.literal(""), z.null(), id]).transform((v) => v || null),
+  })
+  .transform(({ reference, ...rest }) => {
+    const [, number, symbol] = REFERENCE_PATTERN.exec(reference)!;
+    return { ...rest, number: number!, symbol: symbol! };
+  });
+export type TPlanDetailsInput = z.input<typeof ZPlanDetails>;
+
+export const ZPlanId = z.object({ id });
+
+export const ZPlanUpdate = z.object({ id, details: ZPlanDetails });
+
+export const ZPlanList = z.object({
+  year: z.number().int().min(2000).max(2100).optional(),
+  programId: id.optional(),
+  periodStart: z.number().int().min(2000).max(2100).optional(),
+  status: z.enum(["draft", "submitted", "returned", "approved"]).optional(),
+  unitId: id.optional(),
+  mine: z.boolean().optional(),
+  search: z.string().max(200).optional(),
+  page: z.number().int().min(1).max(10_000).optional(),
+  pageSize: z.number().int().min(1).max(100).optional(),
+});
+export type TPlanList = z.infer<typeof ZPlanList>;
+
+export const ZParentCandidates = z.object({ issuingUnitId: id });

@@ -1,0 +1,63 @@
+import { TRPCError, initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import type { Db } from "../db/client";
+import { DomainError, type FieldErrors } from "../errors";
+import type { Actor } from "../policies/actor";
+
+export interface Context {
+  db: Db;
+  actor: Actor | null;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  /**
+   * One mapping from domain and validation failures to what a client sees: a code, a message
+   * key the interface translates, and field errors. Stack traces never leave the server.
+   */
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    let messageKey = error.code === "INTERNAL_SERVER_ERROR" ? "errors.internal" : error.message;
+    let fieldErrors: FieldErrors | undefined;
+    if (cause instanceof ZodError) {
+      messageKey = "errors.invalidFields";
+      fieldErrors = z.flattenError(cause).fieldErrors as FieldErrors;
+    } else if (cause instanceof DomainError) {
+      messageKey = cause.messageKey;
+      fieldErrors = cause.fieldErrors;
+    }
+    return {
+      message: messageKey,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, messageKey, fieldErrors },
+    };
+  },
+});
+
+/** Domain errors become tRPC errors of the same meaning; anything else stays a 500. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.messageKey, cause });
+  }
+  if (!result.ok && isUniqueViolation(result.error.cause)) {
+    throw new TRPCError({ code: "CONFLICT", message: "errors.conflict", cause: result.error.cause });
+  }
+  return result;
+});
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** Signed-in users only; narrows the context to a present actor. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "errors.unauthorized" });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+

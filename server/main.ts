@@ -1,0 +1,55 @@
+/**
+ * The one process that serves Chung Tay: it finds or starts the database, migrates and seeds
+ * it, then serves the Next.js app on PORT from a plain HTTP server (the collaboration socket
+ * will share this server's upgrade path).
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { ensureAuthSecret } from "./auth/secret";
+import { disconnectDb, getDb } from "./db/client";
+import { applyMigrations } from "./db/migrations";
+import { DATA_DIR, resolveDatabase } from "./db/resolve-database";
+import { demoAccounts, demoPassword, seedDemo } from "./seed/seed-demo";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+
+const database = await resolveDatabase();
+console.log(`Chung Tay: data in ${database.description}`);
+const applied = await applyMigrations(database.url);
+if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+await ensureAuthSecret(DATA_DIR);
+if (process.env.SEED !== "0") {
+  const { created } = await seedDemo(getDb());
+  if (created) console.log(`Seeded the demo province Điện Biên (${created} records).`);
+}
+
+const app = next({ dev, hostname, port, dir: process.cwd() });
+await app.prepare();
+const handle = app.getRequestHandler();
+const upgrade = app.getUpgradeHandler();
+
+const server = createServer((req, res) => void handle(req, res));
+server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+server.listen(port, hostname, () => {
+  console.log(`Chung Tay is ready on http://localhost:${port}`);
+  console.log(`Demo accounts (password: ${demoPassword()}):`);
+  for (const account of demoAccounts) console.log(`  ${account.email.padEnd(28)} ${account.role} · ${account.title}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: stopping…`);
+  server.close();
+  server.closeAllConnections();
+  await app.close?.();
+  await disconnectDb();
+  // PGlite writes its files on close; stopping it cleanly keeps .data/ consistent.
+  await database.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,33 @@
+import type { Db } from "../db/client";
+import { notFound } from "../errors";
+import type { Actor } from "../policies/actor";
+import { can, viewablePlansWhere } from "../policies";
+import { planSummarySelect } from "./plan-select";
+
+/**
+ * A plan with the plan it implements and the visible plans that implement it, plus what
+ * the actor may do with it. NOT_FOUND when the actor may not see it, so that the existence
+ * of another commune's plan is not revealed.
+ */
+export async function getPlan(db: Db, actor: Actor, planId: string) {
+  const plan = await db.plan.findUnique({
+    where: { id: planId },
+    select: {
+      ...planSummarySelect,
+      createdAt: true,
+      createdBy: { select: { id: true, name: true } },
+      updatedBy: { select: { id: true, name: true } },
+      parent: { select: planSummarySelect },
+    },
+  });
+  if (!plan || !can(actor, "plan.view", plan)) throw notFound();
+
+  const children = await db.plan.findMany({
+    where: { AND: [{ parentId: plan.id }, viewablePlansWhere(actor)] },
+    select: planSummarySelect,
+    orderBy: [{ issuingUnit: { code: "asc" } }, { year: "desc" }],
+  });
+  // The parent is shown only if the actor may see it too.
+  const parent = plan.parent && can(actor, "plan.view", plan.parent) ? plan.parent : null;
+  return { ...plan, parent, children, canEdit: can(actor, "plan.update", plan) };
+}

@@ -1,0 +1,67 @@
+import type { Db } from "../db/client";
+import type { PlanStatus, Prisma } from "../db/generated/client";
+import type { Actor } from "../policies/actor";
+import { viewablePlansWhere } from "../policies";
+import { planSummarySelect } from "./plan-select";
+
+export interface PlanFilters {
+  year?: number;
+  programId?: string;
+  /** First year of the period, e.g. 2021 for 2021–2025. */
+  periodStart?: number;
+  status?: PlanStatus;
+  /** Plans issued by this unit or any unit beneath it. */
+  unitId?: string;
+  /** Only plans of the units where the actor holds a role ("my plans"). */
+  mine?: boolean;
+  /** Matches the number/symbol ("2543", "KH-SGDĐT", "2543/KH") or words of the title. */
+  search?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** The plans the actor may see that match the filters, newest first, one page at a time. */
+export async function listPlans(db: Db, actor: Actor, filters: PlanFilters) {
+  const pageSize = filters.pageSize ?? 25;
+  const page = Math.max(1, filters.page ?? 1);
+  const and: Prisma.PlanWhereInput[] = [viewablePlansWhere(actor)];
+
+  if (filters.year !== undefined) and.push({ year: filters.year });
+  if (filters.programId) and.push({ programId: filters.programId });
+  if (filters.periodStart !== undefined) and.push({ periodStart: filters.periodStart });
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.unitId) {
+    const unit = await db.orgUnit.findUnique({ where: { id: filters.unitId }, select: { path: true } });
+    and.push({ issuingUnit: { path: { startsWith: unit?.path ?? "\u0000" } } });
+  }
+  if (filters.mine) {
+    and.push({ issuingUnitId: { in: actor.memberships.map((m) => m.unitId) } });
+  }
+  const search = filters.search?.trim();
+  if (search) and.push(searchWhere(search));
+
+  const where = { AND: and };
+  const [total, items] = await Promise.all([
+    db.plan.count({ where }),
+    db.plan.findMany({
+      where,
+      select: planSummarySelect,
+      orderBy: [{ issuedOn: { sort: "desc", nulls: "first" } }, { updatedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+  ]);
+  return { items, total, page, pageSize };
+}
+
+function searchWhere(search: string): Prisma.PlanWhereInput {
+  const [number, symbol] = search.split("/").map((part) => part.trim());
+  const byReference: Prisma.PlanWhereInput[] =
+    symbol !== undefined
+      ? [{ AND: [{ number: { equals: number } }, { symbol: { startsWith: symbol, mode: "insensitive" } }] }]
+      : [{ number: { startsWith: search } }, { symbol: { contains: search, mode: "insensitive" } }];
+  const words = search.split(/\s+/).filter(Boolean);
+  return {
+    OR: [...byReference, { AND: words.map((word) => ({ title: { contains: word, mode: "insensitive" as const } })) }],
+  };
+}

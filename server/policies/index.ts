@@ -1,0 +1,86 @@
+import type { PlanStatus, Prisma, Role, UnitLevel } from "../db/generated/client";
+import { forbidden } from "../errors";
+import type { Actor } from "./actor";
+import { isWithin, parentPath, pathAndAncestors } from "./tree";
+
+/**
+ * The one place where rights are decided. tRPC procedures, the collaboration socket and the
+ * CLI all ask `can()` (or use the matching `…Where` filters for lists, which must agree
+ * with it; the authorization matrix test checks both).
+ *
+ * Rules:
+ * - Rights flow down the unit tree: any role held at a unit reaches every unit beneath it.
+ * - Plans "from above" are readable: those issued by a unit on the actor's ancestor chain or
+ *   by a sector department (agency) attached to one of those units.
+ * - Planners and admins create and edit plans of units beneath them; a plan can be edited
+ *   only while it is a draft or has been returned.
+ */
+
+export type UnitResource = { path: string; level: UnitLevel };
+export type PlanResource = { status: PlanStatus; issuingUnit: UnitResource };
+
+type Rules = {
+  "unit.view": UnitResource;
+  "plan.create": UnitResource;
+  "plan.view": PlanResource;
+  "plan.update": PlanResource;
+};
+export type Action = keyof Rules;
+
+const AUTHORS: readonly Role[] = ["planner", "admin"];
+const EDITABLE_STATUSES: readonly PlanStatus[] = ["draft", "returned"];
+
+const reachesDown = (actor: Actor, unit: UnitResource, roles?: readonly Role[]) =>
+  actor.memberships.some((m) => (!roles || roles.includes(m.role)) && isWithin(unit.path, m.unitPath));
+
+/** The unit is on an actor's ancestor chain, or is a department attached to a unit on it. */
+const isAbove = (actor: Actor, unit: UnitResource) =>
+  actor.memberships.some(
+    (m) => isWithin(m.unitPath, unit.path) || (unit.level === "agency" && isWithin(m.unitPath, parentPath(unit.path))),
+  );
+
+const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = {
+  "unit.view": (actor, unit) => reachesDown(actor, unit) || actor.memberships.some((m) => isWithin(m.unitPath, unit.path)),
+  "plan.create": (actor, unit) => reachesDown(actor, unit, AUTHORS),
+  "plan.view": (actor, plan) => reachesDown(actor, plan.issuingUnit) || isAbove(actor, plan.issuingUnit),
+  "plan.update": (actor, plan) => EDITABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
+};
+
+export function can<A extends Action>(actor: Actor, action: A, resource: Rules[A]): boolean {
+  return rules[action](actor, resource);
+}
+
+/** Throws FORBIDDEN unless `can()`; callers check visibility first so that hidden things are NOT_FOUND. */
+export function authorize<A extends Action>(actor: Actor, action: A, resource: Rules[A]): void {
+  if (!can(actor, action, resource)) throw forbidden();
+}
+
+const ancestorPaths = (actor: Actor) => [...new Set(actor.memberships.flatMap((m) => pathAndAncestors(m.unitPath)))];
+
+/** Units the actor may view, as a Prisma filter (same rule as "unit.view"). */
+export function viewableUnitsWhere(actor: Actor): Prisma.OrgUnitWhereInput {
+  return {
+    OR: [
+      ...actor.memberships.map((m) => ({ path: { startsWith: m.unitPath } })),
+      { path: { in: ancestorPaths(actor) } },
+    ],
+  };
+}
+
+/** Units where the actor may create plans (same rule as "plan.create"). */
+export function authorableUnitsWhere(actor: Actor): Prisma.OrgUnitWhereInput {
+  const authoring = actor.memberships.filter((m) => AUTHORS.includes(m.role));
+  return { OR: authoring.length ? authoring.map((m) => ({ path: { startsWith: m.unitPath } })) : [{ id: { in: [] } }] };
+}
+
+/** Plans the actor may view, as a Prisma filter (same rule as "plan.view"). */
+export function viewablePlansWhere(actor: Actor): Prisma.PlanWhereInput {
+  const above = ancestorPaths(actor);
+  return {
+    OR: [
+      ...actor.memberships.map((m) => ({ issuingUnit: { path: { startsWith: m.unitPath } } })),
+      { issuingUnit: { path: { in: above } } },
+      { issuingUnit: { level: "agency", parent: { path: { in: above } } } },
+    ],
+  };
+}
