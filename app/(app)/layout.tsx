@@ -20,7 +20,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
       <footer className="mx-auto flex max-w-6xl items-center justify-between px-4 pb-8 text-xs text-slate-500 sm:px-6">
         <span>{t("name")} · {t("tagline")}</span>
-        <LocaleSwitcher className="sm:hidden" />
+        <div className="sm:hidden">
+          <LocaleSwitcher />
+        </div>
       </footer>
     </>
   );

@@ -19,10 +19,12 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           <NavLinks links={[{ href: "/", label: t("nav.home") }, { href: "/plans", label: t("nav.plans") }, { href: "/units", label: t("nav.units") }]} />
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          <LocaleSwitcher className="hidden sm:inline-flex" />
-          <div className="text-right leading-tight" aria-label={t("nav.account")}>
-            <div className="text-sm font-medium text-slate-900" data-testid="current-user">{actor.name}</div>
-            {primary && <div className="max-w-48 truncate text-xs text-slate-500">{t(`roles.${primary.role}`)} · {primary.unitName}</div>}
+          <div className="hidden sm:block">
+            <LocaleSwitcher />
+          </div>
+          <div className="min-w-0 text-right leading-tight" aria-label={t("nav.account")}>
+            <div className="truncate text-sm font-medium text-slate-900" data-testid="current-user">{actor.name}</div>
+            {primary && <div className="hidden max-w-48 truncate text-xs text-slate-500 sm:block">{t(`roles.${primary.role}`)} · {primary.unitName}</div>}
           </div>
           <form
             action={async () => {
@@ -30,7 +32,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
               await signOut({ redirectTo: "/sign-in" });
             }}
           >
-            <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+            <button type="submit" className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
               {t("nav.signOut")}
             </button>
           </form>

@@ -28,7 +28,7 @@ export function LocaleSwitcher({ className }: { className?: string }) {
               router.refresh();
             })
           }
-          className={cn("rounded px-2 py-1 font-medium", locale === code ? "bg-brand-700 text-white" : "text-slate-600 hover:bg-slate-100")}
+          className={cn("whitespace-nowrap rounded px-2 py-1 font-medium", locale === code ? "bg-brand-700 text-white" : "text-slate-600 hover:bg-slate-100")}
         >
           {LABELS[code]}
         </button>

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useState } from "react";
+import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 import { useTRPC } from "@/lib/trpc/react";
 import { PlanTable } from "./plan-table";
@@ -25,6 +26,7 @@ export function PlanList({ initialFilters, programs, units, fixed, syncUrl = tru
   const locale = useLocale();
   const trpc = useTRPC();
   const [filters, setFilters] = useState(initialFilters);
+  const [showFilters, setShowFilters] = useState(false);
   const [searchText, setSearchText] = useState(initialFilters.search ?? "");
   const search = useDeferredValue(searchText.trim() || undefined);
   const input = { ...filters, search, ...fixed, pageSize: PLAN_PAGE_SIZE };
@@ -44,11 +46,16 @@ export function PlanList({ initialFilters, programs, units, fixed, syncUrl = tru
 
   return (
     <div className="space-y-4">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <label className="sm:col-span-2">
+      <div className="flex items-end gap-2">
+        <label className="min-w-0 flex-1">
           <span className="mb-1 block text-xs font-medium text-slate-600">{t("filters.search")}</span>
           <input type="search" value={searchText} onChange={(e) => { setSearchText(e.target.value); update({}); }} placeholder={t("filters.searchPlaceholder")} className={controlClass} />
         </label>
+        <button type="button" aria-expanded={showFilters} aria-controls="plan-filters" onClick={() => setShowFilters(!showFilters)} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 sm:hidden">
+          {t("filters.more")}
+        </button>
+      </div>
+      <div id="plan-filters" className={cn("gap-3 sm:grid sm:grid-cols-3 lg:grid-cols-6", showFilters ? "grid" : "hidden")}>
         <FilterSelect label={t("plans.year")} value={filters.year ?? ""} onChange={(v) => update({ year: v ? Number(v) : undefined })} options={[["", t("filters.allYears")], ...years.map((y) => [String(y), String(y)] as const)]} />
         <FilterSelect
           label={t("plans.status")}

@@ -16,7 +16,7 @@ export function PlanTable({ plans, empty }: { plans: PlanSummary[]; empty: strin
           <tr>
             <th scope="col" className="py-2 pr-3 font-medium">{t("reference")}</th>
             <th scope="col" className="py-2 pr-3 font-medium">{t("titleField")}</th>
-            <th scope="col" className="py-2 pr-3 font-medium">{t("issuingUnit")}</th>
+            <th scope="col" className="w-44 py-2 pr-3 font-medium">{t("issuingUnit")}</th>
             <th scope="col" className="py-2 pr-3 font-medium">{t("year")}</th>
             <th scope="col" className="py-2 font-medium">{t("status")}</th>
           </tr>

@@ -1,0 +1,134 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildActor, buildPlan, buildProgram, buildUnitTree, uniqueTag } from "../../tests/factories";
+import { getDb } from "../db/client";
+import type { Role } from "../db/generated/client";
+import type { Actor } from "../policies/actor";
+import { appRouter, createCaller } from "./root";
+
+/**
+ * Every procedure × every role × every unit level, on a real database. The users sit at the
+ * province, the district, or the first commune; the targets include the neighbouring
+ * commune, which a commune-level user must not see. A procedure missing from `matrix` fails
+ * the test, so new procedures cannot skip their rights check.
+ */
+
+type Level = "province" | "district" | "commune";
+type Outcome = "ok" | "NOT_FOUND" | "FORBIDDEN" | "BAD_REQUEST";
+type Fixtures = Awaited<ReturnType<typeof buildFixtures>>;
+type Caller = ReturnType<typeof createCaller>;
+
+const ROLES: Role[] = ["planner", "leader", "stakeholder", "admin"];
+const LEVELS: Level[] = ["province", "district", "commune"];
+const AUTHORS: Role[] = ["planner", "admin"];
+const author = (role: Role) => AUTHORS.includes(role);
+
+async function buildFixtures() {
+  const db = getDb();
+  const tree = await buildUnitTree(db);
+  const program = await buildProgram(db);
+  const owner = await buildActor(db, "planner", [tree.province]);
+  const agencyPlan = await buildPlan(db, { unit: tree.agency, program, author: owner, status: "approved" });
+  const ownPlan = await buildPlan(db, { unit: tree.commune, program, author: owner, parentId: agencyPlan.id });
+  const neighbourPlan = await buildPlan(db, { unit: tree.neighbour, program, author: owner, parentId: agencyPlan.id });
+  const approvedOwnPlan = await buildPlan(db, { unit: tree.commune, program, author: owner, status: "approved" });
+  const details = (unitId: string) => ({
+    reference: `${Math.floor(Math.random() * 900_000) + 100}/KH-${uniqueTag().replace(/\d/g, "X")}`,
+    title: "Kế hoạch kiểm tra quyền hạn",
+    issuedOn: "2024-03-05",
+    issuingUnitId: unitId,
+    programId: program.id,
+    year: 2024,
+    parentId: "",
+  });
+  return { ...tree, program, agencyPlan, ownPlan, neighbourPlan, approvedOwnPlan, details };
+}
+
+/** What each procedure does in the matrix, and what each role at each level must get. */
+const matrix: Record<string, { run: (caller: Caller, f: Fixtures) => Promise<unknown>; expected: (role: Role, level: Level) => Outcome }> = {
+  me: { run: (c) => c.me(), expected: () => "ok" },
+  "units.list": { run: (c) => c.units.list(), expected: () => "ok" },
+  "units.mine": { run: (c) => c.units.mine(), expected: () => "ok" },
+  "units.get": { run: (c, f) => c.units.get({ id: f.neighbour.id }), expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok") },
+  "units.children": { run: (c, f) => c.units.children({ id: f.neighbour.id }), expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok") },
+  "plans.list": { run: (c) => c.plans.list({}), expected: () => "ok" },
+  "plans.get": { run: (c, f) => c.plans.get({ id: f.neighbourPlan.id }), expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok") },
+  "plans.formOptions": { run: (c) => c.plans.formOptions(), expected: () => "ok" },
+  "plans.parentCandidates": { run: (c, f) => c.plans.parentCandidates({ issuingUnitId: f.commune.id }), expected: () => "ok" },
+  "plans.create": {
+    run: (c, f) => c.plans.create(f.details(f.neighbour.id)),
+    expected: (role, level) => (author(role) && level !== "commune" ? "ok" : "BAD_REQUEST"),
+  },
+  "plans.update": {
+    run: (c, f) => c.plans.update({ id: f.neighbourPlan.id, details: { ...f.details(f.neighbour.id), title: "Kế hoạch đã được sửa trong ma trận" } }),
+    expected: (role, level) => (level === "commune" ? "NOT_FOUND" : author(role) ? "ok" : "FORBIDDEN"),
+  },
+};
+
+/** Second targets: things every level may read but only some may change. */
+const ownUnitMatrix: typeof matrix = {
+  "plans.get": { run: (c, f) => c.plans.get({ id: f.agencyPlan.id }), expected: () => "ok" },
+  "plans.create": { run: (c, f) => c.plans.create(f.details(f.commune.id)), expected: (role) => (author(role) ? "ok" : "BAD_REQUEST") },
+  "plans.update": {
+    run: (c, f) => c.plans.update({ id: f.approvedOwnPlan.id, details: f.details(f.commune.id) }),
+    expected: () => "FORBIDDEN",
+  },
+  "units.children": { run: (c, f) => c.units.children({ id: f.district.id }), expected: () => "ok" },
+};
+
+async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await run();
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code)) return error.code as Outcome;
+    throw error;
+  }
+}
+
+describe("authorization matrix", () => {
+  let f: Fixtures;
+  const actors = new Map<string, Actor>();
+
+  beforeAll(async () => {
+    f = await buildFixtures();
+    const at = { province: f.province, district: f.district, commune: f.commune };
+    for (const role of ROLES) for (const level of LEVELS) actors.set(`${role}@${level}`, await buildActor(getDb(), role, [at[level]]));
+  });
+
+  it("covers every procedure of the API", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(Object.keys(matrix).sort()).toEqual(procedures);
+  });
+
+  for (const [path, entry] of Object.entries({ ...matrix })) {
+    it(`${path}: every role at every level gets what the policy says`, async () => {
+      for (const role of ROLES) {
+        for (const level of LEVELS) {
+          const caller = createCaller({ db: getDb(), actor: actors.get(`${role}@${level}`)! });
+          expect(await outcome(() => entry.run(caller, f)), `${role} at ${level}`).toBe(entry.expected(role, level));
+          const own = ownUnitMatrix[path];
+          if (own) expect(await outcome(() => own.run(caller, f)), `${role} at ${level} (own unit)`).toBe(own.expected(role, level));
+        }
+      }
+    });
+  }
+
+  it("refuses every procedure to a signed-out caller", async () => {
+    const caller = createCaller({ db: getDb(), actor: null });
+    for (const [path, entry] of Object.entries(matrix)) {
+      await expect(entry.run(caller, f), path).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    }
+  });
+
+  it("lists exactly the plans that can() allows", async () => {
+    for (const level of LEVELS) {
+      const caller = createCaller({ db: getDb(), actor: actors.get(`planner@${level}`)! });
+      const { items } = await caller.plans.list({ unitId: f.province.id, pageSize: 100 });
+      const ids = new Set(items.map((p) => p.id));
+      expect(ids.has(f.ownPlan.id), level).toBe(true);
+      expect(ids.has(f.agencyPlan.id), level).toBe(true);
+      expect(ids.has(f.neighbourPlan.id), level).toBe(level !== "commune");
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "../server/db/client";
+import type { PlanStatus, Role, UnitLevel } from "../server/db/generated/client";
+import { type Actor, loadActor } from "../server/policies/actor";
+import { childPath } from "../server/policies/tree";
+
+/** Unique per call, so tests share one database without stepping on each other. */
+export const uniqueTag = () => randomBytes(4).toString("hex").toUpperCase();
+
+export async function buildUnit(db: Db, input: { level: UnitLevel; parent?: { id: string; path: string; depth: number } | null; name?: string; code?: string }) {
+  const code = input.code ?? `${input.level.slice(0, 1).toUpperCase()}${uniqueTag()}`;
+  return db.orgUnit.create({
+    data: {
+      code,
+      name: input.name ?? `${input.level} ${code}`,
+      level: input.level,
+      parentId: input.parent?.id ?? null,
+      path: childPath(input.parent?.path ?? null, code),
+      depth: input.parent ? input.parent.depth + 1 : 0,
+    },
+  });
+}
+
+/** A province with a department, a district and two neighbouring communes (the first with a school). */
+export async function buildUnitTree(db: Db) {
+  const province = await buildUnit(db, { level: "province", name: "Tỉnh Thử Nghiệm" });
+  const agency = await buildUnit(db, { level: "agency", parent: province, name: "Sở Giáo dục và Đào tạo" });
+  const district = await buildUnit(db, { level: "district", parent: province, name: "Huyện Thử" });
+  const commune = await buildUnit(db, { level: "commune", parent: district, name: "Xã Một" });
+  const neighbour = await buildUnit(db, { level: "commune", parent: district, name: "Xã Hai" });
+  const school = await buildUnit(db, { level: "school", parent: commune, name: "Trường THCS Xã Một" });
+  return { province, agency, district, commune, neighbour, school };
+}
+
+export async function buildProgram(db: Db, period: [number, number] = [2021, 2025]) {
+  const code = `P-${uniqueTag()}`;
+  return db.program.create({ data: { code, name: `Chương trình ${code}`, nameEn: `Programme ${code}`, periodStart: period[0], periodEnd: period[1] } });
+}
+
+/** A user holding `role` at each given unit, returned as the actor the policies see. */
+export async function buildActor(db: Db, role: Role, units: { id: string }[], name = `Người dùng ${uniqueTag()}`): Promise<Actor> {
+  const user = await db.user.create({
+    data: {
+      email: `${uniqueTag().toLowerCase()}@test.chungtay.vn`,
+      name,
+      passwordHash: "unused",
+      memberships: { create: units.map((unit) => ({ role, unitId: unit.id })) },
+    },
+  });
+  return (await loadActor(db, user.id))!;
+}
+
+let planNumber = 1000;
+export async function buildPlan(
+  db: Db,
+  input: { unit: { id: string }; program: { id: string; periodStart: number; periodEnd: number }; author: Actor; status?: PlanStatus; parentId?: string; title?: string; year?: number | null },
+) {
+  return db.plan.create({
+    data: {
+      number: String(planNumber++),
+      symbol: `KH-${uniqueTag()}`,
+      title: input.title ?? "Kế hoạch thử nghiệm xây dựng nông thôn mới",
+      issuingUnitId: input.unit.id,
+      programId: input.program.id,
+      periodStart: input.program.periodStart,
+      periodEnd: input.program.periodEnd,
+      year: input.year ?? null,
+      status: input.status ?? "draft",
+      parentId: input.parentId ?? null,
+      createdById: input.author.userId,
+      updatedById: input.author.userId,
+    },
+  });
+}
