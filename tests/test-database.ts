@@ -33,6 +33,7 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   const name = `${prefix}_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const client = new pg.Client({ connectionString: server });
   await client.connect();
+  await dropStaleDatabases(client, prefix);
   await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
   const url = new URL(server);
@@ -48,4 +49,14 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
       await c.end();
     },
   };
+}
+
+/** Test databases left behind by a run that was killed; two hours is longer than any run. */
+async function dropStaleDatabases(client: pg.Client, prefix: string) {
+  const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
+  const cutoff = Date.now() - 2 * 60 * 60 * 1000;
+  for (const { datname } of rows) {
+    const createdAt = Number(datname.slice(prefix.length + 1).split("_")[0]);
+    if (createdAt && createdAt < cutoff) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
 }

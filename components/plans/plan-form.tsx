@@ -54,6 +54,11 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
     else create.mutate(values);
   }
 
+  // A plan implements a plan of its own programme, so choosing the parent settles the programme.
+  const chooseParent = (parentId: string) => {
+    const parent = parents.data?.find((p) => p.id === parentId);
+    setValues((v) => ({ ...v, parentId, programId: parent ? parent.program.id : v.programId }));
+  };
   const program = programs.find((p) => p.id === values.programId);
   const unitGroups = groupBy(units, (u) => u.level);
   return (
@@ -106,7 +111,7 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
       </div>
       <Field label={t("plans.parent")} hint={t("form.parentHint")} error={fieldError("parentId")}>
         {(props) => (
-          <select {...props} name="parentId" value={values.parentId ?? ""} onChange={set("parentId")} disabled={!values.issuingUnitId}>
+          <select {...props} name="parentId" value={values.parentId ?? ""} onChange={(e) => chooseParent(e.target.value)} disabled={!values.issuingUnitId}>
             <option value="">{t("plans.noParent")}</option>
             {(parents.data ?? [])
               .filter((p) => !values.programId || p.program.id === values.programId)

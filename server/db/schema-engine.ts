@@ -34,7 +34,7 @@ async function loadEngineModule() {
     __wbg_set_wasm(exports: WebAssembly.Exports): void;
   };
   const bytes = await readFile(path.join(path.dirname(bgPath), "schema_engine_bg.wasm"));
-  const module = new WebAssembly.Module(bytes);
+  const wasmModule = new WebAssembly.Module(bytes);
   // The engine arms timeouts (e.g. for connecting) that would keep a finished command alive
   // for seconds; unref'd, they still fire while the engine works but do not hold the process.
   const imports: Record<string, unknown> = { ...glue };
@@ -42,7 +42,7 @@ async function loadEngineModule() {
     const setTimer = imports[name] as (...args: unknown[]) => NodeJS.Timeout;
     imports[name] = (...args: unknown[]) => setTimer(...args).unref();
   }
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return glue;

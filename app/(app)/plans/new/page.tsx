@@ -14,8 +14,8 @@ export default async function NewPlanPage() {
   const caller = await getCaller();
   const [t, options] = await Promise.all([getTranslations("plans"), caller.plans.formOptions()]);
   if (!options.units.length) notFound();
-  const only = options.units.length === 1 ? options.units[0]!.id : "";
-  const defaultProgram = options.programs.at(0)?.id ?? "";
+  // The units come highest first: the user's own unit before its schools and departments.
+  const ownUnit = options.units[0]!.id;
   return (
     <>
       <PageHeader title={t("new")} />
@@ -23,7 +23,7 @@ export default async function NewPlanPage() {
         <PlanForm
           units={options.units}
           programs={options.programs}
-          initial={{ reference: "", title: "", issuedOn: "", issuingUnitId: only, programId: defaultProgram, year: "", parentId: "" }}
+          initial={{ reference: "", title: "", issuedOn: "", issuingUnitId: ownUnit, programId: "", year: "", parentId: "" }}
         />
       </Card>
     </>
