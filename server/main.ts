@@ -1,11 +1,13 @@
 /**
  * The one process that serves Chung Tay: it finds or starts the database, migrates and seeds
- * it, then serves the Next.js app on PORT from a plain HTTP server (the collaboration socket
- * will share this server's upgrade path).
+ * it, then serves the Next.js app and the collaboration socket (/collab) on PORT from one
+ * plain HTTP server.
  */
 import { createServer } from "node:http";
 import next from "next";
 import { ensureAuthSecret } from "./auth/secret";
+import { attachCollab } from "./collab/attach";
+import { createCollabServer, flushAllUpdates } from "./collab/server";
 import { disconnectDb, getDb } from "./db/client";
 import { applyMigrations } from "./db/migrations";
 import { DATA_DIR, resolveDatabase } from "./db/resolve-database";
@@ -31,7 +33,8 @@ const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
 
 const server = createServer((req, res) => void handle(req, res));
-server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+const collab = createCollabServer();
+attachCollab(server, collab, (req, socket, head) => void upgrade(req, socket, head));
 server.listen(port, hostname, () => {
   console.log(`Chung Tay is ready on http://localhost:${port}`);
   console.log(`Demo accounts (password: ${demoPassword()}):`);
@@ -44,6 +47,9 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping…`);
   server.close();
+  collab.closeConnections();
+  // Edits already received are written before the process ends.
+  await flushAllUpdates();
   server.closeAllConnections();
   await app.close?.();
   await disconnectDb();

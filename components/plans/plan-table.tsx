@@ -1,17 +1,18 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/lib/format";
 import type { PlanSummary } from "@/server/plans/plan-select";
 import { PlanStatusBadge } from "./plan-status-badge";
 
-/** Plans as a table on wide screens and as a list of cards on phones. */
-export function PlanTable({ plans, empty }: { plans: PlanSummary[]; empty: string }) {
+/** Plans as a table on wide screens and as a list of cards on phones (or always, when compact). */
+export function PlanTable({ plans, empty, compact = false }: { plans: PlanSummary[]; empty: string; compact?: boolean }) {
   const t = useTranslations("plans");
   if (!plans.length) return <EmptyState>{empty}</EmptyState>;
   return (
     <>
-      <table className="hidden w-full text-left text-sm md:table">
+      <table className={cn("hidden w-full text-left text-sm", !compact && "md:table")}>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="py-2 pr-3 font-medium">{t("reference")}</th>
@@ -38,7 +39,7 @@ export function PlanTable({ plans, empty }: { plans: PlanSummary[]; empty: strin
           ))}
         </tbody>
       </table>
-      <ul className="divide-y divide-slate-100 md:hidden">
+      <ul className={cn("divide-y divide-slate-100", !compact && "md:hidden")}>
         {plans.map((plan) => (
           <li key={plan.id} className="py-3">
             <div className="flex items-start justify-between gap-2">

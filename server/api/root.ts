@@ -1,3 +1,4 @@
+import { documentsRouter } from "./routers/documents";
 import { plansRouter } from "./routers/plans";
 import { unitsRouter } from "./routers/units";
 import { createCallerFactory, createTRPCRouter, protectedProcedure } from "./trpc";
@@ -7,6 +8,7 @@ export const appRouter = createTRPCRouter({
   me: protectedProcedure.query(({ ctx }) => ctx.actor),
   units: unitsRouter,
   plans: plansRouter,
+  documents: documentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

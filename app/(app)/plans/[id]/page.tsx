@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PlanEditor } from "@/components/document/plan-editor";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { PlanTable } from "@/components/plans/plan-table";
 import { ButtonLink } from "@/components/ui/button";
@@ -21,7 +22,7 @@ export default async function PlanPage({ params }: Props) {
   const { id } = await params;
   const caller = await getCaller();
   const plan = await loadOrNotFound(() => caller.plans.get({ id }));
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const [t, locale, me] = await Promise.all([getTranslations(), getLocale(), caller.me()]);
   const rows: [string, React.ReactNode][] = [
     [t("plans.reference"), <span key="ref" className="font-medium">{plan.number}/{plan.symbol}</span>],
     [t("plans.issuedOn"), formatDate(plan.issuedOn) || "—"],
@@ -60,19 +61,28 @@ export default async function PlanPage({ params }: Props) {
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card title={t("plans.details")} className="lg:col-span-1">
-          <dl className="space-y-3 text-sm">
-            {rows.map(([label, value]) => (
-              <div key={label}>
-                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-                <dd className="mt-0.5 text-slate-900">{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </Card>
-        <Card title={t("plans.children")} className="lg:col-span-2">
-          <PlanTable plans={plan.children} empty={t("plans.noChildren")} />
-        </Card>
+        <section className="min-w-0 lg:col-span-2" aria-label={t("history.document")}>
+          <nav className="mb-2 flex gap-4 text-sm" aria-label={t("history.title")}>
+            <span className="border-b-2 border-brand-700 pb-1 font-semibold text-slate-900" aria-current="page">{t("history.document")}</span>
+            <Link href={`/plans/${plan.id}/history`} className="pb-1 text-slate-600 hover:text-brand-700">{t("history.title")}</Link>
+          </nav>
+          <PlanEditor planId={plan.id} canEdit={plan.canEdit} user={{ id: me.userId, name: me.name }} />
+        </section>
+        <div className="space-y-6">
+          <Card title={t("plans.details")}>
+            <dl className="space-y-3 text-sm">
+              {rows.map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+                  <dd className="mt-0.5 text-slate-900">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+          <Card title={t("plans.children")}>
+            <PlanTable plans={plan.children} empty={t("plans.noChildren")} compact />
+          </Card>
+        </div>
       </div>
     </>
   );

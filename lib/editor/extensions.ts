@@ -1,0 +1,19 @@
+import type { Extensions } from "@tiptap/core";
+import { TableKit } from "@tiptap/extension-table";
+import StarterKit from "@tiptap/starter-kit";
+
+/**
+ * The document schema of a plan, shared by the browser editor and the server (which turns
+ * the Yjs document into JSON and text, and writes restored versions). History is Yjs's, so
+ * TipTap's own undo stack is off.
+ */
+export function documentExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      undoRedo: false,
+      heading: { levels: [1, 2, 3] },
+      link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+  ];
+}

@@ -1,0 +1,52 @@
+import type { JSONContent } from "@tiptap/core";
+import { TiptapTransformer } from "@hocuspocus/transformer";
+import * as Y from "yjs";
+import { documentExtensions } from "@/lib/editor/extensions";
+
+/** The Yjs fragment TipTap's Collaboration extension writes to. */
+export const FRAGMENT = "default";
+
+/** The document as ProseMirror JSON, as the editor and the DOCX export read it. */
+export function contentOf(doc: Y.Doc): JSONContent {
+  return TiptapTransformer.extensions(documentExtensions()).fromYdoc(doc, FRAGMENT) as JSONContent;
+}
+
+/** Plain text with one line per block, for search and for comparing versions. */
+export function plainText(content: JSONContent): string {
+  const lines: string[] = [];
+  const walk = (node: JSONContent, line: string[]): void => {
+    if (node.type === "text") {
+      line.push(node.text ?? "");
+      return;
+    }
+    if (node.type === "hardBreak") {
+      line.push("\n");
+      return;
+    }
+    const isBlock = ["paragraph", "heading", "tableCell", "tableHeader"].includes(node.type ?? "");
+    if (isBlock) {
+      const own: string[] = [];
+      for (const child of node.content ?? []) walk(child, own);
+      lines.push(own.join(""));
+    } else {
+      for (const child of node.content ?? []) walk(child, line);
+    }
+  };
+  walk(content, []);
+  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+}
+
+/** Lower case, no Vietnamese diacritics ("Điện Biên" → "dien bien"), for accent-insensitive search. */
+export function searchable(text: string): string {
+  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+}
+
+/** Replaces the whole document with `content`, as one change that every editor receives. */
+export function replaceContent(doc: Y.Doc, content: JSONContent): void {
+  const fresh = TiptapTransformer.extensions(documentExtensions()).toYdoc(content, FRAGMENT);
+  const fragment = doc.getXmlFragment(FRAGMENT);
+  doc.transact(() => {
+    fragment.delete(0, fragment.length);
+    fragment.insert(0, fresh.getXmlFragment(FRAGMENT).toArray().map((node) => (node as Y.XmlElement).clone()));
+  });
+}

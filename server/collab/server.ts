@@ -1,0 +1,139 @@
+import { Hocuspocus, isTransactionOrigin, type Extension } from "@hocuspocus/server";
+import * as Y from "yjs";
+import { getDb } from "../db/client";
+import { can } from "../policies";
+import { type Actor, loadActor } from "../policies/actor";
+import { planDocumentName, planIdFromDocumentName } from "./document-name";
+import { encodeMessage, toBase64 } from "@/lib/collab/messages";
+import { compactDocument, loadDocumentUpdates } from "./persistence";
+import { registerCollabServer } from "./registry";
+import { verifyCollabToken } from "./token";
+import { UpdateLog } from "./update-log";
+import { saveAutomaticVersion } from "./versions";
+
+/** One message may carry at most this much (a pasted table is far smaller). */
+export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+/** A plan's document may not grow past this. */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+export interface CollabContext {
+  actor: Actor;
+  planId: string;
+}
+
+const logs = new Map<string, UpdateLog>();
+const sizes = new Map<string, number>();
+
+/**
+ * The collaboration server: authenticates every connection with a collab token and the same
+ * policy functions as tRPC, appends every update to the log before telling editors it is saved,
+ * and compacts the log a few seconds after editing pauses.
+ */
+export function createCollabServer(options: { name?: string } = {}) {
+  const db = getDb();
+
+  const logFor = (planId: string) => {
+    let log = logs.get(planId);
+    if (!log) {
+      const name = planDocumentName(planId);
+      log = new UpdateLog(db, planId, () => {
+        const document = hocuspocus.documents.get(name);
+        if (document) document.broadcastStateless(savedMessage(document));
+      });
+      logs.set(planId, log);
+    }
+    return log;
+  };
+
+  const extension: Extension<CollabContext> = {
+    async onAuthenticate({ token, documentName, connectionConfig }) {
+      const planId = planIdFromDocumentName(documentName);
+      const userId = planId ? await verifyCollabToken(token) : null;
+      const actor = userId ? await loadActor(db, userId) : null;
+      const plan = planId && actor
+        ? await db.plan.findUnique({ where: { id: planId }, select: { status: true, issuingUnit: { select: { path: true, level: true } } } })
+        : null;
+      if (!actor || !plan || !can(actor, "plan.view", plan)) throw new Error("Not allowed to open this document");
+      connectionConfig.readOnly = !can(actor, "plan.update", plan);
+      return { actor, planId: planId! } satisfies CollabContext;
+    },
+
+    async connected({ connection, context }) {
+      // Tells a (re)connecting editor what is stored, so edits it kept offline can be confirmed.
+      const log = logFor(context.planId);
+      await log.flushed();
+      if (connection.document) connection.sendStateless(savedMessage(connection.document));
+    },
+
+    async onLoadDocument({ document, documentName }) {
+      const planId = planIdFromDocumentName(documentName)!;
+      const updates = await loadDocumentUpdates(db, planId);
+      document.transact(() => {
+        for (const update of updates) Y.applyUpdate(document, update);
+      });
+      sizes.set(planId, updates.reduce((sum, u) => sum + u.length, 0));
+    },
+
+    async beforeHandleMessage({ update, context, connection }) {
+      if (update.length > MAX_MESSAGE_BYTES) throw new Error("Message too large");
+      const size = (sizes.get(context.planId) ?? 0) + update.length;
+      if (size > MAX_DOCUMENT_BYTES && !connection.readOnly) {
+        connection.sendStateless(encodeMessage({ type: "error", messageKey: "collab.tooLarge" }));
+        throw new Error("Document too large");
+      }
+    },
+
+    async onChange({ update, context, documentName, transactionOrigin }) {
+      // Another instance stored what arrives through Redis; changes made on the server (a
+      // restored version) carry their own context.
+      if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === "redis") return;
+      const planId = context?.planId ?? planIdFromDocumentName(documentName)!;
+      sizes.set(planId, (sizes.get(planId) ?? 0) + update.length);
+      logFor(planId).append(update, context?.actor?.userId ?? null);
+    },
+
+    async onStoreDocument({ documentName }) {
+      const planId = planIdFromDocumentName(documentName)!;
+      await logFor(planId).flushed();
+      const { sizeBytes } = await compactDocument(db, planId);
+      sizes.set(planId, sizeBytes);
+      await saveAutomaticVersion(db, planId, "activity");
+    },
+
+    async onDisconnect({ clientsCount, documentName }) {
+      if (clientsCount > 0) return;
+      // The last editor left: keep a version of what they wrote.
+      const planId = planIdFromDocumentName(documentName)!;
+      await logFor(planId).flushed();
+      await compactDocument(db, planId);
+      await saveAutomaticVersion(db, planId, "lastEditorLeft");
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      const planId = planIdFromDocumentName(documentName)!;
+      if (logs.get(planId)?.idle) logs.delete(planId);
+      sizes.delete(planId);
+    },
+  };
+
+  const hocuspocus = new Hocuspocus<CollabContext>({
+    name: options.name ?? "chungtay-collab",
+    quiet: true,
+    debounce: 3000,
+    maxDebounce: 15_000,
+    extensions: [extension],
+  });
+  registerCollabServer({ hocuspocus, flush: (planId) => logs.get(planId)?.flushed() ?? Promise.resolve() });
+  return hocuspocus;
+}
+
+/**
+ * Sent when the update log is idle: everything the server holds in memory is stored then, so
+ * its snapshot is exactly what is saved.
+ */
+const savedMessage = (document: Y.Doc) => encodeMessage({ type: "saved", snapshot: toBase64(Y.encodeSnapshot(Y.snapshot(document))) });
+
+/** Waits until every update received by this process is stored (for a clean shutdown). */
+export async function flushAllUpdates(): Promise<void> {
+  await Promise.all([...logs.values()].map((log) => log.flushed()));
+}

@@ -1,0 +1,46 @@
+import type { JSONContent } from "@tiptap/core";
+import * as Y from "yjs";
+import type { Db } from "../db/client";
+import { notFound } from "../errors";
+import type { Actor } from "../policies/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { planDocumentName } from "../collab/document-name";
+import { replaceContent } from "../collab/document-content";
+import { encodeMessage } from "@/lib/collab/messages";
+import { appendUpdate, loadDocument } from "../collab/persistence";
+import { runningCollabServer } from "../collab/registry";
+import { saveVersion } from "../collab/versions";
+import { planForDocument } from "./plan-access";
+
+/**
+ * Restores a version as a new change on top of the current document, so nothing is lost and
+ * everyone editing sees it at once. The text before the restore is kept as a version too.
+ */
+export async function restoreVersion(db: Db, actor: Actor, versionId: string) {
+  const version = await db.planDocumentVersion.findUnique({ where: { id: versionId }, select: { id: true, planId: true, content: true, createdAt: true } });
+  if (!version) throw notFound();
+  await planForDocument(db, actor, version.planId, "edit");
+  const collab = runningCollabServer();
+  await collab?.flush(version.planId);
+  await saveVersion(db, version.planId, "auto", null, null);
+
+  const content = version.content as JSONContent;
+  if (collab) {
+    const connection = await collab.hocuspocus.openDirectConnection(planDocumentName(version.planId), { actor, planId: version.planId });
+    await connection.transact((doc) => replaceContent(doc, content));
+    connection.document?.broadcastStateless(encodeMessage({ type: "restored", versionId: version.id, by: actor.name }));
+    await connection.disconnect();
+    await collab.flush(version.planId);
+  } else {
+    // No editor can be connected without the collaboration server: change the stored document.
+    const doc = await loadDocument(db, version.planId);
+    const updates: Uint8Array[] = [];
+    doc.on("update", (update: Uint8Array) => updates.push(update));
+    replaceContent(doc, content);
+    await appendUpdate(db, version.planId, Y.mergeUpdates(updates), actor.userId);
+    doc.destroy();
+  }
+  const restored = await saveVersion(db, version.planId, "restore", null, actor.userId);
+  await recordAuditEvent(db, { actorId: actor.userId, action: "document.restore", entityType: "Plan", entityId: version.planId, after: { versionId: version.id } });
+  return restored;
+}
