@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { ensureAuthSecret } from "./auth/secret";
 import { attachCollab } from "./collab/attach";
-import { createCollabServer, flushAllUpdates } from "./collab/server";
+import { createCollabServer, drainCollabServer } from "./collab/server";
 import { disconnectDb, getDb } from "./db/client";
 import { applyMigrations } from "./db/migrations";
 import { DATA_DIR, resolveDatabase } from "./db/resolve-database";
@@ -47,9 +47,8 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping…`);
   server.close();
-  collab.closeConnections();
   // Edits already received are written before the process ends.
-  await flushAllUpdates();
+  await drainCollabServer(collab);
   server.closeAllConnections();
   await app.close?.();
   await disconnectDb();

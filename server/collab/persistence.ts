@@ -59,5 +59,5 @@ export async function compactDocument(db: Db, planId: string): Promise<{ sizeByt
     await tx.planDocumentUpdate.deleteMany({ where: { id: { in: updates.map((u) => u.id) } } });
     doc.destroy();
     return { sizeBytes: state.length, folded: updates.length };
-  });
+  }, { maxWait: 15_000, timeout: 60_000 });
 }

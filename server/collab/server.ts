@@ -22,6 +22,7 @@ export interface CollabContext {
 }
 
 const logs = new Map<string, UpdateLog>();
+const housekeepingRuns = new Set<Promise<void>>();
 const sizes = new Map<string, number>();
 
 /**
@@ -43,6 +44,26 @@ export function createCollabServer(options: { name?: string } = {}) {
       logs.set(planId, log);
     }
     return log;
+  };
+
+  /**
+   * Compaction and automatic versions. Every edit is already in the log, so a failure here
+   * loses nothing: it is logged and tried again at the next pause.
+   */
+  const housekeeping = async (planId: string, reason: "activity" | "lastEditorLeft") => {
+    const run = (async () => {
+      try {
+        await logFor(planId).flushed();
+        const { sizeBytes } = await compactDocument(db, planId);
+        sizes.set(planId, sizeBytes);
+        await saveAutomaticVersion(db, planId, reason);
+      } catch (error) {
+        console.error(`Compacting the document of plan ${planId} failed; its log is kept:`, error);
+      }
+    })();
+    housekeepingRuns.add(run);
+    await run;
+    housekeepingRuns.delete(run);
   };
 
   const extension: Extension<CollabContext> = {
@@ -94,19 +115,12 @@ export function createCollabServer(options: { name?: string } = {}) {
 
     async onStoreDocument({ documentName }) {
       const planId = planIdFromDocumentName(documentName)!;
-      await logFor(planId).flushed();
-      const { sizeBytes } = await compactDocument(db, planId);
-      sizes.set(planId, sizeBytes);
-      await saveAutomaticVersion(db, planId, "activity");
+      await housekeeping(planId, "activity");
     },
 
     async onDisconnect({ clientsCount, documentName }) {
-      if (clientsCount > 0) return;
       // The last editor left: keep a version of what they wrote.
-      const planId = planIdFromDocumentName(documentName)!;
-      await logFor(planId).flushed();
-      await compactDocument(db, planId);
-      await saveAutomaticVersion(db, planId, "lastEditorLeft");
+      if (clientsCount === 0) await housekeeping(planIdFromDocumentName(documentName)!, "lastEditorLeft");
     },
 
     async afterUnloadDocument({ documentName }) {
@@ -133,7 +147,16 @@ export function createCollabServer(options: { name?: string } = {}) {
  */
 const savedMessage = (document: Y.Doc) => encodeMessage({ type: "saved", snapshot: toBase64(Y.encodeSnapshot(Y.snapshot(document))) });
 
-/** Waits until every update received by this process is stored (for a clean shutdown). */
+/** Waits until every update received by this process is stored and compactions under way end. */
 export async function flushAllUpdates(): Promise<void> {
   await Promise.all([...logs.values()].map((log) => log.flushed()));
+  await Promise.all(housekeepingRuns);
+}
+
+/** For a clean shutdown: disconnects everyone, runs the pending compactions now, and waits for the writes. */
+export async function drainCollabServer(hocuspocus: Hocuspocus): Promise<void> {
+  hocuspocus.closeConnections();
+  hocuspocus.flushPendingStores();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await flushAllUpdates();
 }

@@ -1,0 +1,124 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import type { Hocuspocus } from "@hocuspocus/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/factories";
+import { getDb } from "../db/client";
+import type { Actor } from "../policies/actor";
+import { attachCollab } from "./attach";
+import { FRAGMENT } from "./document-content";
+import { loadDocument } from "./persistence";
+import { createCollabServer, drainCollabServer, flushAllUpdates } from "./server";
+import { issueCollabToken } from "./token";
+
+process.env.AUTH_SECRET ??= "test-secret-for-collab-server-0123456789";
+
+/** The collaboration server on a real socket, in this process, with real tokens and policies. */
+describe("collaboration server", () => {
+  let http: Server;
+  let collab: Hocuspocus;
+  let url: string;
+  let planId: string;
+  let planner: Actor;
+  let leader: Actor;
+  let neighbour: Actor;
+  const open: HocuspocusProvider[] = [];
+
+  beforeAll(async () => {
+    const db = getDb();
+    const tree = await buildUnitTree(db);
+    const program = await buildProgram(db);
+    planner = await buildActor(db, "planner", [tree.commune], "Lò Văn Soạn");
+    leader = await buildActor(db, "leader", [tree.commune], "Quàng Văn Duyệt");
+    neighbour = await buildActor(db, "planner", [tree.neighbour], "Cà Thị Bên");
+    planId = (await buildPlan(db, { unit: tree.commune, program, author: planner })).id;
+    collab = createCollabServer({ name: "test" });
+    http = createServer((_, res) => res.end());
+    attachCollab(http, collab);
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab`;
+  });
+
+  afterAll(async () => {
+    for (const provider of open) provider.destroy();
+    await drainCollabServer(collab);
+    await new Promise((resolve) => http.close(resolve));
+  });
+
+  function connect(actor: Actor | null, token?: string) {
+    const doc = new Y.Doc();
+    const events = { scope: null as string | null, refused: false };
+    const provider = new HocuspocusProvider({
+      url,
+      name: `plan:${planId}`,
+      document: doc,
+      token: async () => token ?? (actor ? (await issueCollabToken(actor.userId)).token : "none"),
+      onAuthenticated: ({ scope }) => (events.scope = scope),
+      onAuthenticationFailed: () => (events.refused = true),
+    });
+    open.push(provider);
+    const write = (text: string) => {
+      const p = new Y.XmlElement("paragraph");
+      p.insert(0, [new Y.XmlText(text)]);
+      doc.getXmlFragment(FRAGMENT).push([p]);
+    };
+    const text = () => doc.getXmlFragment(FRAGMENT).toString();
+    return { doc, provider, events, write, text };
+  }
+
+  const until = async (check: () => boolean | Promise<boolean>, ms = 5000) => {
+    const end = Date.now() + ms;
+    while (!(await check())) {
+      if (Date.now() > end) throw new Error("condition not met in time");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  it("lets two editors converge and stores what they wrote", async () => {
+    const a = connect(planner);
+    const b = connect(planner);
+    await until(() => a.events.scope === "read-write" && b.events.scope === "read-write");
+    a.write("Từ máy A");
+    b.write("Từ máy B");
+    await until(() => a.text() === b.text() && a.text().includes("Từ máy A") && a.text().includes("Từ máy B"));
+    await flushAllUpdates();
+    const stored = (await loadDocument(getDb(), planId)).getXmlFragment(FRAGMENT).toString();
+    expect(stored).toContain("Từ máy A");
+    expect(stored).toContain("Từ máy B");
+  });
+
+  it("gives a viewer a read-only connection and refuses its updates", async () => {
+    const editor = connect(planner);
+    const viewer = connect(leader);
+    await until(() => editor.events.scope === "read-write" && viewer.events.scope === "readonly");
+    viewer.write("Sửa trái phép");
+    editor.write("Sửa hợp lệ");
+    await until(() => viewer.text().includes("Sửa hợp lệ"));
+    await new Promise((r) => setTimeout(r, 300));
+    await flushAllUpdates();
+    expect(editor.text()).not.toContain("Sửa trái phép");
+    expect((await loadDocument(getDb(), planId)).getXmlFragment(FRAGMENT).toString()).not.toContain("Sửa trái phép");
+  });
+
+  it("refuses outsiders and forged tokens", async () => {
+    const outsider = connect(neighbour);
+    const forged = connect(null, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.bad");
+    await until(() => outsider.events.refused && forged.events.refused);
+    expect(outsider.text()).toBe("");
+  });
+
+  it("closes a connection that sends garbage, and only that one", async () => {
+    const editor = connect(planner);
+    await until(() => editor.events.scope === "read-write");
+    const garbage = new WebSocket(url);
+    await new Promise((resolve) => garbage.addEventListener("open", resolve));
+    const closed = new Promise((resolve) => garbage.addEventListener("close", resolve));
+    garbage.send(new Uint8Array([255, 255, 255, 255, 255, 1, 2, 3]));
+    garbage.send("text is not a protocol message");
+    await closed;
+    editor.write("Vẫn hoạt động");
+    await until(async () => (await loadDocument(getDb(), planId)).getXmlFragment(FRAGMENT).toString().includes("Vẫn hoạt động"));
+  });
+});
