@@ -98,7 +98,12 @@ export function useCollabDocument(planId: string, canEdit: boolean): CollabDocum
       update({ collaborators });
     };
     provider.awareness?.on("change", onAwareness);
-    const onNetwork = () => update({ connection: navigator.onLine ? (connected ? "connected" : "reconnecting") : "offline" });
+    // Going offline is known at once from the browser; no need to wait for the socket to time out.
+    const onNetwork = () => {
+      if (navigator.onLine) void provider.connect();
+      else provider.disconnect();
+      update({ connection: navigator.onLine ? (connected ? "connected" : "reconnecting") : "offline" });
+    };
     window.addEventListener("online", onNetwork);
     window.addEventListener("offline", onNetwork);
     const beforeUnload = (event: BeforeUnloadEvent) => {

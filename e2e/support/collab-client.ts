@@ -23,6 +23,27 @@ export async function trpcQuery<T>(context: APIRequestContext, path: string, inp
   return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
+export async function trpcMutation<T>(context: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const response = await context.post(`/api/trpc/${path}`, { data: { json: input } });
+  if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** A fresh draft plan of Xã Quài Nưa, so that each test edits its own document. */
+export async function createCommunePlan(context: APIRequestContext, title: string): Promise<string> {
+  const options = await trpcQuery<{ units: { id: string; name: string }[]; programs: { id: string; code: string }[] }>(context, "plans.formOptions", undefined);
+  const plan = await trpcMutation<{ id: string }>(context, "plans.create", {
+    reference: `${Math.floor(Math.random() * 900_000) + 1000}/KH-UBND`,
+    title,
+    issuedOn: "",
+    issuingUnitId: options.units.find((u) => u.name === "Xã Quài Nưa")!.id,
+    programId: options.programs.find((p) => p.code === "NTM-2021-2025")!.id,
+    year: "2025",
+    parentId: "",
+  });
+  return plan.id;
+}
+
 export async function collabToken(context: APIRequestContext): Promise<string> {
   const response = await context.post("/api/collab/token");
   if (!response.ok()) throw new Error(`collab token: ${response.status()}`);

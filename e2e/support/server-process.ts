@@ -10,7 +10,7 @@ export interface ServerProcess {
 }
 
 /** Starts `server/main.ts` as its own process and waits until it answers /api/health. */
-export async function startServerProcess(port: number, env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<ServerProcess> {
+export async function startServerProcess(port: number, env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { getDb } from "../db/client";
 import { can } from "../policies";
 import { type Actor, loadActor } from "../policies/actor";
+import { replaceContent } from "./document-content";
 import { planDocumentName, planIdFromDocumentName } from "./document-name";
 import { encodeMessage, toBase64 } from "@/lib/collab/messages";
 import { compactDocument, loadDocumentUpdates } from "./persistence";
@@ -137,7 +138,18 @@ export function createCollabServer(options: { name?: string } = {}) {
     maxDebounce: 15_000,
     extensions: [extension],
   });
-  registerCollabServer({ hocuspocus, flush: (planId) => logs.get(planId)?.flushed() ?? Promise.resolve() });
+  const flush = (planId: string) => logs.get(planId)?.flushed() ?? Promise.resolve();
+  registerCollabServer({
+    flush,
+    async replaceContent(planId, content, userId, announce) {
+      const actor = await loadActor(db, userId);
+      const connection = await hocuspocus.openDirectConnection(planDocumentName(planId), { actor, planId } as CollabContext);
+      await connection.transact((doc) => replaceContent(doc, content));
+      connection.document?.broadcastStateless(encodeMessage(announce));
+      await connection.disconnect();
+      await flush(planId);
+    },
+  });
   return hocuspocus;
 }
 

@@ -4,9 +4,7 @@ import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import type { Actor } from "../policies/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { planDocumentName } from "../collab/document-name";
 import { replaceContent } from "../collab/document-content";
-import { encodeMessage } from "@/lib/collab/messages";
 import { appendUpdate, loadDocument } from "../collab/persistence";
 import { runningCollabServer } from "../collab/registry";
 import { saveVersion } from "../collab/versions";
@@ -26,11 +24,7 @@ export async function restoreVersion(db: Db, actor: Actor, versionId: string) {
 
   const content = version.content as JSONContent;
   if (collab) {
-    const connection = await collab.hocuspocus.openDirectConnection(planDocumentName(version.planId), { actor, planId: version.planId });
-    await connection.transact((doc) => replaceContent(doc, content));
-    connection.document?.broadcastStateless(encodeMessage({ type: "restored", versionId: version.id, by: actor.name }));
-    await connection.disconnect();
-    await collab.flush(version.planId);
+    await collab.replaceContent(version.planId, content, actor.userId, { type: "restored", versionId: version.id, by: actor.name });
   } else {
     // No editor can be connected without the collaboration server: change the stored document.
     const doc = await loadDocument(db, version.planId);

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import type { Actor } from "../policies/actor";
+import { compactDocument } from "../collab/persistence";
 import { runningCollabServer } from "../collab/registry";
 import { compareTexts, saveVersion, versionSummarySelect } from "../collab/versions";
 import { planForDocument } from "./plan-access";
@@ -19,6 +20,8 @@ export async function getVersion(db: Db, actor: Actor, versionId: string) {
   if (!version) throw notFound();
   await planForDocument(db, actor, version.planId, "view");
   await runningCollabServer()?.flush(version.planId);
+  // Compare with what is stored now, not with the last automatic compaction.
+  await compactDocument(db, version.planId);
   const current = await db.planDocument.findUnique({ where: { planId: version.planId }, select: { text: true } });
   return { ...version, comparison: compareTexts(version.text, current?.text ?? "") };
 }
