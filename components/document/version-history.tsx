@@ -42,7 +42,7 @@ export function VersionHistory({ planId, canEdit }: { planId: string; canEdit: b
             <label className="block text-sm font-medium text-slate-800" htmlFor="version-name">{t("history.versionName")}</label>
             <div className="mt-1 flex gap-2">
               <input id="version-name" value={name} onChange={(e) => setName(e.target.value)} placeholder={t("history.versionNamePlaceholder")} className={cn(controlClass, nameError && "border-red-500")} aria-invalid={nameError ? true : undefined} aria-describedby={nameError ? "version-name-error" : undefined} />
-              <Button type="submit" disabled={save.isPending}>{save.isPending ? t("history.saving") : t("history.saveVersion")}</Button>
+              <Button type="submit" className="shrink-0 whitespace-nowrap" disabled={save.isPending}>{save.isPending ? t("history.saving") : t("history.saveVersion")}</Button>
             </div>
             {nameError && <p id="version-name-error" className="mt-1 text-xs font-medium text-red-700">{t(nameError as "validation.required")}</p>}
           </form>

@@ -1,0 +1,36 @@
+/**
+ * The collaboration server on its own (`npm run collab`), for running it apart from the web
+ * app: same database, same AUTH_SECRET (collab tokens are issued by the web app), its own
+ * COLLAB_PORT. Browsers reach it through a load balancer that routes /collab here.
+ */
+import { createServer } from "node:http";
+import { ensureAuthSecret } from "../auth/secret";
+import { disconnectDb } from "../db/client";
+import { applyMigrations } from "../db/migrations";
+import { DATA_DIR, resolveDatabase } from "../db/resolve-database";
+import { attachCollab } from "./attach";
+import { createCollabServer, drainCollabServer } from "./server";
+
+const port = Number(process.env.COLLAB_PORT ?? 3001);
+const database = await resolveDatabase();
+await applyMigrations(database.url);
+await ensureAuthSecret(DATA_DIR);
+
+const collab = createCollabServer({ name: `collab-${port}` });
+const server = createServer((req, res) => {
+  const healthy = req.url === "/health";
+  res.writeHead(healthy ? 200 : 404, { "content-type": "application/json" });
+  res.end(JSON.stringify(healthy ? { status: "ok", documents: collab.getDocumentsCount(), connections: collab.getConnectionsCount() } : { error: "not found" }));
+});
+attachCollab(server, collab);
+server.listen(port, () => console.log(`Chung Tay collaboration server on ws://localhost:${port}/collab (data: ${database.description})`));
+
+async function shutdown() {
+  server.close();
+  await drainCollabServer(collab);
+  await disconnectDb();
+  await database.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
