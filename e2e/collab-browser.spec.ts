@@ -111,4 +111,48 @@ test.describe("writing a plan together in the browser", () => {
     await expect(documentOf(a)).toContainText("Bản dự thảo đầu tiên.");
     await expect(a.getByText("vừa khôi phục một phiên bản trước")).toBeVisible();
   });
+
+  test("Vietnamese typed through an input method (Telex) arrives composed for the other user", async ({ browser }) => {
+    const a = await openPlan(browser, accounts.communePlanner, planId);
+    const b = await openPlan(browser, "admin@chungtay.vn", planId);
+    await documentOf(a).click();
+    const ime = await a.context().newCDPSession(a);
+    // Telex: "Vieejt" becomes "Việt" through composition steps, as a Vietnamese keyboard does.
+    for (const step of ["V", "Vi", "Vie", "Viê", "Viêj", "Việ", "Việt"]) {
+      await ime.send("Input.imeSetComposition", { text: step, selectionStart: step.length, selectionEnd: step.length });
+    }
+    await ime.send("Input.insertText", { text: "Việt" });
+    await a.keyboard.type(" Nam");
+    await expect(documentOf(b)).toContainText("Việt Nam");
+    const text = await textOf(b);
+    expect(text).toContain("Việt Nam".normalize("NFC"));
+    expect(text).not.toContain("VVi");
+  });
+
+  test("edits made offline survive closing the tab and are saved when it is reopened", async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, accounts.communePlanner);
+    await page.goto(`/plans/${planId}`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
+    await context.setOffline(true);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+    await typeAtEnd(page, "Viết lúc mất mạng rồi đóng trình duyệt.");
+    await expect(page.getByTestId("save-state")).toHaveAttribute("data-saved", "false");
+
+    // Leaving with edits the server does not have asks for confirmation.
+    const dialog = page.waitForEvent("dialog");
+    await page.close({ runBeforeUnload: true });
+    const confirmation = await dialog;
+    expect(confirmation.type()).toBe("beforeunload");
+    await confirmation.accept();
+
+    await context.setOffline(false);
+    const reopened = await context.newPage();
+    await reopened.goto(`/plans/${planId}`);
+    await expect(documentOf(reopened)).toContainText("Viết lúc mất mạng rồi đóng trình duyệt.");
+    await expect(reopened.getByTestId("save-state")).toHaveAttribute("data-saved", "true");
+    const other = await openPlan(browser, "admin@chungtay.vn", planId);
+    await expect(documentOf(other)).toContainText("Viết lúc mất mạng rồi đóng trình duyệt.");
+  });
 });

@@ -12,7 +12,12 @@ import { appRouter, createCaller } from "./root";
 const getContext = cache(createContext);
 export const getQueryClient = cache(makeQueryClient);
 export const trpc = createTRPCOptionsProxy({ ctx: getContext, router: appRouter, queryClient: getQueryClient });
-export const getCaller = cache(async () => createCaller(await getContext()));
+/** The signed-in user's caller; a signed-out visitor is sent to the sign-in page. */
+export const getCaller = cache(async () => {
+  const context = await getContext();
+  if (!context.actor) redirect("/sign-in");
+  return createCaller(context);
+});
 
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;

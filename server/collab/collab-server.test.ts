@@ -7,9 +7,11 @@ import * as Y from "yjs";
 import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/factories";
 import { getDb } from "../db/client";
 import type { Actor } from "../policies/actor";
+import { decodeMessage } from "@/lib/collab/messages";
 import { attachCollab } from "./attach";
 import { FRAGMENT } from "./document-content";
 import { loadDocument } from "./persistence";
+import { runningCollabServer } from "./registry";
 import { createCollabServer, drainCollabServer, flushAllUpdates } from "./server";
 import { issueCollabToken } from "./token";
 
@@ -34,7 +36,7 @@ describe("collaboration server", () => {
     leader = await buildActor(db, "leader", [tree.commune], "Quàng Văn Duyệt");
     neighbour = await buildActor(db, "planner", [tree.neighbour], "Cà Thị Bên");
     planId = (await buildPlan(db, { unit: tree.commune, program, author: planner })).id;
-    collab = createCollabServer({ name: "test" });
+    collab = createCollabServer({ name: "test", maxDocumentBytes: 64 * 1024 });
     http = createServer((_, res) => res.end());
     attachCollab(http, collab);
     await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
@@ -49,7 +51,7 @@ describe("collaboration server", () => {
 
   function connect(actor: Actor | null, token?: string) {
     const doc = new Y.Doc();
-    const events = { scope: null as string | null, refused: false };
+    const events = { scope: null as string | null, refused: false, errors: [] as string[] };
     const provider = new HocuspocusProvider({
       url,
       name: `plan:${planId}`,
@@ -57,6 +59,10 @@ describe("collaboration server", () => {
       token: async () => token ?? (actor ? (await issueCollabToken(actor.userId)).token : "none"),
       onAuthenticated: ({ scope }) => (events.scope = scope),
       onAuthenticationFailed: () => (events.refused = true),
+      onStateless: ({ payload }) => {
+        const message = decodeMessage(payload);
+        if (message?.type === "error") events.errors.push(message.messageKey);
+      },
     });
     open.push(provider);
     const write = (text: string) => {
@@ -120,5 +126,37 @@ describe("collaboration server", () => {
     await closed;
     editor.write("Vẫn hoạt động");
     await until(async () => (await loadDocument(getDb(), planId)).getXmlFragment(FRAGMENT).toString().includes("Vẫn hoạt động"));
+  });
+
+  it("re-checks rights on open connections when the plan changes", async () => {
+    const editor = connect(planner);
+    await until(() => editor.events.scope === "read-write");
+    await getDb().plan.update({ where: { id: planId }, data: { status: "submitted" } });
+    editor.events.scope = null;
+    runningCollabServer()!.reauthorize(planId);
+    await until(() => editor.events.scope === "readonly");
+    await getDb().plan.update({ where: { id: planId }, data: { status: "draft" } });
+  });
+
+  it("closes a connection whose message is too large, and only that one", async () => {
+    const editor = connect(planner);
+    await until(() => editor.events.scope === "read-write");
+    const big = new WebSocket(url);
+    await new Promise((resolve) => big.addEventListener("open", resolve));
+    const closed = new Promise<number>((resolve) => big.addEventListener("close", (event) => resolve(event.code)));
+    big.send(new Uint8Array(3 * 1024 * 1024));
+    expect(await closed).toBe(1009);
+    editor.write("Sau thông điệp quá lớn");
+    await until(async () => (await loadDocument(getDb(), planId)).getXmlFragment(FRAGMENT).toString().includes("Sau thông điệp quá lớn"));
+  });
+
+  it("refuses growth past the document size limit with a clear error", async () => {
+    const editor = connect(planner);
+    await until(() => editor.events.scope === "read-write");
+    for (let i = 0; i < 40 && editor.events.errors.length === 0; i++) {
+      editor.write(`Phụ lục ${i}: ${"dữ liệu ".repeat(400)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await until(() => editor.events.errors.includes("collab.tooLarge"));
   });
 });

@@ -36,11 +36,6 @@ export function plainText(content: JSONContent): string {
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
-/** Lower case, no Vietnamese diacritics ("Điện Biên" → "dien bien"), for accent-insensitive search. */
-export function searchable(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-}
-
 /** Replaces the whole document with `content`, as one change that every editor receives. */
 export function replaceContent(doc: Y.Doc, content: JSONContent): void {
   const fresh = TiptapTransformer.extensions(documentExtensions()).toYdoc(content, FRAGMENT);

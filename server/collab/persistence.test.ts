@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/factories";
 import { getDb } from "../db/client";
-import { FRAGMENT, plainText, searchable } from "./document-content";
+import { searchable } from "@/lib/search-text";
+import { FRAGMENT, plainText } from "./document-content";
 import { appendUpdate, compactDocument, loadDocument } from "./persistence";
 
 /** A Yjs editor writing paragraphs, as TipTap would. */

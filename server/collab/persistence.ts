@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { Db } from "../db/client";
-import { contentOf, plainText, searchable } from "./document-content";
+import { searchable } from "@/lib/search-text";
+import { contentOf, plainText } from "./document-content";
 
 /**
  * A plan's document is its compacted state plus the updates appended since. Updates are

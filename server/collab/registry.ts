@@ -10,6 +10,11 @@ import type { CollabMessage } from "@/lib/collab/messages";
  */
 interface Registry {
   flush(planId: string): Promise<void>;
+  /**
+   * Closes the open connections to a plan's document; editors reconnect at once and their
+   * rights are checked again (used when a plan's status or issuing unit changes).
+   */
+  reauthorize(planId: string): void;
   /** Replaces the live document's content as one change by `userId`, then tells its editors. */
   replaceContent(planId: string, content: JSONContent, userId: string, announce: CollabMessage): Promise<void>;
 }

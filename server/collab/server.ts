@@ -31,7 +31,8 @@ const sizes = new Map<string, number>();
  * policy functions as tRPC, appends every update to the log before telling editors it is saved,
  * and compacts the log a few seconds after editing pauses.
  */
-export function createCollabServer(options: { name?: string } = {}) {
+export function createCollabServer(options: { name?: string; maxDocumentBytes?: number } = {}) {
+  const maxDocumentBytes = options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
   const db = getDb();
 
   const logFor = (planId: string) => {
@@ -99,7 +100,7 @@ export function createCollabServer(options: { name?: string } = {}) {
     async beforeHandleMessage({ update, context, connection }) {
       if (update.length > MAX_MESSAGE_BYTES) throw new Error("Message too large");
       const size = (sizes.get(context.planId) ?? 0) + update.length;
-      if (size > MAX_DOCUMENT_BYTES && !connection.readOnly) {
+      if (size > maxDocumentBytes && !connection.readOnly) {
         connection.sendStateless(encodeMessage({ type: "error", messageKey: "collab.tooLarge" }));
         throw new Error("Document too large");
       }
@@ -141,6 +142,11 @@ export function createCollabServer(options: { name?: string } = {}) {
   const flush = (planId: string) => logs.get(planId)?.flushed() ?? Promise.resolve();
   registerCollabServer({
     flush,
+    reauthorize(planId) {
+      // Closing the socket (not only the document) makes the provider reconnect and sign in again.
+      const document = hocuspocus.documents.get(planDocumentName(planId));
+      for (const connection of document?.getConnections() ?? []) connection.webSocket.close(4001, "rights changed");
+    },
     async replaceContent(planId, content, userId, announce) {
       const actor = await loadActor(db, userId);
       const connection = await hocuspocus.openDirectConnection(planDocumentName(planId), { actor, planId } as CollabContext);

@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { PlanStatus, Prisma } from "../db/generated/client";
 import type { Actor } from "../policies/actor";
 import { viewablePlansWhere } from "../policies";
+import { searchable } from "@/lib/search-text";
 import { planSummarySelect } from "./plan-select";
 
 export interface PlanFilters {
@@ -38,7 +39,7 @@ export async function listPlans(db: Db, actor: Actor, filters: PlanFilters) {
     and.push({ issuingUnitId: { in: actor.memberships.map((m) => m.unitId) } });
   }
   const search = filters.search?.trim();
-  if (search) and.push(searchWhere(search));
+  if (search) and.push(await searchWhere(db, search));
 
   const where = { AND: and };
   const [total, items] = await Promise.all([
@@ -54,14 +55,22 @@ export async function listPlans(db: Db, actor: Actor, filters: PlanFilters) {
   return { items, total, page, pageSize };
 }
 
-function searchWhere(search: string): Prisma.PlanWhereInput {
+/** Number/symbol, title words, or words of the plan's text (full-text, without accents). */
+async function searchWhere(db: Db, search: string): Promise<Prisma.PlanWhereInput> {
   const [number, symbol] = search.split("/").map((part) => part.trim());
   const byReference: Prisma.PlanWhereInput[] =
     symbol !== undefined
       ? [{ AND: [{ number: { equals: number } }, { symbol: { startsWith: symbol, mode: "insensitive" } }] }]
       : [{ number: { startsWith: search } }, { symbol: { contains: search, mode: "insensitive" } }];
   const words = search.split(/\s+/).filter(Boolean);
+  const inText = await db.$queryRaw<{ planId: string }[]>`
+    SELECT "planId" FROM "PlanDocument"
+    WHERE to_tsvector('simple', "searchText") @@ plainto_tsquery('simple', ${searchable(search)})`;
   return {
-    OR: [...byReference, { AND: words.map((word) => ({ title: { contains: word, mode: "insensitive" as const } })) }],
+    OR: [
+      ...byReference,
+      { AND: words.map((word) => ({ title: { contains: word, mode: "insensitive" as const } })) },
+      { id: { in: inText.map((row) => row.planId) } },
+    ],
   };
 }

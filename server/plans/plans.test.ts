@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildActor, buildPlan, buildProgram, buildUnitTree, uniqueTag } from "../../tests/factories";
+import * as Y from "yjs";
 import { createCaller } from "../api/root";
+import { FRAGMENT } from "../collab/document-content";
+import { appendUpdate, compactDocument } from "../collab/persistence";
 import { getDb } from "../db/client";
 import type { Actor } from "../policies/actor";
 
@@ -110,5 +113,21 @@ describe("plans", () => {
     const page = await caller.plans.list({ unitId: tree.commune.id, pageSize: 1, page: 2 });
     expect(page.items).toHaveLength(1);
     expect(page.total).toBeGreaterThan(2);
+  });
+
+  it("finds plans by words of their text, with or without accents", async () => {
+    const created = await caller.plans.create(details({ title: "Kế hoạch có nội dung văn bản để tìm" }));
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on("update", (u: Uint8Array) => updates.push(u));
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText("Xóa 12 phòng học tạm ở điểm trường Huổi Lóng")]);
+    doc.getXmlFragment(FRAGMENT).push([paragraph]);
+    await appendUpdate(getDb(), created.id, Y.mergeUpdates(updates), planner.userId);
+    await compactDocument(getDb(), created.id);
+    const ids = async (search: string) => (await caller.plans.list({ search, unitId: tree.commune.id })).items.map((p) => p.id);
+    expect(await ids("phòng học tạm")).toContain(created.id);
+    expect(await ids("phong hoc tam huoi long")).toContain(created.id);
+    expect(await ids("phòng học kiên cố mới")).not.toContain(created.id);
   });
 });

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { runningCollabServer } from "../collab/registry";
 import { notFound } from "../errors";
 import type { Actor } from "../policies/actor";
 import { authorize, can } from "../policies";
@@ -20,7 +21,7 @@ export async function updatePlan(db: Db, actor: Actor, planId: string, input: Pl
   authorize(actor, "plan.update", current);
   const { program } = await validatePlanDetails(db, actor, input, planId);
 
-  return db.$transaction(async (tx) => {
+  const plan = await db.$transaction(async (tx) => {
     // The status condition closes the race with a submission made since the check above.
     const plan = await tx.plan.update({
       where: { id: planId, status: { in: ["draft", "returned"] } },
@@ -31,4 +32,7 @@ export async function updatePlan(db: Db, actor: Actor, planId: string, input: Pl
     await recordAuditEvent(tx, { actorId: actor.userId, action: "plan.update", entityType: "Plan", entityId: plan.id, before, after: plan });
     return plan;
   });
+  // Moving the plan to another unit changes who may edit its document.
+  if (plan.issuingUnitId !== current.issuingUnitId) runningCollabServer()?.reauthorize(plan.id);
+  return plan;
 }
