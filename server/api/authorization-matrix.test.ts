@@ -23,6 +23,7 @@ const ROLES: Role[] = ["planner", "leader", "stakeholder", "admin"];
 const LEVELS: Level[] = ["province", "district", "commune"];
 const AUTHORS: Role[] = ["planner", "admin"];
 const author = (role: Role) => AUTHORS.includes(role);
+const reviewer = (role: Role) => role === "leader" || role === "admin";
 
 async function buildFixtures() {
   const db = getDb();
@@ -43,7 +44,15 @@ async function buildFixtures() {
     year: 2024,
     parentId: "",
   });
-  return { ...tree, program, agencyPlan, ownPlan, neighbourPlan, approvedOwnPlan, neighbourVersion, details };
+  /** A new plan in `status` for each call, since workflow steps change the plan they act on. */
+  const freshPlan = async (unit: { id: string }, status: "draft" | "submitted" | "approved") => {
+    const plan = await buildPlan(db, { unit, program, author: owner, status });
+    if (status !== "draft") {
+      await db.planTransition.create({ data: { planId: plan.id, action: "submit", fromStatus: "draft", toStatus: "submitted", revision: 1, actorId: owner.userId } });
+    }
+    return plan.id;
+  };
+  return { ...tree, program, agencyPlan, ownPlan, neighbourPlan, approvedOwnPlan, neighbourVersion, details, freshPlan };
 }
 
 /** What each procedure does in the matrix, and what each role at each level must get. */
@@ -75,6 +84,23 @@ const matrix: Record<string, { run: (caller: Caller, f: Fixtures) => Promise<unk
     run: (c, f) => c.documents.restoreVersion({ id: f.neighbourVersion.id }),
     expected: (role, level) => (level === "commune" ? "NOT_FOUND" : author(role) ? "ok" : "FORBIDDEN"),
   },
+  "workflow.timeline": { run: (c, f) => c.workflow.timeline({ id: f.neighbourPlan.id }), expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok") },
+  "workflow.submit": {
+    run: async (c, f) => c.workflow.submit({ id: await f.freshPlan(f.neighbour, "draft") }),
+    expected: (role, level) => (level === "commune" ? "NOT_FOUND" : author(role) ? "ok" : "FORBIDDEN"),
+  },
+  "workflow.approve": {
+    run: async (c, f) => c.workflow.approve({ id: await f.freshPlan(f.neighbour, "submitted") }),
+    expected: (role, level) => (level === "commune" ? "NOT_FOUND" : reviewer(role) ? "ok" : "FORBIDDEN"),
+  },
+  "workflow.return": {
+    run: async (c, f) => c.workflow.return({ id: await f.freshPlan(f.neighbour, "submitted"), reason: "Bổ sung số liệu phòng học" }),
+    expected: (role, level) => (level === "commune" ? "NOT_FOUND" : reviewer(role) ? "ok" : "FORBIDDEN"),
+  },
+  "workflow.amend": {
+    run: async (c, f) => c.workflow.amend({ id: await f.freshPlan(f.neighbour, "approved") }),
+    expected: (role, level) => (level === "commune" ? "NOT_FOUND" : author(role) ? "ok" : "FORBIDDEN"),
+  },
 };
 
 /** Second targets: things every level may read but only some may change. */
@@ -88,6 +114,12 @@ const ownUnitMatrix: typeof matrix = {
   "units.children": { run: (c, f) => c.units.children({ id: f.district.id }), expected: () => "ok" },
   "documents.versions": { run: (c, f) => c.documents.versions({ planId: f.agencyPlan.id }), expected: () => "ok" },
   "documents.saveVersion": { run: (c, f) => c.documents.saveVersion({ planId: f.approvedOwnPlan.id, name: "Sau phê duyệt" }), expected: () => "FORBIDDEN" },
+  // Approval comes from above: not even a leader of the commune approves the commune's plan.
+  "workflow.approve": {
+    run: async (c, f) => c.workflow.approve({ id: await f.freshPlan(f.commune, "submitted") }),
+    expected: (role, level) => (reviewer(role) && level !== "commune" ? "ok" : "FORBIDDEN"),
+  },
+  "workflow.submit": { run: async (c, f) => c.workflow.submit({ id: await f.freshPlan(f.commune, "draft") }), expected: (role) => (author(role) ? "ok" : "FORBIDDEN") },
 };
 
 async function outcome(run: () => Promise<unknown>): Promise<Outcome> {

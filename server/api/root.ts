@@ -1,6 +1,7 @@
 import { documentsRouter } from "./routers/documents";
 import { plansRouter } from "./routers/plans";
 import { unitsRouter } from "./routers/units";
+import { workflowRouter } from "./routers/workflow";
 import { createCallerFactory, createTRPCRouter, protectedProcedure } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   units: unitsRouter,
   plans: plansRouter,
   documents: documentsRouter,
+  workflow: workflowRouter,
 });
 
 export type AppRouter = typeof appRouter;

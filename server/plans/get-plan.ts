@@ -6,7 +6,7 @@ import { planSummarySelect } from "./plan-select";
 
 /**
  * A plan with the plan it implements and the visible plans that implement it, plus what
- * the actor may do with it. NOT_FOUND when the actor may not see it, so that the existence
+ * the actor may do with it (edit its details and text, take which workflow step). NOT_FOUND when the actor may not see it, so that the existence
  * of another commune's plan is not revealed.
  */
 export async function getPlan(db: Db, actor: Actor, planId: string) {
@@ -18,6 +18,8 @@ export async function getPlan(db: Db, actor: Actor, planId: string) {
       createdBy: { select: { id: true, name: true } },
       updatedBy: { select: { id: true, name: true } },
       parent: { select: planSummarySelect },
+      revision: true,
+      transitions: { where: { action: "submit" }, orderBy: { at: "desc" }, take: 1, select: { actorId: true } },
     },
   });
   if (!plan || !can(actor, "plan.view", plan)) throw notFound();
@@ -29,5 +31,13 @@ export async function getPlan(db: Db, actor: Actor, planId: string) {
   });
   // The parent is shown only if the actor may see it too.
   const parent = plan.parent && can(actor, "plan.view", plan.parent) ? plan.parent : null;
-  return { ...plan, parent, children, canEdit: can(actor, "plan.update", plan) };
+  const { transitions, ...rest } = plan;
+  const submitted = { ...plan, submittedById: transitions[0]?.actorId ?? null };
+  return {
+    ...rest,
+    parent,
+    children,
+    canEdit: can(actor, "plan.update", plan),
+    can: { submit: can(actor, "plan.submit", plan), review: can(actor, "plan.review", submitted), amend: can(actor, "plan.amend", plan) },
+  };
 }

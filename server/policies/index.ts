@@ -14,20 +14,28 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
  *   by a sector department (agency) attached to one of those units.
  * - Planners and admins create and edit plans of units beneath them; a plan can be edited
  *   only while it is a draft or has been returned.
+ * - Approval goes level by level: a leader (or admin) of a unit above the issuing unit returns
+ *   or approves a submitted plan, never one they submitted themselves.
  */
 
 export type UnitResource = { path: string; level: UnitLevel };
 export type PlanResource = { status: PlanStatus; issuingUnit: UnitResource };
+/** For review: who submitted the plan, so that nobody approves their own submission. */
+export type SubmittedPlanResource = PlanResource & { submittedById: string | null };
 
 type Rules = {
   "unit.view": UnitResource;
   "plan.create": UnitResource;
   "plan.view": PlanResource;
   "plan.update": PlanResource;
+  "plan.submit": PlanResource;
+  "plan.review": SubmittedPlanResource;
+  "plan.amend": PlanResource;
 };
 export type Action = keyof Rules;
 
 const AUTHORS: readonly Role[] = ["planner", "admin"];
+const REVIEWERS: readonly Role[] = ["leader", "admin"];
 const EDITABLE_STATUSES: readonly PlanStatus[] = ["draft", "returned"];
 
 const reachesDown = (actor: Actor, unit: UnitResource, roles?: readonly Role[]) =>
@@ -39,11 +47,19 @@ const isAbove = (actor: Actor, unit: UnitResource) =>
     (m) => isWithin(m.unitPath, unit.path) || (unit.level === "agency" && isWithin(m.unitPath, parentPath(unit.path))),
   );
 
+/** A reviewer holds their role at a unit strictly above the issuing unit. */
+const reviewsFromAbove = (actor: Actor, unit: UnitResource) =>
+  actor.memberships.some((m) => REVIEWERS.includes(m.role) && isWithin(unit.path, m.unitPath) && unit.path !== m.unitPath);
+
 const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = {
   "unit.view": (actor, unit) => reachesDown(actor, unit) || actor.memberships.some((m) => isWithin(m.unitPath, unit.path)),
   "plan.create": (actor, unit) => reachesDown(actor, unit, AUTHORS),
   "plan.view": (actor, plan) => reachesDown(actor, plan.issuingUnit) || isAbove(actor, plan.issuingUnit),
   "plan.update": (actor, plan) => EDITABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
+  "plan.submit": (actor, plan) => EDITABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
+  "plan.review": (actor, plan) =>
+    plan.status === "submitted" && plan.submittedById !== actor.userId && reviewsFromAbove(actor, plan.issuingUnit),
+  "plan.amend": (actor, plan) => plan.status === "approved" && reachesDown(actor, plan.issuingUnit, AUTHORS),
 };
 
 export function can<A extends Action>(actor: Actor, action: A, resource: Rules[A]): boolean {

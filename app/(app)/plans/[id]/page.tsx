@@ -3,6 +3,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PlanEditor } from "@/components/document/plan-editor";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
+import { PlanTimeline } from "@/components/plans/plan-timeline";
+import { PlanWorkflow } from "@/components/plans/plan-workflow";
 import { PlanTable } from "@/components/plans/plan-table";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -22,7 +24,8 @@ export default async function PlanPage({ params }: Props) {
   const { id } = await params;
   const caller = await getCaller();
   const plan = await loadOrNotFound(() => caller.plans.get({ id }));
-  const [t, locale, me] = await Promise.all([getTranslations(), getLocale(), caller.me()]);
+  const [t, locale, me, timeline] = await Promise.all([getTranslations(), getLocale(), caller.me(), caller.workflow.timeline({ id })]);
+  const lastReturn = plan.status === "returned" ? timeline.findLast((step) => step.action === "return") : undefined;
   const rows: [string, React.ReactNode][] = [
     [t("plans.reference"), <span key="ref" className="font-medium">{plan.number}/{plan.symbol}</span>],
     [t("plans.issuedOn"), formatDate(plan.issuedOn) || "—"],
@@ -55,9 +58,12 @@ export default async function PlanPage({ params }: Props) {
         title={plan.title}
         actions={plan.canEdit && <ButtonLink href={`/plans/${plan.id}/edit`} variant="secondary">{t("plans.edit")}</ButtonLink>}
       />
+      {lastReturn?.reason && (
+        <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">{t("workflow.returnedBecause", { reason: lastReturn.reason })}</p>
+      )}
       {!plan.canEdit && (
-        <p className="mb-4 rounded-md border border-slate-200 bg-white px-4 py-2 text-sm text-slate-600">
-          {plan.status === "draft" || plan.status === "returned" ? t("plans.viewOnly") : t("plans.readOnly", { status: t(`status.${plan.status}`) })}
+        <p className="mb-4 rounded-md border border-slate-200 bg-white px-4 py-2 text-sm text-slate-600" data-testid="plan-lock-note">
+          {plan.status === "approved" ? t("workflow.frozen") : plan.status === "submitted" ? t("workflow.underReview") : t("plans.viewOnly")}
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-3">
@@ -69,6 +75,12 @@ export default async function PlanPage({ params }: Props) {
           <PlanEditor planId={plan.id} canEdit={plan.canEdit} user={{ id: me.userId, name: me.name }} />
         </section>
         <div className="space-y-6">
+          <Card title={t("workflow.title")}>
+            <div className="space-y-4">
+              <PlanWorkflow planId={plan.id} can={plan.can} />
+              <PlanTimeline steps={timeline} />
+            </div>
+          </Card>
           <Card title={t("plans.details")}>
             <dl className="space-y-3 text-sm">
               {rows.map(([label, value]) => (

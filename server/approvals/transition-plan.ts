@@ -1,0 +1,78 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { runningCollabServer } from "../collab/registry";
+import { saveVersion } from "../collab/versions";
+import type { Db } from "../db/client";
+import type { PlanAction } from "../db/generated/client";
+import { DomainError, invalidFields, notFound } from "../errors";
+import type { Actor } from "../policies/actor";
+import { can } from "../policies";
+import { WORKFLOW, nextStatus } from "./workflow";
+
+/** Loads a plan with what the workflow rules need: its unit, revision and last submitter. */
+export async function loadPlanForWorkflow(db: Db, planId: string) {
+  const plan = await db.plan.findUnique({
+    where: { id: planId },
+    select: {
+      id: true,
+      status: true,
+      revision: true,
+      issuingUnit: { select: { path: true, level: true } },
+      transitions: { where: { action: "submit" }, orderBy: { at: "desc" }, take: 1, select: { actorId: true } },
+    },
+  });
+  return plan && { ...plan, submittedById: plan.transitions[0]?.actorId ?? null };
+}
+
+/**
+ * Takes one workflow step. Refuses, changing nothing: a hidden plan (NOT_FOUND), a step that
+ * does not follow from the plan's status (CONFLICT), a user without the right, including a
+ * leader reviewing their own submission (FORBIDDEN), and a return without a reason.
+ */
+export async function transitionPlan(db: Db, actor: Actor, planId: string, action: PlanAction, reason?: string) {
+  const plan = await loadPlanForWorkflow(db, planId);
+  if (!plan || !can(actor, "plan.view", plan)) throw notFound();
+  const to = nextStatus(plan.status, action);
+  if (!to) throw new DomainError("CONFLICT", "errors.workflowIllegal");
+  if (!can(actor, WORKFLOW[action].right, plan)) {
+    throw new DomainError("FORBIDDEN", plan.submittedById === actor.userId && action !== "submit" ? "errors.reviewOwn" : "errors.forbidden");
+  }
+  const why = reason?.trim() || null;
+  if (action === "return" && !why) throw invalidFields({ reason: ["validation.reasonRequired"] });
+
+  const revision = action === "amend" ? plan.revision + 1 : plan.revision;
+  const transition = await db.$transaction(async (tx) => {
+    // The status condition makes a double click or a concurrent reviewer a no-op conflict.
+    const { count } = await tx.plan.updateMany({
+      where: { id: planId, status: plan.status },
+      data: { status: to, revision, updatedById: actor.userId },
+    });
+    if (count === 0) throw new DomainError("CONFLICT", "errors.workflowIllegal");
+    const step = await tx.planTransition.create({
+      data: { planId, action, fromStatus: plan.status, toStatus: to, revision, reason: why, actorId: actor.userId },
+      select: { id: true, action: true, fromStatus: true, toStatus: true, revision: true, reason: true, at: true },
+    });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: `plan.${action}`, entityType: "Plan", entityId: planId, before: { status: plan.status, revision: plan.revision }, after: { status: to, revision, reason: why } });
+    return step;
+  });
+
+  const collab = runningCollabServer();
+  if (action === "approve") {
+    // The approved text is kept as a version of its own.
+    await collab?.flush(planId);
+    await saveVersion(db, planId, "manual", `Bản được phê duyệt (lần ${revision})`, actor.userId);
+  }
+  // Who may edit the document has changed: open editors reconnect and are checked again.
+  collab?.reauthorize(planId);
+  return transition;
+}
+
+/** The plan's workflow steps, oldest first, for its timeline. */
+export async function listTransitions(db: Db, actor: Actor, planId: string) {
+  const plan = await loadPlanForWorkflow(db, planId);
+  if (!plan || !can(actor, "plan.view", plan)) throw notFound();
+  return db.planTransition.findMany({
+    where: { planId },
+    orderBy: { at: "asc" },
+    select: { id: true, action: true, fromStatus: true, toStatus: true, revision: true, reason: true, at: true, actor: { select: { id: true, name: true } } },
+  });
+}

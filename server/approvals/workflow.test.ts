@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/factories";
+import { createCaller } from "../api/root";
+import { getDb } from "../db/client";
+import type { PlanAction, PlanStatus } from "../db/generated/client";
+import type { Actor } from "../policies/actor";
+import { nextStatus } from "./workflow";
+
+const STATUSES: PlanStatus[] = ["draft", "submitted", "returned", "approved"];
+const ACTIONS: PlanAction[] = ["submit", "return", "approve", "amend"];
+
+describe("workflow transitions", () => {
+  it("allows exactly the legal steps", () => {
+    const legal = STATUSES.flatMap((status) => ACTIONS.filter((action) => nextStatus(status, action)).map((action) => `${status} -${action}-> ${nextStatus(status, action)}`));
+    expect(legal).toEqual([
+      "draft -submit-> submitted",
+      "submitted -return-> returned",
+      "submitted -approve-> approved",
+      "returned -submit-> submitted",
+      "approved -amend-> draft",
+    ]);
+  });
+});
+
+describe("approving a plan level by level", () => {
+  let tree: Awaited<ReturnType<typeof buildUnitTree>>;
+  let planner: Actor;
+  let districtLeader: Actor;
+  let communeLeader: Actor;
+  let program: Awaited<ReturnType<typeof buildProgram>>;
+  const as = (actor: Actor) => createCaller({ db: getDb(), actor });
+
+  beforeAll(async () => {
+    tree = await buildUnitTree(getDb());
+    program = await buildProgram(getDb());
+    planner = await buildActor(getDb(), "planner", [tree.commune], "Cán bộ xã");
+    districtLeader = await buildActor(getDb(), "leader", [tree.district], "Lãnh đạo huyện");
+    communeLeader = await buildActor(getDb(), "leader", [tree.commune], "Lãnh đạo xã");
+  });
+
+  it("goes submit → return with a reason → resubmit → approve, keeping who, when and why", async () => {
+    const { id } = await buildPlan(getDb(), { unit: tree.commune, program, author: planner });
+    await as(planner).workflow.submit({ id });
+    expect((await as(planner).plans.get({ id })).canEdit).toBe(false);
+    await expect(as(districtLeader).workflow.return({ id, reason: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await as(districtLeader).workflow.return({ id, reason: "Bổ sung số phòng học tạm cần xóa" });
+    expect((await as(planner).plans.get({ id })).canEdit).toBe(true);
+    await as(planner).workflow.submit({ id });
+    await as(districtLeader).workflow.approve({ id });
+
+    const plan = await as(planner).plans.get({ id });
+    expect(plan).toMatchObject({ status: "approved", canEdit: false, can: { submit: false, review: false, amend: true } });
+    const steps = await as(planner).workflow.timeline({ id });
+    expect(steps.map((s) => [s.action, s.actor.name, s.reason])).toEqual([
+      ["submit", "Cán bộ xã", null],
+      ["return", "Lãnh đạo huyện", "Bổ sung số phòng học tạm cần xóa"],
+      ["submit", "Cán bộ xã", null],
+      ["approve", "Lãnh đạo huyện", null],
+    ]);
+    expect(await getDb().auditEvent.count({ where: { entityId: id, action: { startsWith: "plan." } } })).toBe(4);
+    const approvedVersion = await getDb().planDocumentVersion.findFirst({ where: { planId: id, name: { contains: "phê duyệt" } } });
+    expect(approvedVersion).not.toBeNull();
+  });
+
+  it("refuses illegal steps and changes nothing", async () => {
+    const { id } = await buildPlan(getDb(), { unit: tree.commune, program, author: planner });
+    await expect(as(districtLeader).workflow.approve({ id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await as(planner).workflow.submit({ id });
+    await expect(as(planner).workflow.submit({ id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(as(communeLeader).workflow.approve({ id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(planner).plans.update({ id, details: { reference: "9/KH-UBND", title: "Sửa khi đang chờ duyệt", issuedOn: "", issuingUnitId: tree.commune.id, programId: program.id, year: "", parentId: "" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await getDb().plan.findUniqueOrThrow({ where: { id } })).status).toBe("submitted");
+    expect(await getDb().planTransition.count({ where: { planId: id } })).toBe(1);
+  });
+
+  it("does not let a leader approve a plan they submitted", async () => {
+    const both = await buildActor(getDb(), "admin", [tree.province], "Vừa trình vừa duyệt");
+    const { id } = await buildPlan(getDb(), { unit: tree.commune, program, author: both });
+    await as(both).workflow.submit({ id });
+    await expect(as(both).workflow.approve({ id })).rejects.toMatchObject({ code: "FORBIDDEN", message: "errors.reviewOwn" });
+  });
+
+  it("opens the next revision as a draft when an approved plan is amended", async () => {
+    const { id } = await buildPlan(getDb(), { unit: tree.commune, program, author: planner });
+    await as(planner).workflow.submit({ id });
+    await as(districtLeader).workflow.approve({ id });
+    await as(planner).workflow.amend({ id });
+    expect(await as(planner).plans.get({ id })).toMatchObject({ status: "draft", revision: 2, canEdit: true });
+  });
+
+  it("treats a double click as one step", async () => {
+    const { id } = await buildPlan(getDb(), { unit: tree.commune, program, author: planner });
+    const results = await Promise.allSettled([as(planner).workflow.submit({ id }), as(planner).workflow.submit({ id })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await getDb().planTransition.count({ where: { planId: id } })).toBe(1);
+  });
+});

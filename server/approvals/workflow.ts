@@ -1,0 +1,19 @@
+import type { PlanAction, PlanStatus } from "../db/generated/client";
+import type { Action } from "../policies";
+
+/**
+ * The approval workflow: draft → submitted → returned (with a reason) or approved; an
+ * approved plan is frozen until an amendment opens its next revision as a draft.
+ */
+export const WORKFLOW: Record<PlanAction, { from: readonly PlanStatus[]; to: PlanStatus; right: Action }> = {
+  submit: { from: ["draft", "returned"], to: "submitted", right: "plan.submit" },
+  return: { from: ["submitted"], to: "returned", right: "plan.review" },
+  approve: { from: ["submitted"], to: "approved", right: "plan.review" },
+  amend: { from: ["approved"], to: "draft", right: "plan.amend" },
+};
+
+/** The status after `action`, or null when the action is not a step from `status`. */
+export function nextStatus(status: PlanStatus, action: PlanAction): PlanStatus | null {
+  const step = WORKFLOW[action];
+  return step.from.includes(status) ? step.to : null;
+}
