@@ -36,9 +36,12 @@ export function plainText(content: JSONContent): string {
   return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
+/** A new Yjs document holding `content`. */
+export const toYdoc = (content: JSONContent): Y.Doc => TiptapTransformer.extensions(documentExtensions()).toYdoc(content, FRAGMENT);
+
 /** Replaces the whole document with `content`, as one change that every editor receives. */
 export function replaceContent(doc: Y.Doc, content: JSONContent): void {
-  const fresh = TiptapTransformer.extensions(documentExtensions()).toYdoc(content, FRAGMENT);
+  const fresh = toYdoc(content);
   const fragment = doc.getXmlFragment(FRAGMENT);
   doc.transact(() => {
     fragment.delete(0, fragment.length);
