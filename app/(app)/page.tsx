@@ -16,12 +16,20 @@ export default async function HomePage() {
     caller.plans.list({ mine: true, pageSize: 10 }),
     caller.plans.formOptions(),
   ]);
+  const reviews = me.memberships.some((m) => m.role === "leader" || m.role === "admin")
+    ? await caller.plans.list({ awaitingMyReview: true, pageSize: 10 })
+    : null;
   return (
     <>
       <PageHeader
         title={t("home.greeting", { name: me.name })}
         actions={options.units.length > 0 && <ButtonLink href="/plans/new">{t("home.newPlan")}</ButtonLink>}
       />
+      {reviews && (
+        <Card title={t("home.awaitingReview")} className="mb-6">
+          <PlanTable plans={reviews.items} empty={t("home.noneAwaiting")} />
+        </Card>
+      )}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={t("home.myUnits")} className="lg:col-span-1">
           {units.length === 0 ? (

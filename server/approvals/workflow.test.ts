@@ -42,6 +42,9 @@ describe("approving a plan level by level", () => {
     const { id } = await buildPlan(getDb(), { unit: tree.commune, program, author: planner });
     await as(planner).workflow.submit({ id });
     expect((await as(planner).plans.get({ id })).canEdit).toBe(false);
+    const awaiting = async (actor: Actor) => (await as(actor).plans.list({ awaitingMyReview: true, pageSize: 100 })).items.map((p) => p.id);
+    expect(await awaiting(districtLeader)).toContain(id);
+    expect(await awaiting(communeLeader)).not.toContain(id);
     await expect(as(districtLeader).workflow.return({ id, reason: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await as(districtLeader).workflow.return({ id, reason: "Bổ sung số phòng học tạm cần xóa" });
     expect((await as(planner).plans.get({ id })).canEdit).toBe(true);

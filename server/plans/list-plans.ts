@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import type { PlanStatus, Prisma } from "../db/generated/client";
 import type { Actor } from "../policies/actor";
-import { viewablePlansWhere } from "../policies";
+import { awaitingReviewWhere, viewablePlansWhere } from "../policies";
 import { searchable } from "@/lib/search-text";
 import { planSummarySelect } from "./plan-select";
 
@@ -15,6 +15,8 @@ export interface PlanFilters {
   unitId?: string;
   /** Only plans of the units where the actor holds a role ("my plans"). */
   mine?: boolean;
+  /** Only submitted plans this actor may return or approve (same rule as "plan.review"). */
+  awaitingMyReview?: boolean;
   /** Matches the number/symbol ("2543", "KH-SGDĐT", "2543/KH") or words of the title. */
   search?: string;
   page?: number;
@@ -38,6 +40,7 @@ export async function listPlans(db: Db, actor: Actor, filters: PlanFilters) {
   if (filters.mine) {
     and.push({ issuingUnitId: { in: actor.memberships.map((m) => m.unitId) } });
   }
+  if (filters.awaitingMyReview) and.push(awaitingReviewWhere(actor));
   const search = filters.search?.trim();
   if (search) and.push(await searchWhere(db, search));
 

@@ -100,3 +100,13 @@ export function viewablePlansWhere(actor: Actor): Prisma.PlanWhereInput {
     ],
   };
 }
+
+/** Submitted plans the actor may review (same rule as "plan.review"). */
+export function awaitingReviewWhere(actor: Actor): Prisma.PlanWhereInput {
+  const above = actor.memberships.filter((m) => REVIEWERS.includes(m.role));
+  return {
+    status: "submitted",
+    OR: above.length ? above.map((m) => ({ issuingUnit: { path: { startsWith: m.unitPath, not: m.unitPath } } })) : [{ id: { in: [] } }],
+    NOT: { transitions: { some: { action: "submit", actorId: actor.userId } } },
+  };
+}

@@ -48,6 +48,7 @@ export const ZPlanList = z.object({
   status: z.enum(["draft", "submitted", "returned", "approved"]).optional(),
   unitId: id.optional(),
   mine: z.boolean().optional(),
+  awaitingMyReview: z.boolean().optional(),
   search: z.string().max(200).optional(),
   page: z.number().int().min(1).max(10_000).optional(),
   pageSize: z.number().int().min(1).max(100).optional(),
