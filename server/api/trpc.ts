@@ -42,14 +42,18 @@ const domainErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.messageKey, cause });
   }
-  if (!result.ok && isUniqueViolation(result.error.cause)) {
+  if (!result.ok && isConcurrentChange(result.error.cause)) {
     throw new TRPCError({ code: "CONFLICT", message: "errors.conflict", cause: result.error.cause });
   }
   return result;
 });
 
-const isUniqueViolation = (error: unknown) =>
-  typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+/**
+ * Someone else changed the record between our check and our write: a unique key taken
+ * (P2002) or a conditional update that found nothing to update (P2025).
+ */
+const isConcurrentChange = (error: unknown) =>
+  typeof error === "object" && error !== null && ["P2002", "P2025"].includes((error as { code?: string }).code ?? "");
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

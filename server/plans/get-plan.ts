@@ -5,9 +5,9 @@ import { can, viewablePlansWhere } from "../policies";
 import { planSummarySelect } from "./plan-select";
 
 /**
- * A plan with the plan it implements and the visible plans that implement it, plus what
- * the actor may do with it (edit its details and text, take which workflow step). NOT_FOUND when the actor may not see it, so that the existence
- * of another commune's plan is not revealed.
+ * A plan with the plan it implements and the visible plans that implement it, plus what the
+ * actor may do with it (edit its details and text, take which workflow step). NOT_FOUND when
+ * the actor may not see it, so that the existence of another commune's plan is not revealed.
  */
 export async function getPlan(db: Db, actor: Actor, planId: string) {
   const plan = await db.plan.findUnique({
