@@ -140,15 +140,18 @@ test.describe("writing a plan together in the browser", () => {
     await typeAtEnd(page, "Viết lúc mất mạng rồi đóng trình duyệt.");
     await expect(page.getByTestId("save-state")).toHaveAttribute("data-saved", "false");
 
+    // Another tab keeps the browser context (and its IndexedDB) alive after this one closes.
+    const reopened = await context.newPage();
     // Leaving with edits the server does not have asks for confirmation.
     const dialog = page.waitForEvent("dialog");
     await page.close({ runBeforeUnload: true });
     const confirmation = await dialog;
     expect(confirmation.type()).toBe("beforeunload");
+    const closed = page.waitForEvent("close");
     await confirmation.accept();
+    await closed;
 
     await context.setOffline(false);
-    const reopened = await context.newPage();
     await reopened.goto(`/plans/${planId}`);
     await expect(documentOf(reopened)).toContainText("Viết lúc mất mạng rồi đóng trình duyệt.");
     await expect(reopened.getByTestId("save-state")).toHaveAttribute("data-saved", "true");

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildActor, buildPlan, buildProgram, buildUnitTree, uniqueTag } from "../../tests/factories";
 import { saveVersion } from "../collab/versions";
 import { getDb } from "../db/client";
+import { publishPlanEvent } from "../live/plan-events";
 import type { Role } from "../db/generated/client";
 import type { Actor } from "../policies/actor";
 import { appRouter, createCaller } from "./root";
@@ -35,6 +36,7 @@ async function buildFixtures() {
   const neighbourPlan = await buildPlan(db, { unit: tree.neighbour, program, author: owner, parentId: agencyPlan.id });
   const approvedOwnPlan = await buildPlan(db, { unit: tree.commune, program, author: owner, status: "approved" });
   const neighbourVersion = await saveVersion(db, neighbourPlan.id, "manual", "Bản đầu", owner.userId);
+  const neighbourThread = await db.comment.create({ data: { planId: neighbourPlan.id, body: "Cần bổ sung số liệu", authorId: owner.userId } });
   const details = (unitId: string) => ({
     reference: `${Math.floor(Math.random() * 900_000) + 100}/KH-${uniqueTag().replace(/\d/g, "X")}`,
     title: "Kế hoạch kiểm tra quyền hạn",
@@ -52,7 +54,7 @@ async function buildFixtures() {
     }
     return plan.id;
   };
-  return { ...tree, program, agencyPlan, ownPlan, neighbourPlan, approvedOwnPlan, neighbourVersion, details, freshPlan };
+  return { ...tree, program, agencyPlan, ownPlan, neighbourPlan, approvedOwnPlan, neighbourVersion, neighbourThread, details, freshPlan };
 }
 
 /** What each procedure does in the matrix, and what each role at each level must get. */
@@ -101,7 +103,34 @@ const matrix: Record<string, { run: (caller: Caller, f: Fixtures) => Promise<unk
     run: async (c, f) => c.workflow.amend({ id: await f.freshPlan(f.neighbour, "approved") }),
     expected: (role, level) => (level === "commune" ? "NOT_FOUND" : author(role) ? "ok" : "FORBIDDEN"),
   },
+  "comments.list": { run: (c, f) => c.comments.list({ planId: f.neighbourPlan.id }), expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok") },
+  "comments.add": {
+    run: (c, f) => c.comments.add({ planId: f.neighbourPlan.id, body: "Ý kiến trong ma trận quyền" }),
+    expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok"),
+  },
+  "comments.resolve": {
+    run: (c, f) => c.comments.resolve({ id: f.neighbourThread.id }),
+    expected: (role, level) => (level === "commune" ? "NOT_FOUND" : role === "stakeholder" ? "FORBIDDEN" : "ok"),
+  },
+  "comments.reopen": {
+    run: (c, f) => c.comments.reopen({ id: f.neighbourThread.id }),
+    expected: (role, level) => (level === "commune" ? "NOT_FOUND" : role === "stakeholder" ? "FORBIDDEN" : "ok"),
+  },
+  "live.plan": { run: (c, f) => firstLiveEvent(c, f.neighbourPlan.id), expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok") },
 };
+
+/** Subscribes, publishes until the event arrives (the listener may still be connecting), and unsubscribes. */
+async function firstLiveEvent(c: Caller, planId: string) {
+  const events = (await c.live.plan({ planId }))[Symbol.asyncIterator]();
+  const timer = setInterval(() => void publishPlanEvent(getDb(), { planId, topic: "comments" }), 50);
+  try {
+    const first = await events.next();
+    expect(first.value).toEqual({ planId, topic: "comments" });
+  } finally {
+    clearInterval(timer);
+    await events.return?.();
+  }
+}
 
 /** Second targets: things every level may read but only some may change. */
 const ownUnitMatrix: typeof matrix = {

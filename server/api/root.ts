@@ -1,4 +1,6 @@
+import { commentsRouter } from "./routers/comments";
 import { documentsRouter } from "./routers/documents";
+import { liveRouter } from "./routers/live";
 import { plansRouter } from "./routers/plans";
 import { unitsRouter } from "./routers/units";
 import { workflowRouter } from "./routers/workflow";
@@ -11,6 +13,8 @@ export const appRouter = createTRPCRouter({
   plans: plansRouter,
   documents: documentsRouter,
   workflow: workflowRouter,
+  comments: commentsRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { saveVersion } from "../collab/versions";
 import type { Db } from "../db/client";
 import type { PlanAction } from "../db/generated/client";
 import { DomainError, invalidFields, notFound } from "../errors";
+import { publishPlanEvent } from "../live/plan-events";
 import type { Actor } from "../policies/actor";
 import { can } from "../policies";
 import { WORKFLOW, nextStatus } from "./workflow";
@@ -63,6 +64,7 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
   }
   // Who may edit the document has changed: open editors reconnect and are checked again.
   collab?.reauthorize(planId);
+  await publishPlanEvent(db, { planId, topic: "workflow" });
   return transition;
 }
 

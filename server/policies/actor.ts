@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { Role, UnitLevel } from "../db/generated/client";
+import type { Prisma, Role, UnitLevel } from "../db/generated/client";
 
 export interface ActorMembership {
   role: Role;
@@ -19,25 +19,29 @@ export interface Actor {
   memberships: ActorMembership[];
 }
 
+export const actorSelect = {
+  id: true,
+  name: true,
+  email: true,
+  disabledAt: true,
+  memberships: {
+    select: { role: true, unit: { select: { id: true, code: true, name: true, level: true, path: true } } },
+    orderBy: { unit: { depth: "asc" } },
+  },
+} satisfies Prisma.UserSelect;
+
 /**
  * Loads the actor afresh on every request, so a changed role or a disabled account takes
  * effect at once rather than when a session token expires. Returns null for disabled users.
  */
 export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      disabledAt: true,
-      memberships: {
-        select: { role: true, unit: { select: { id: true, code: true, name: true, level: true, path: true } } },
-        orderBy: { unit: { depth: "asc" } },
-      },
-    },
-  });
+  const user = await db.user.findUnique({ where: { id: userId }, select: actorSelect });
   if (!user || user.disabledAt) return null;
+  return toActor(user);
+}
+
+/** The actor of a user row loaded with `actorSelect`. */
+export function toActor(user: Prisma.UserGetPayload<{ select: typeof actorSelect }>): Actor {
   return {
     userId: user.id,
     name: user.name,

@@ -14,6 +14,7 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
  *   by a sector department (agency) attached to one of those units.
  * - Planners and admins create and edit plans of units beneath them; a plan can be edited
  *   only while it is a draft or has been returned.
+ * - Whoever may read a plan may comment on it.
  * - Approval goes level by level: a leader (or admin) of a unit above the issuing unit returns
  *   or approves a submitted plan, never one they submitted themselves.
  */
@@ -31,6 +32,8 @@ type Rules = {
   "plan.submit": PlanResource;
   "plan.review": SubmittedPlanResource;
   "plan.amend": PlanResource;
+  "plan.comment": PlanResource;
+  "comment.moderate": { authorId: string; plan: PlanResource };
 };
 export type Action = keyof Rules;
 
@@ -60,6 +63,11 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "plan.review": (actor, plan) =>
     plan.status === "submitted" && plan.submittedById !== actor.userId && reviewsFromAbove(actor, plan.issuingUnit),
   "plan.amend": (actor, plan) => plan.status === "approved" && reachesDown(actor, plan.issuingUnit, AUTHORS),
+  // Whoever may read a plan may discuss it, stakeholders included, whatever its status.
+  "plan.comment": (actor, plan) => rules["plan.view"](actor, plan),
+  // A thread is resolved or reopened by its author or by anyone but a stakeholder who reaches the plan's unit.
+  "comment.moderate": (actor, { authorId, plan }) =>
+    authorId === actor.userId || reachesDown(actor, plan.issuingUnit, ["planner", "leader", "admin"]),
 };
 
 export function can<A extends Action>(actor: Actor, action: A, resource: Rules[A]): boolean {

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { PlanDiscussion } from "@/components/comments/plan-discussion";
 import { PlanEditor } from "@/components/document/plan-editor";
+import { LivePlanRefresh } from "@/components/plans/live-plan-refresh";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { PlanTimeline } from "@/components/plans/plan-timeline";
 import { PlanWorkflow } from "@/components/plans/plan-workflow";
@@ -58,6 +60,7 @@ export default async function PlanPage({ params }: Props) {
         title={plan.title}
         actions={plan.canEdit && <ButtonLink href={`/plans/${plan.id}/edit`} variant="secondary">{t("plans.edit")}</ButtonLink>}
       />
+      <LivePlanRefresh planId={plan.id} />
       {lastReturn?.reason && (
         <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">{t("workflow.returnedBecause", { reason: lastReturn.reason })}</p>
       )}
@@ -73,6 +76,9 @@ export default async function PlanPage({ params }: Props) {
             <Link href={`/plans/${plan.id}/history`} className="pb-1 text-slate-600 hover:text-brand-700">{t("history.title")}</Link>
           </nav>
           <PlanEditor planId={plan.id} canEdit={plan.canEdit} user={{ id: me.userId, name: me.name }} />
+          <Card title={t("comments.title")} className="mt-6">
+            <PlanDiscussion planId={plan.id} me={{ id: me.userId }} />
+          </Card>
         </section>
         <div className="space-y-6">
           <Card title={t("workflow.title")}>

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { addComment, listComments, setThreadResolved } from "../../../comments/comments";
+import { createTRPCRouter, protectedProcedure } from "../../trpc";
+
+const id = z.string().min(1).max(64);
+const ZBody = z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(5000, { error: "validation.commentTooLong" });
+
+export const commentsRouter = createTRPCRouter({
+  list: protectedProcedure.input(z.object({ planId: id })).query(({ ctx, input }) => listComments(ctx.db, ctx.actor, input.planId)),
+  add: protectedProcedure
+    .input(z.object({ planId: id, body: ZBody, parentId: id.nullish() }))
+    .mutation(({ ctx, input }) => addComment(ctx.db, ctx.actor, input)),
+  resolve: protectedProcedure.input(z.object({ id })).mutation(({ ctx, input }) => setThreadResolved(ctx.db, ctx.actor, input.id, true)),
+  reopen: protectedProcedure.input(z.object({ id })).mutation(({ ctx, input }) => setThreadResolved(ctx.db, ctx.actor, input.id, false)),
+});
