@@ -20,7 +20,11 @@ test("a commune plan is submitted, returned with a reason, resubmitted and appro
   await expect(planner.getByText("Đã trình", { exact: true })).toBeVisible();
   await expect(planner.getByTestId("plan-lock-note")).toHaveText(/chờ cấp trên xem xét/);
 
-  await leader.goto(`/plans/${planId}`);
+  // The district leader hears of it live, on whatever page they are.
+  await expect(leader.getByTestId("unread-count")).toBeVisible({ timeout: 5000 });
+  await leader.getByTestId("notification-bell").click();
+  await leader.getByRole("link", { name: /Tòng Thị Xuân đã trình kế hoạch .* chờ bạn xem xét/ }).first().click();
+  await expect(leader).toHaveURL(new RegExp(`/plans/${planId}$`));
   await leader.getByRole("button", { name: "Trả lại" }).click();
   await leader.getByRole("button", { name: "Xác nhận trả lại" }).click();
   await expect(leader.getByText("Vui lòng nêu lý do trả lại.")).toBeVisible();
@@ -28,6 +32,7 @@ test("a commune plan is submitted, returned with a reason, resubmitted and appro
   await leader.getByRole("button", { name: "Xác nhận trả lại" }).click();
   await expect(leader.getByText("Bị trả lại", { exact: true })).toBeVisible();
 
+  await expect(planner.getByTestId("unread-count")).toBeVisible({ timeout: 5000 });
   await planner.reload();
   await expect(planner.getByText("Cấp trên trả lại: Bổ sung số phòng bán trú còn thiếu của điểm trường Huổi Lóng.")).toBeVisible();
   await expect(planner.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOut } from "@/server/auth";
 import type { Actor } from "@/server/policies/actor";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LocaleSwitcher } from "./locale-switcher";
 import { NavLinks } from "./nav-links";
 
@@ -22,6 +23,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           <div className="hidden sm:block">
             <LocaleSwitcher />
           </div>
+          <NotificationBell />
           <div className="min-w-0 text-right leading-tight" aria-label={t("nav.account")}>
             <div className="truncate text-sm font-medium text-slate-900" data-testid="current-user">{actor.name}</div>
             {primary && <div className="hidden max-w-48 truncate text-xs text-slate-500 sm:block">{t(`roles.${primary.role}`)} · {primary.unitName}</div>}

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildActor, buildPlan, buildProgram, buildUnitTree, uniqueTag } from "../../tests/factories";
 import { saveVersion } from "../collab/versions";
 import { getDb } from "../db/client";
-import { publishPlanEvent } from "../live/plan-events";
+import { publishLiveEvent, publishPlanEvent } from "../live/live-events";
 import type { Role } from "../db/generated/client";
 import type { Actor } from "../policies/actor";
 import { appRouter, createCaller } from "./root";
@@ -116,6 +116,10 @@ const matrix: Record<string, { run: (caller: Caller, f: Fixtures) => Promise<unk
     run: (c, f) => c.comments.reopen({ id: f.neighbourThread.id }),
     expected: (role, level) => (level === "commune" ? "NOT_FOUND" : role === "stakeholder" ? "FORBIDDEN" : "ok"),
   },
+  "live.me": { run: (c) => firstOwnEvent(c), expected: () => "ok" },
+  "notifications.list": { run: (c) => c.notifications.list(), expected: () => "ok" },
+  "notifications.unreadCount": { run: (c) => c.notifications.unreadCount(), expected: () => "ok" },
+  "notifications.markRead": { run: (c) => c.notifications.markRead({}), expected: () => "ok" },
   "live.plan": { run: (c, f) => firstLiveEvent(c, f.neighbourPlan.id), expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok") },
 };
 
@@ -126,6 +130,18 @@ async function firstLiveEvent(c: Caller, planId: string) {
   try {
     const first = await events.next();
     expect(first.value).toEqual({ planId, topic: "comments" });
+  } finally {
+    clearInterval(timer);
+    await events.return?.();
+  }
+}
+
+async function firstOwnEvent(c: Caller) {
+  const me = await c.me();
+  const events = (await c.live.me())[Symbol.asyncIterator]();
+  const timer = setInterval(() => void publishLiveEvent(getDb(), { userId: me.userId, topic: "notifications" }), 50);
+  try {
+    expect((await events.next()).value).toEqual({ userId: me.userId, topic: "notifications" });
   } finally {
     clearInterval(timer);
     await events.return?.();

@@ -1,6 +1,7 @@
 import { commentsRouter } from "./routers/comments";
 import { documentsRouter } from "./routers/documents";
 import { liveRouter } from "./routers/live";
+import { notificationsRouter } from "./routers/notifications";
 import { plansRouter } from "./routers/plans";
 import { unitsRouter } from "./routers/units";
 import { workflowRouter } from "./routers/workflow";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   workflow: workflowRouter,
   comments: commentsRouter,
   live: liveRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,8 @@ import { saveVersion } from "../collab/versions";
 import type { Db } from "../db/client";
 import type { PlanAction } from "../db/generated/client";
 import { DomainError, invalidFields, notFound } from "../errors";
-import { publishPlanEvent } from "../live/plan-events";
+import { publishPlanEvent } from "../live/live-events";
+import { notify, reviewersOf } from "../notifications/notify";
 import type { Actor } from "../policies/actor";
 import { can } from "../policies";
 import { WORKFLOW, nextStatus } from "./workflow";
@@ -65,6 +66,11 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
   // Who may edit the document has changed: open editors reconnect and are checked again.
   collab?.reauthorize(planId);
   await publishPlanEvent(db, { planId, topic: "workflow" });
+  if (action === "submit") {
+    await notify(db, { kind: "submitted", planId, actorId: actor.userId, recipients: await reviewersOf(db, plan.issuingUnit.path) });
+  } else if ((action === "return" || action === "approve") && plan.submittedById) {
+    await notify(db, { kind: action === "return" ? "returned" : "approved", planId, actorId: actor.userId, recipients: [plan.submittedById] });
+  }
   return transition;
 }
 

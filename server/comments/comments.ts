@@ -1,7 +1,8 @@
 import type { Db } from "../db/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError, notFound } from "../errors";
-import { publishPlanEvent } from "../live/plan-events";
+import { publishPlanEvent } from "../live/live-events";
+import { notify } from "../notifications/notify";
 import { type Actor, actorSelect, toActor } from "../policies/actor";
 import { authorize, can } from "../policies";
 import { loadPlanForWorkflow } from "../approvals/transition-plan";
@@ -61,6 +62,7 @@ export async function addComment(db: Db, actor: Actor, input: { planId: string; 
     return created;
   });
   await publishPlanEvent(db, { planId: input.planId, topic: "comments" });
+  await notify(db, { kind: "mentioned", planId: input.planId, actorId: actor.userId, recipients: mentioned.map((u) => u.userId), commentId: comment.id });
   return comment;
 }
 

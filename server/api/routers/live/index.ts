@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { loadPlanForWorkflow } from "../../../approvals/transition-plan";
 import { notFound } from "../../../errors";
-import { planEvents } from "../../../live/plan-events";
+import { planEvents, userEvents } from "../../../live/live-events";
 import { can } from "../../../policies";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
@@ -13,4 +13,6 @@ export const liveRouter = createTRPCRouter({
     if (!plan || !can(ctx.actor, "plan.view", plan)) throw notFound();
     return planEvents(input.planId, signal);
   }),
+  /** The signed-in user's own events (a new notification). */
+  me: protectedProcedure.subscription(({ ctx, signal }) => userEvents(ctx.actor.userId, signal)),
 });

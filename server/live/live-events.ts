@@ -4,11 +4,15 @@ import type { Db } from "../db/client";
 import { isEmbeddedDatabase } from "../db/client";
 
 /**
- * "Something of this plan changed" signals for live views. With PostgreSQL they travel by
- * NOTIFY/LISTEN, so every server instance hears every change; the embedded database serves a
- * single process, where an in-process emitter is the same thing.
+ * "Something changed" signals for live views, on a plan's channel or a user's. With PostgreSQL
+ * they travel by NOTIFY/LISTEN, so every server instance hears every change; the embedded
+ * database serves a single process, where an in-process emitter is the same thing.
  */
 export type PlanEvent = { planId: string; topic: "comments" | "workflow" };
+export type UserEvent = { userId: string; topic: "notifications" };
+type LiveEvent = PlanEvent | UserEvent;
+
+const channelOf = (event: LiveEvent) => ("planId" in event ? `plan:${event.planId}` : `user:${event.userId}`);
 
 const CHANNEL = "chungtay_plan_events";
 
@@ -20,14 +24,16 @@ interface LiveState {
 const holder = globalThis as unknown as { chungTayLive?: LiveState };
 const state = (holder.chungTayLive ??= { emitter: new EventEmitter().setMaxListeners(0) });
 
-/** Tells every instance's live viewers of the plan that `topic` changed. Call after the change is committed. */
-export async function publishPlanEvent(db: Db, event: PlanEvent): Promise<void> {
+/** Tells every instance's live viewers that `topic` changed. Call after the change is committed. */
+export async function publishLiveEvent(db: Db, event: LiveEvent): Promise<void> {
   if (isEmbeddedDatabase()) {
-    state.emitter.emit(event.planId, event);
+    state.emitter.emit(channelOf(event), event);
     return;
   }
   await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(event)})`;
 }
+
+export const publishPlanEvent = (db: Db, event: PlanEvent) => publishLiveEvent(db, event);
 
 /** One LISTEN connection per process, opened on first use and reopened if it drops. */
 function listen(): Promise<void> {
@@ -36,8 +42,8 @@ function listen(): Promise<void> {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     client.on("notification", (message) => {
       try {
-        const event = JSON.parse(message.payload ?? "") as PlanEvent;
-        state.emitter.emit(event.planId, event);
+        const event = JSON.parse(message.payload ?? "") as LiveEvent;
+        state.emitter.emit(channelOf(event), event);
       } catch {
         // Not ours: ignore.
       }
@@ -56,12 +62,17 @@ function listen(): Promise<void> {
   return state.listening;
 }
 
-/** The plan's events as they happen, until `signal` aborts. */
-export async function* planEvents(planId: string, signal: AbortSignal | undefined): AsyncGenerator<PlanEvent> {
+async function* events<E extends LiveEvent>(channel: string, signal: AbortSignal | undefined): AsyncGenerator<E> {
   await listen();
   try {
-    for await (const [event] of on(state.emitter, planId, { signal })) yield event as PlanEvent;
+    for await (const [event] of on(state.emitter, channel, { signal })) yield event as E;
   } catch (error) {
     if ((error as Error).name !== "AbortError") throw error;
   }
 }
+
+/** The plan's events as they happen, until `signal` aborts. */
+export const planEvents = (planId: string, signal: AbortSignal | undefined) => events<PlanEvent>(`plan:${planId}`, signal);
+
+/** The user's own events (new notifications), until `signal` aborts. */
+export const userEvents = (userId: string, signal: AbortSignal | undefined) => events<UserEvent>(`user:${userId}`, signal);
