@@ -3,9 +3,9 @@ import * as Y from "yjs";
 import { getDb } from "../db/client";
 import { can } from "../policies";
 import { type Actor, loadActor } from "../policies/actor";
+import { encodeMessage, toBase64 } from "@/lib/collab/messages";
 import { replaceContent } from "./document-content";
 import { planDocumentName, planIdFromDocumentName } from "./document-name";
-import { encodeMessage, toBase64 } from "@/lib/collab/messages";
 import { compactDocument, loadDocumentUpdates } from "./persistence";
 import { registerCollabServer } from "./registry";
 import { verifyCollabToken } from "./token";
@@ -82,10 +82,9 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
     },
 
     async connected({ connection, context }) {
-      // Tells a (re)connecting editor what is stored, so edits it kept offline can be confirmed.
-      const log = logFor(context.planId);
-      await log.flushed();
-      if (connection.document) connection.sendStateless(savedMessage(connection.document));
+      // Tells a (re)connecting editor what is stored, so edits it kept offline can be confirmed;
+      // while writes are pending, the broadcast when the log is idle does it.
+      if (logFor(context.planId).idle && connection.document) connection.sendStateless(savedMessage(connection.document));
     },
 
     async onLoadDocument({ document, documentName }) {
