@@ -139,6 +139,9 @@ test.describe("writing a plan together in the browser", () => {
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
     await typeAtEnd(page, "Viết lúc mất mạng rồi đóng trình duyệt.");
     await expect(page.getByTestId("save-state")).toHaveAttribute("data-saved", "false");
+    await expect(documentOf(page)).toContainText("Viết lúc mất mạng rồi đóng trình duyệt.");
+    // IndexedDB writes are asynchronous; a person reading the leave dialog gives them this time too.
+    await page.waitForTimeout(500);
 
     // Another tab keeps the browser context (and its IndexedDB) alive after this one closes.
     const reopened = await context.newPage();
