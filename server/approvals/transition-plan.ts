@@ -3,27 +3,13 @@ import { runningCollabServer } from "../collab/registry";
 import { saveVersion } from "../collab/versions";
 import type { Db } from "../db/client";
 import type { PlanAction } from "../db/generated/client";
-import { DomainError, invalidFields, notFound } from "../errors";
+import { DomainError, invalidFields } from "../errors";
 import { publishPlanEvent } from "../live/live-events";
 import { notify, reviewersOf } from "../notifications/notify";
 import type { Actor } from "../policies/actor";
 import { can } from "../policies";
+import { loadVisiblePlan } from "../plans/load-visible-plan";
 import { WORKFLOW, nextStatus } from "./workflow";
-
-/** Loads a plan with what the workflow rules need: its unit, revision and last submitter. */
-export async function loadPlanForWorkflow(db: Db, planId: string) {
-  const plan = await db.plan.findUnique({
-    where: { id: planId },
-    select: {
-      id: true,
-      status: true,
-      revision: true,
-      issuingUnit: { select: { path: true, level: true } },
-      transitions: { where: { action: "submit" }, orderBy: { at: "desc" }, take: 1, select: { actorId: true } },
-    },
-  });
-  return plan && { ...plan, submittedById: plan.transitions[0]?.actorId ?? null };
-}
 
 /**
  * Takes one workflow step. Refuses, changing nothing: a hidden plan (NOT_FOUND), a step that
@@ -31,8 +17,7 @@ export async function loadPlanForWorkflow(db: Db, planId: string) {
  * leader reviewing their own submission (FORBIDDEN), and a return without a reason.
  */
 export async function transitionPlan(db: Db, actor: Actor, planId: string, action: PlanAction, reason?: string) {
-  const plan = await loadPlanForWorkflow(db, planId);
-  if (!plan || !can(actor, "plan.view", plan)) throw notFound();
+  const plan = await loadVisiblePlan(db, actor, planId);
   const to = nextStatus(plan.status, action);
   if (!to) throw new DomainError("CONFLICT", "errors.workflowIllegal");
   if (!can(actor, WORKFLOW[action].right, plan)) {
@@ -76,8 +61,7 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
 
 /** The plan's workflow steps, oldest first, for its timeline. */
 export async function listTransitions(db: Db, actor: Actor, planId: string) {
-  const plan = await loadPlanForWorkflow(db, planId);
-  if (!plan || !can(actor, "plan.view", plan)) throw notFound();
+  await loadVisiblePlan(db, actor, planId);
   return db.planTransition.findMany({
     where: { planId },
     orderBy: { at: "asc" },

@@ -40,7 +40,7 @@ export async function appendUpdate(db: Db, planId: string, update: Uint8Array, u
 export async function compactDocument(db: Db, planId: string): Promise<{ sizeBytes: number; folded: number }> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "Plan" WHERE id = ${planId} FOR UPDATE`;
-    const current = await tx.planDocument.findUnique({ where: { planId }, select: { state: true, compactedUpTo: true } });
+    const current = await tx.planDocument.findUnique({ where: { planId }, select: { state: true } });
     const updates = await tx.planDocumentUpdate.findMany({
       where: { planId },
       select: { id: true, data: true },
@@ -53,8 +53,7 @@ export async function compactDocument(db: Db, planId: string): Promise<{ sizeByt
     Y.applyUpdate(doc, state);
     const content = contentOf(doc);
     const text = plainText(content);
-    const compactedUpTo = updates.at(-1)?.id ?? current?.compactedUpTo ?? 0n;
-    const data = { state: Buffer.from(state), compactedUpTo, content: content as object, text, searchText: searchable(text), sizeBytes: state.length };
+    const data = { state: Buffer.from(state), content: content as object, text, searchText: searchable(text), sizeBytes: state.length };
     await tx.planDocument.upsert({ where: { planId }, create: { planId, ...data }, update: data });
     // Only the rows folded here: a row with a lower id may commit after the read above.
     await tx.planDocumentUpdate.deleteMany({ where: { id: { in: updates.map((u) => u.id) } } });

@@ -8,6 +8,7 @@ import { replaceContent } from "./document-content";
 import { planDocumentName, planIdFromDocumentName } from "./document-name";
 import { compactDocument, loadDocumentUpdates } from "./persistence";
 import { registerCollabServer } from "./registry";
+import { loadPlanAccess } from "../plans/load-visible-plan";
 import { verifyCollabToken } from "./token";
 import { UpdateLog } from "./update-log";
 import { saveAutomaticVersion } from "./versions";
@@ -73,9 +74,7 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
       const planId = planIdFromDocumentName(documentName);
       const userId = planId ? await verifyCollabToken(token) : null;
       const actor = userId ? await loadActor(db, userId) : null;
-      const plan = planId && actor
-        ? await db.plan.findUnique({ where: { id: planId }, select: { status: true, issuingUnit: { select: { path: true, level: true } } } })
-        : null;
+      const plan = planId && actor ? await loadPlanAccess(db, planId) : null;
       if (!actor || !plan || !can(actor, "plan.view", plan)) throw new Error("Not allowed to open this document");
       connectionConfig.readOnly = !can(actor, "plan.update", plan);
       return { actor, planId: planId! } satisfies CollabContext;

@@ -42,8 +42,8 @@ export async function saveVersion(db: Db, planId: string, kind: DocumentVersionK
  */
 export async function saveAutomaticVersion(db: Db, planId: string, reason: "activity" | "lastEditorLeft", now = new Date()) {
   const [document, last] = await Promise.all([
-    db.planDocument.findUnique({ where: { planId }, select: { text: true, content: true } }),
-    db.planDocumentVersion.findFirst({ where: { planId }, orderBy: { createdAt: "desc" }, select: { text: true, content: true, createdAt: true } }),
+    db.planDocument.findUnique({ where: { planId }, select: { content: true } }),
+    db.planDocumentVersion.findFirst({ where: { planId }, orderBy: { createdAt: "desc" }, select: { content: true, createdAt: true } }),
   ]);
   if (!document) return null;
   const unchanged = last && JSON.stringify(last.content) === JSON.stringify(document.content);

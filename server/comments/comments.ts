@@ -4,19 +4,13 @@ import { DomainError, notFound } from "../errors";
 import { publishPlanEvent } from "../live/live-events";
 import { notify } from "../notifications/notify";
 import { type Actor, actorSelect, toActor } from "../policies/actor";
-import { authorize, can } from "../policies";
-import { loadPlanForWorkflow } from "../approvals/transition-plan";
+import { type PlanResource, authorize, can } from "../policies";
+import { loadVisiblePlan } from "../plans/load-visible-plan";
 import { commentSelect } from "./comment-select";
-
-async function visiblePlan(db: Db, actor: Actor, planId: string) {
-  const plan = await loadPlanForWorkflow(db, planId);
-  if (!plan || !can(actor, "plan.view", plan)) throw notFound();
-  return plan;
-}
 
 /** The plan's discussion: threads (oldest first) with their replies. */
 export async function listComments(db: Db, actor: Actor, planId: string) {
-  await visiblePlan(db, actor, planId);
+  await loadVisiblePlan(db, actor, planId);
   const comments = await db.comment.findMany({ where: { planId }, select: commentSelect, orderBy: { createdAt: "asc" } });
   const threads = comments.filter((c) => !c.parentId);
   return threads.map((thread) => ({ ...thread, replies: comments.filter((c) => c.parentId === thread.id) }));
@@ -26,27 +20,26 @@ export async function listComments(db: Db, actor: Actor, planId: string) {
  * "@canbo.xa" names the user whose email starts with "canbo.xa@". Only people who may see the
  * plan can be mentioned; other names stay plain text.
  */
-async function resolveMentions(db: Db, body: string, planId: string) {
+async function resolveMentions(db: Db, body: string, plan: PlanResource) {
   const handles = [...new Set([...body.matchAll(/(?:^|\s)@([a-z0-9._-]+)/gi)].map((m) => m[1]!.toLowerCase()))];
   if (!handles.length) return [];
   const users = await db.user.findMany({
     where: { OR: handles.map((h) => ({ email: { startsWith: `${h}@` } })), disabledAt: null },
     select: actorSelect,
   });
-  const plan = (await loadPlanForWorkflow(db, planId))!;
   return users.map(toActor).filter((user) => can(user, "plan.view", plan));
 }
 
 /** Anyone who may see a plan may comment on it, stakeholders included. */
 export async function addComment(db: Db, actor: Actor, input: { planId: string; body: string; parentId?: string | null }) {
-  const plan = await visiblePlan(db, actor, input.planId);
+  const plan = await loadVisiblePlan(db, actor, input.planId);
   authorize(actor, "plan.comment", plan);
   if (input.parentId) {
     const parent = await db.comment.findUnique({ where: { id: input.parentId }, select: { planId: true, parentId: true } });
     if (!parent || parent.planId !== input.planId) throw notFound();
     if (parent.parentId) throw new DomainError("BAD_REQUEST", "errors.replyToReply");
   }
-  const mentioned = await resolveMentions(db, input.body, input.planId);
+  const mentioned = await resolveMentions(db, input.body, plan);
   const comment = await db.$transaction(async (tx) => {
     const created = await tx.comment.create({
       data: {
@@ -70,7 +63,7 @@ export async function addComment(db: Db, actor: Actor, input: { planId: string; 
 export async function setThreadResolved(db: Db, actor: Actor, commentId: string, resolved: boolean) {
   const thread = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, planId: true, parentId: true, authorId: true, resolvedAt: true } });
   if (!thread) throw notFound();
-  const plan = await visiblePlan(db, actor, thread.planId);
+  const plan = await loadVisiblePlan(db, actor, thread.planId);
   if (thread.parentId) throw new DomainError("BAD_REQUEST", "errors.resolveReply");
   authorize(actor, "comment.moderate", { authorId: thread.authorId, plan });
   const updated = await db.$transaction(async (tx) => {

@@ -8,7 +8,8 @@ import { replaceContent } from "../collab/document-content";
 import { appendUpdate, loadDocument } from "../collab/persistence";
 import { runningCollabServer } from "../collab/registry";
 import { saveVersion } from "../collab/versions";
-import { planForDocument } from "./plan-access";
+import { authorize } from "../policies";
+import { loadVisiblePlan } from "../plans/load-visible-plan";
 
 /**
  * Restores a version as a new change on top of the current document, so nothing is lost and
@@ -17,7 +18,7 @@ import { planForDocument } from "./plan-access";
 export async function restoreVersion(db: Db, actor: Actor, versionId: string) {
   const version = await db.planDocumentVersion.findUnique({ where: { id: versionId }, select: { id: true, planId: true, content: true, createdAt: true } });
   if (!version) throw notFound();
-  await planForDocument(db, actor, version.planId, "edit");
+  authorize(actor, "plan.update", await loadVisiblePlan(db, actor, version.planId));
   const collab = runningCollabServer();
   await collab?.flush(version.planId);
   await saveVersion(db, version.planId, "auto", null, null);

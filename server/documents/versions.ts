@@ -1,13 +1,15 @@
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import type { Actor } from "../policies/actor";
-import { compactDocument } from "../collab/persistence";
+import { contentOf, plainText } from "../collab/document-content";
+import { loadDocument } from "../collab/persistence";
 import { runningCollabServer } from "../collab/registry";
 import { compareTexts, saveVersion, versionSummarySelect } from "../collab/versions";
-import { planForDocument } from "./plan-access";
+import { authorize } from "../policies";
+import { loadVisiblePlan } from "../plans/load-visible-plan";
 
 export async function listVersions(db: Db, actor: Actor, planId: string) {
-  await planForDocument(db, actor, planId, "view");
+  await loadVisiblePlan(db, actor, planId);
   return db.planDocumentVersion.findMany({ where: { planId }, select: versionSummarySelect, orderBy: { createdAt: "desc" }, take: 200 });
 }
 
@@ -18,17 +20,18 @@ export async function getVersion(db: Db, actor: Actor, versionId: string) {
     select: { ...versionSummarySelect, planId: true, content: true, text: true },
   });
   if (!version) throw notFound();
-  await planForDocument(db, actor, version.planId, "view");
+  await loadVisiblePlan(db, actor, version.planId);
   await runningCollabServer()?.flush(version.planId);
-  // Compare with what is stored now, not with the last automatic compaction.
-  await compactDocument(db, version.planId);
-  const current = await db.planDocument.findUnique({ where: { planId: version.planId }, select: { text: true } });
-  return { ...version, comparison: compareTexts(version.text, current?.text ?? "") };
+  // Compare with everything stored now (state and log), without writing anything.
+  const current = await loadDocument(db, version.planId);
+  const currentText = plainText(contentOf(current));
+  current.destroy();
+  return { ...version, comparison: compareTexts(version.text, currentText) };
 }
 
 /** Saves the document as it is now under a name the editor chose. */
 export async function saveNamedVersion(db: Db, actor: Actor, planId: string, name: string) {
-  await planForDocument(db, actor, planId, "edit");
+  authorize(actor, "plan.update", await loadVisiblePlan(db, actor, planId));
   await runningCollabServer()?.flush(planId);
   return saveVersion(db, planId, "manual", name, actor.userId);
 }

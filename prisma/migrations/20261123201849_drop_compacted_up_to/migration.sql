@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PlanDocument" DROP COLUMN "compactedUpTo";
