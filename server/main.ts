@@ -11,6 +11,7 @@ import { createCollabServer, drainCollabServer } from "./collab/server";
 import { disconnectDb, getDb } from "./db/client";
 import { applyMigrations } from "./db/migrations";
 import { DATA_DIR, resolveDatabase } from "./db/resolve-database";
+import { scheduleOverdueChecks } from "./planning/overdue";
 import { demoAccounts, demoPassword, seedDemo } from "./seed/seed-demo";
 
 const dev = process.argv.includes("--dev");
@@ -35,6 +36,7 @@ const upgrade = app.getUpgradeHandler();
 const server = createServer((req, res) => void handle(req, res));
 const collab = createCollabServer();
 attachCollab(server, collab, (req, socket, head) => void upgrade(req, socket, head));
+const stopOverdueChecks = scheduleOverdueChecks(getDb());
 server.listen(port, hostname, () => {
   console.log(`Chung Tay is ready on http://localhost:${port}`);
   console.log(`Demo accounts (password: ${demoPassword()}):`);
@@ -47,6 +49,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: stopping…`);
   server.close();
+  stopOverdueChecks();
   // Edits already received are written before the process ends.
   await drainCollabServer(collab);
   server.closeAllConnections();

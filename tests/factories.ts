@@ -72,3 +72,40 @@ export async function buildPlan(
     },
   });
 }
+
+/** One of each planning record on a plan, at `unit` (which must be within the plan's reach). */
+export async function buildPlanningItems(db: Db, plan: { id: string }, unit: { id: string }) {
+  const target = await db.target.create({
+    data: { planId: plan.id, title: "Thu nhập bình quân", unit: "triệu đồng/người/năm", baselineValue: "21.84", baselineYear: 2021, targetValue: "54", targetYear: 2025, direction: "increase" },
+  });
+  const measurement = await db.targetMeasurement.create({ data: { targetId: target.id, period: "2023", value: "35.5", source: "Cục Thống kê" } });
+  const milestone = await db.milestone.create({
+    data: { planId: plan.id, title: "Khởi công nhà bán trú", ownerUnitId: unit.id, startOn: new Date("2025-02-01"), dueOn: new Date("2025-08-31") },
+  });
+  const line = await db.budgetLine.create({ data: { planId: plan.id, milestoneId: milestone.id, source: "central_budget", year: 2025, amount: 20_586_000_000n } });
+  const disbursement = await db.disbursement.create({ data: { budgetLineId: line.id, amount: 17_082_000_000n, paidOn: new Date("2025-06-30") } });
+  const inKind = await db.inKindContribution.create({ data: { planId: plan.id, kind: "land_m2", quantity: "1250.5", year: 2025 } });
+  const shortage = await db.shortage.create({
+    data: { planId: plan.id, unitId: unit.id, category: "boarding_rooms", quantity: 12, unitLabel: "phòng", estimatedCost: 3_600_000_000n, milestones: { connect: { id: milestone.id } } },
+  });
+  return { target, measurement, milestone, line, disbursement, inKind, shortage };
+}
+
+/** A commune criteria set with three criteria, levels and three groups. */
+export async function buildCriteriaSet(db: Db) {
+  const code = `TC-${uniqueTag()}`;
+  return db.criteriaSet.create({
+    data: {
+      code,
+      name: `Bộ tiêu chí ${code}`,
+      nameEn: `Criteria ${code}`,
+      unitLevel: "commune",
+      periodStart: 2021,
+      periodEnd: 2025,
+      hasLevels: true,
+      groupCount: 3,
+      criteria: { create: [1, 2, 3].map((number) => ({ number, name: `Tiêu chí ${number}`, nameEn: `Criterion ${number}` })) },
+    },
+    include: { criteria: { orderBy: { number: "asc" } } },
+  });
+}

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildActor, buildPlan, buildProgram, buildUnitTree, uniqueTag } from "../../tests/factories";
+import { buildActor, buildCriteriaSet, buildPlan, buildPlanningItems, buildProgram, buildUnitTree, uniqueTag } from "../../tests/factories";
 import { saveVersion } from "../collab/versions";
 import { getDb } from "../db/client";
 import { publishLiveEvent, publishPlanEvent } from "../live/live-events";
@@ -54,8 +54,26 @@ async function buildFixtures() {
     }
     return plan.id;
   };
-  return { ...tree, program, agencyPlan, ownPlan, neighbourPlan, approvedOwnPlan, neighbourVersion, neighbourThread, details, freshPlan };
+  const items = (plan: { id: string }, unit: { id: string }) => buildPlanningItems(db, plan, unit);
+  const neighbourItems = await items(neighbourPlan, tree.neighbour);
+  const approvedItems = await items(approvedOwnPlan, tree.commune);
+  const criteriaSet = await buildCriteriaSet(db);
+  return { ...tree, program, agencyPlan, ownPlan, neighbourPlan, approvedOwnPlan, neighbourVersion, neighbourThread, details, freshPlan, items, neighbourItems, approvedItems, criteriaSet };
 }
+
+/** What a planning form sends for the neighbour plan, valid unless the caller lacks the right. */
+const targetInput = { criterionId: "", title: "Tỷ lệ hộ nghèo", unit: "%", baselineValue: "34,9", baselineYear: 2021, targetValue: "17,66", targetYear: 2025, direction: "decrease" as const };
+const milestoneInput = (f: Fixtures) => ({ title: "Xây 4 phòng bán trú", ownerUnitId: f.neighbour.id, startOn: "2025-03-01", dueOn: "2025-09-30", status: "planned" as const, targetIds: [], shortageIds: [] });
+const lineInput = { milestoneId: "", source: "central_budget" as const, year: 2025, description: "Vốn xây phòng bán trú", amount: "24.000.000.000" };
+const shortageInput = (f: Fixtures) => ({ unitId: f.neighbour.id, category: "boarding_rooms" as const, description: "", quantity: 4, unitLabel: "phòng", estimatedCost: "", status: "open" as const, milestoneIds: [], budgetLineIds: [] });
+
+/** Content changes and progress records on the neighbour's draft: its authors above it may, others may not. */
+const onNeighbourPlan = (run: (caller: Caller, f: Fixtures) => Promise<unknown>) => ({
+  run,
+  expected: (role: Role, level: Level): Outcome => (level === "commune" ? "NOT_FOUND" : author(role) ? "ok" : "FORBIDDEN"),
+});
+const readsNeighbour = (run: (caller: Caller, f: Fixtures) => Promise<unknown>) => ({ run, expected: (_: Role, level: Level): Outcome => (level === "commune" ? "NOT_FOUND" : "ok") });
+const adminOnly = (run: (caller: Caller, f: Fixtures) => Promise<unknown>) => ({ run, expected: (role: Role): Outcome => (role === "admin" ? "ok" : "FORBIDDEN") });
 
 /** What each procedure does in the matrix, and what each role at each level must get. */
 const matrix: Record<string, { run: (caller: Caller, f: Fixtures) => Promise<unknown>; expected: (role: Role, level: Level) => Outcome }> = {
@@ -121,6 +139,35 @@ const matrix: Record<string, { run: (caller: Caller, f: Fixtures) => Promise<unk
   "notifications.unreadCount": { run: (c) => c.notifications.unreadCount(), expected: () => "ok" },
   "notifications.markRead": { run: (c) => c.notifications.markRead({}), expected: () => "ok" },
   "live.plan": { run: (c, f) => firstLiveEvent(c, f.neighbourPlan.id), expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok") },
+  "units.shortages": readsNeighbour((c, f) => c.units.shortages({ id: f.neighbour.id })),
+  "planning.get": readsNeighbour((c, f) => c.planning.get({ planId: f.neighbourPlan.id })),
+  "planning.options": readsNeighbour((c, f) => c.planning.options({ planId: f.neighbourPlan.id })),
+  "targets.create": onNeighbourPlan((c, f) => c.targets.create({ planId: f.neighbourPlan.id, ...targetInput })),
+  "targets.update": onNeighbourPlan((c, f) => c.targets.update({ id: f.neighbourItems.target.id, ...targetInput })),
+  "targets.remove": onNeighbourPlan(async (c, f) => c.targets.remove({ id: (await f.items(f.neighbourPlan, f.neighbour)).target.id })),
+  "targets.recordMeasurement": onNeighbourPlan((c, f) => c.targets.recordMeasurement({ targetId: f.neighbourItems.target.id, period: "2024", value: "25,1", source: "Báo cáo UBND xã" })),
+  "targets.removeMeasurement": onNeighbourPlan(async (c, f) => c.targets.removeMeasurement({ id: (await f.items(f.neighbourPlan, f.neighbour)).measurement.id })),
+  "milestones.create": onNeighbourPlan((c, f) => c.milestones.create({ planId: f.neighbourPlan.id, ...milestoneInput(f) })),
+  "milestones.update": onNeighbourPlan((c, f) => c.milestones.update({ id: f.neighbourItems.milestone.id, ...milestoneInput(f) })),
+  "milestones.setStatus": onNeighbourPlan((c, f) => c.milestones.setStatus({ id: f.neighbourItems.milestone.id, status: "in_progress" })),
+  "milestones.remove": onNeighbourPlan(async (c, f) => c.milestones.remove({ id: (await f.items(f.neighbourPlan, f.neighbour)).milestone.id })),
+  "budget.createLine": onNeighbourPlan((c, f) => c.budget.createLine({ planId: f.neighbourPlan.id, ...lineInput })),
+  "budget.updateLine": onNeighbourPlan((c, f) => c.budget.updateLine({ id: f.neighbourItems.line.id, ...lineInput })),
+  "budget.removeLine": onNeighbourPlan(async (c, f) => c.budget.removeLine({ id: (await f.items(f.neighbourPlan, f.neighbour)).line.id })),
+  "budget.addDisbursement": onNeighbourPlan((c, f) => c.budget.addDisbursement({ budgetLineId: f.neighbourItems.line.id, amount: "1.000", paidOn: "2025-04-01", note: "" })),
+  "budget.removeDisbursement": onNeighbourPlan(async (c, f) => c.budget.removeDisbursement({ id: (await f.items(f.neighbourPlan, f.neighbour)).disbursement.id })),
+  "budget.addInKind": onNeighbourPlan((c, f) => c.budget.addInKind({ planId: f.neighbourPlan.id, milestoneId: "", kind: "working_days", quantity: "120", year: 2025, description: "Ngày công làm đường" })),
+  "budget.removeInKind": onNeighbourPlan(async (c, f) => c.budget.removeInKind({ id: (await f.items(f.neighbourPlan, f.neighbour)).inKind.id })),
+  "shortages.create": onNeighbourPlan((c, f) => c.shortages.create({ planId: f.neighbourPlan.id, ...shortageInput(f) })),
+  "shortages.update": onNeighbourPlan((c, f) => c.shortages.update({ id: f.neighbourItems.shortage.id, ...shortageInput(f) })),
+  "shortages.setStatus": onNeighbourPlan((c, f) => c.shortages.setStatus({ id: f.neighbourItems.shortage.id, status: "in_progress" })),
+  "shortages.remove": onNeighbourPlan(async (c, f) => c.shortages.remove({ id: (await f.items(f.neighbourPlan, f.neighbour)).shortage.id })),
+  "criteria.sets": { run: (c) => c.criteria.sets(), expected: () => "ok" },
+  "criteria.updateCriterion": adminOnly((c, f) => c.criteria.updateCriterion({ id: f.criteriaSet.criteria[0]!.id, name: "Quy hoạch", nameEn: "Planning", indicatorCount: 3 })),
+  "criteria.addCriterion": adminOnly((c, f) => c.criteria.addCriterion({ setId: f.criteriaSet.id, name: "Tiêu chí bổ sung", nameEn: "Added criterion", indicatorCount: "" })),
+  "criteria.unitStatus": readsNeighbour((c, f) => c.criteria.unitStatus({ unitId: f.neighbour.id })),
+  "criteria.assess": onNeighbourPlan((c, f) => c.criteria.assess({ unitId: f.neighbour.id, criterionId: f.criteriaSet.criteria[0]!.id, period: "2025", result: "met", note: "", evidenceUrl: "" })),
+  "criteria.setGroup": onNeighbourPlan((c, f) => c.criteria.setGroup({ unitId: f.neighbour.id, setId: f.criteriaSet.id, group: 2 })),
 };
 
 /** Subscribes, publishes until the event arrives (the listener may still be connecting), and unsubscribes. */
@@ -165,6 +212,25 @@ const ownUnitMatrix: typeof matrix = {
     expected: (role, level) => (reviewer(role) && level !== "commune" ? "ok" : "FORBIDDEN"),
   },
   "workflow.submit": { run: async (c, f) => c.workflow.submit({ id: await f.freshPlan(f.commune, "draft") }), expected: (role) => (author(role) ? "ok" : "FORBIDDEN") },
+  // An approved plan is frozen: its content cannot change, but its authors keep tracking progress.
+  "targets.create": { run: (c, f) => c.targets.create({ planId: f.approvedOwnPlan.id, ...targetInput }), expected: () => "FORBIDDEN" },
+  "milestones.update": { run: (c, f) => c.milestones.update({ id: f.approvedItems.milestone.id, ...milestoneInput(f), ownerUnitId: f.commune.id }), expected: () => "FORBIDDEN" },
+  "budget.updateLine": { run: (c, f) => c.budget.updateLine({ id: f.approvedItems.line.id, ...lineInput }), expected: () => "FORBIDDEN" },
+  "shortages.remove": { run: (c, f) => c.shortages.remove({ id: f.approvedItems.shortage.id }), expected: () => "FORBIDDEN" },
+  "targets.recordMeasurement": {
+    run: (c, f) => c.targets.recordMeasurement({ targetId: f.approvedItems.target.id, period: "2025", value: "18", source: "Kết quả rà soát hộ nghèo" }),
+    expected: (role) => (author(role) ? "ok" : "FORBIDDEN"),
+  },
+  "milestones.setStatus": { run: (c, f) => c.milestones.setStatus({ id: f.approvedItems.milestone.id, status: "done" }), expected: (role) => (author(role) ? "ok" : "FORBIDDEN") },
+  "budget.addDisbursement": {
+    run: (c, f) => c.budget.addDisbursement({ budgetLineId: f.approvedItems.line.id, amount: "1000", paidOn: "2025-05-02", note: "" }),
+    expected: (role) => (author(role) ? "ok" : "FORBIDDEN"),
+  },
+  "criteria.unitStatus": { run: (c, f) => c.criteria.unitStatus({ unitId: f.commune.id }), expected: () => "ok" },
+  "criteria.assess": {
+    run: (c, f) => c.criteria.assess({ unitId: f.commune.id, criterionId: f.criteriaSet.criteria[1]!.id, period: "2025-H1", result: "not_met", note: "", evidenceUrl: "" }),
+    expected: (role) => (author(role) ? "ok" : "FORBIDDEN"),
+  },
 };
 
 async function outcome(run: () => Promise<unknown>): Promise<Outcome> {

@@ -1,4 +1,10 @@
+import { budgetRouter } from "./routers/budget";
 import { commentsRouter } from "./routers/comments";
+import { criteriaRouter } from "./routers/criteria";
+import { milestonesRouter } from "./routers/milestones";
+import { planningRouter } from "./routers/planning";
+import { shortagesRouter } from "./routers/shortages";
+import { targetsRouter } from "./routers/targets";
 import { documentsRouter } from "./routers/documents";
 import { liveRouter } from "./routers/live";
 import { notificationsRouter } from "./routers/notifications";
@@ -17,6 +23,12 @@ export const appRouter = createTRPCRouter({
   comments: commentsRouter,
   live: liveRouter,
   notifications: notificationsRouter,
+  planning: planningRouter,
+  targets: targetsRouter,
+  milestones: milestonesRouter,
+  budget: budgetRouter,
+  shortages: shortagesRouter,
+  criteria: criteriaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -25,5 +25,6 @@ export async function recordAuditEvent(db: AuditClient, entry: AuditEntry): Prom
   });
 }
 
+// Money is bigint, which JSON cannot hold: it is kept as its exact decimal string.
 const toJson = (value: unknown) =>
-  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  value === undefined ? undefined : (JSON.parse(JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue);

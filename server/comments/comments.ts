@@ -8,10 +8,13 @@ import { type PlanResource, authorize, can } from "../policies";
 import { loadVisiblePlan } from "../plans/load-visible-plan";
 import { commentSelect } from "./comment-select";
 
-/** The plan's discussion: threads (oldest first) with their replies. */
-export async function listComments(db: Db, actor: Actor, planId: string) {
+export type CommentSubject = { type: "plan" | "target" | "milestone" | "shortage"; id: string | null };
+
+/** The plan's discussion, or one subject's (a target, milestone or shortage): threads, oldest first, with their replies. */
+export async function listComments(db: Db, actor: Actor, planId: string, subject?: CommentSubject) {
   await loadVisiblePlan(db, actor, planId);
-  const comments = await db.comment.findMany({ where: { planId }, select: commentSelect, orderBy: { createdAt: "asc" } });
+  const where = subject ? { planId, OR: [{ subjectType: subject.type, subjectId: subject.id }, { parent: { subjectType: subject.type, subjectId: subject.id } }] } : { planId };
+  const comments = await db.comment.findMany({ where, select: commentSelect, orderBy: { createdAt: "asc" } });
   const threads = comments.filter((c) => !c.parentId);
   return threads.map((thread) => ({ ...thread, replies: comments.filter((c) => c.parentId === thread.id) }));
 }
@@ -30,28 +33,42 @@ async function resolveMentions(db: Db, body: string, plan: PlanResource) {
   return users.map(toActor).filter((user) => can(user, "plan.view", plan));
 }
 
-/** Anyone who may see a plan may comment on it, stakeholders included. */
-export async function addComment(db: Db, actor: Actor, input: { planId: string; body: string; parentId?: string | null }) {
+/** A comment's subject must be a record of the same plan. */
+async function assertSubjectOfPlan(db: Db, planId: string, subject: CommentSubject) {
+  if (subject.type === "plan") return;
+  const where = { id: subject.id ?? "", planId };
+  const found =
+    subject.type === "target" ? await db.target.count({ where }) : subject.type === "milestone" ? await db.milestone.count({ where }) : await db.shortage.count({ where });
+  if (!found) throw notFound();
+}
+
+/** Anyone who may see a plan may comment on it, stakeholders included. Replies share their thread's subject. */
+export async function addComment(db: Db, actor: Actor, input: { planId: string; body: string; parentId?: string | null; subject?: CommentSubject }) {
   const plan = await loadVisiblePlan(db, actor, input.planId);
   authorize(actor, "plan.comment", plan);
+  let subject = input.subject ?? { type: "plan", id: null };
   if (input.parentId) {
-    const parent = await db.comment.findUnique({ where: { id: input.parentId }, select: { planId: true, parentId: true } });
+    const parent = await db.comment.findUnique({ where: { id: input.parentId }, select: { planId: true, parentId: true, subjectType: true, subjectId: true } });
     if (!parent || parent.planId !== input.planId) throw notFound();
     if (parent.parentId) throw new DomainError("BAD_REQUEST", "errors.replyToReply");
+    subject = { type: parent.subjectType as CommentSubject["type"], id: parent.subjectId };
   }
+  await assertSubjectOfPlan(db, input.planId, subject);
   const mentioned = await resolveMentions(db, input.body, plan);
   const comment = await db.$transaction(async (tx) => {
     const created = await tx.comment.create({
       data: {
         planId: input.planId,
         parentId: input.parentId ?? null,
+        subjectType: subject.type,
+        subjectId: subject.type === "plan" ? null : subject.id,
         body: input.body,
         authorId: actor.userId,
         mentions: { create: mentioned.map((user) => ({ userId: user.userId })) },
       },
       select: commentSelect,
     });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "comment.create", entityType: "Comment", entityId: created.id, after: { planId: input.planId, body: input.body, parentId: input.parentId ?? null } });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "comment.create", entityType: "Comment", entityId: created.id, after: { planId: input.planId, body: input.body, parentId: input.parentId ?? null, subject } });
     return created;
   });
   await publishPlanEvent(db, { planId: input.planId, topic: "comments" });

@@ -8,7 +8,7 @@ import { isEmbeddedDatabase } from "../db/client";
  * they travel by NOTIFY/LISTEN, so every server instance hears every change; the embedded
  * database serves a single process, where an in-process emitter is the same thing.
  */
-export type PlanEvent = { planId: string; topic: "comments" | "workflow" };
+export type PlanEvent = { planId: string; topic: "comments" | "workflow" | "planning" };
 export type UserEvent = { userId: string; topic: "notifications" };
 type LiveEvent = PlanEvent | UserEvent;
 

@@ -17,6 +17,11 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
  * - Whoever may read a plan may comment on it.
  * - Approval goes level by level: a leader (or admin) of a unit above the issuing unit returns
  *   or approves a submitted plan, never one they submitted themselves.
+ * - A plan's structured content (targets, milestones, allocations, shortages) changes with the
+ *   plan ("plan.update"); its progress (measurements, milestone status, disbursements, shortage
+ *   status) is tracked by its authors also after approval, but not while it is under review.
+ * - Criteria sets are national data, managed by admins; planners record the assessments of
+ *   units beneath them.
  */
 
 export type UnitResource = { path: string; level: UnitLevel };
@@ -33,13 +38,17 @@ type Rules = {
   "plan.review": SubmittedPlanResource;
   "plan.amend": PlanResource;
   "plan.comment": PlanResource;
+  "plan.track": PlanResource;
   "comment.moderate": { authorId: string; plan: PlanResource };
+  "criteria.manage": null;
+  "unit.assess": UnitResource;
 };
 export type Action = keyof Rules;
 
 const AUTHORS: readonly Role[] = ["planner", "admin"];
 const REVIEWERS: readonly Role[] = ["leader", "admin"];
 const EDITABLE_STATUSES: readonly PlanStatus[] = ["draft", "returned"];
+const TRACKABLE_STATUSES: readonly PlanStatus[] = ["draft", "returned", "approved"];
 
 const reachesDown = (actor: Actor, unit: UnitResource, roles?: readonly Role[]) =>
   actor.memberships.some((m) => (!roles || roles.includes(m.role)) && isWithin(unit.path, m.unitPath));
@@ -68,6 +77,9 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   // A thread is resolved or reopened by its author or by anyone but a stakeholder who reaches the plan's unit.
   "comment.moderate": (actor, { authorId, plan }) =>
     authorId === actor.userId || reachesDown(actor, plan.issuingUnit, ["planner", "leader", "admin"]),
+  "plan.track": (actor, plan) => TRACKABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
+  "criteria.manage": (actor) => actor.memberships.some((m) => m.role === "admin"),
+  "unit.assess": (actor, unit) => reachesDown(actor, unit, AUTHORS),
 };
 
 export function can<A extends Action>(actor: Actor, action: A, resource: Rules[A]): boolean {

@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { hashPassword } from "../auth/password";
 import { childPath } from "../policies/tree";
 import { seedPlanHistory } from "./seed-plan-history";
+import { seedCriteria } from "./seed-criteria";
 import { plans, programs, units, users, type SeedPlan, type SeedUnit } from "../../prisma/seed-data/dien-bien";
 
 /** The documented demo password; DEMO_PASSWORD overrides it when the accounts are first created. */
@@ -100,5 +101,6 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     for (const row of rows) planIdByReference.set(reference(row), row.id);
   }
   created += await seedPlanHistory(db, [...planIdByReference.values()]);
+  created += await seedCriteria(db, userIdByEmail.get(admin.email)!);
   return { created };
 }

@@ -1,0 +1,40 @@
+import type { Db } from "../db/client";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { notFound } from "../errors";
+import { authorize } from "../policies";
+import type { Actor } from "../policies/actor";
+import type { TCriterionAdd, TCriterionUpdate } from "./schemas";
+
+const criterionSelect = { id: true, number: true, name: true, nameEn: true, indicatorCount: true } as const;
+
+/** The national sets with their criteria; every signed-in user reads them. */
+export function listCriteriaSets(db: Db) {
+  return db.criteriaSet.findMany({
+    orderBy: [{ periodStart: "desc" }, { unitLevel: "asc" }],
+    include: { criteria: { select: criterionSelect, orderBy: { number: "asc" } } },
+  });
+}
+
+/** Admins complete a set as the decision's text gives it: names in both languages and indicator counts. */
+export async function updateCriterion(db: Db, actor: Actor, { id, ...fields }: TCriterionUpdate) {
+  authorize(actor, "criteria.manage", null);
+  const before = await db.criterion.findUnique({ where: { id }, select: criterionSelect });
+  if (!before) throw notFound();
+  return db.$transaction(async (tx) => {
+    const after = await tx.criterion.update({ where: { id }, data: fields, select: criterionSelect });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "criterion.update", entityType: "Criterion", entityId: id, before, after });
+    return after;
+  });
+}
+
+/** Adds the next-numbered criterion to a set. */
+export async function addCriterion(db: Db, actor: Actor, { setId, ...fields }: TCriterionAdd) {
+  authorize(actor, "criteria.manage", null);
+  if (!(await db.criteriaSet.findUnique({ where: { id: setId }, select: { id: true } }))) throw notFound();
+  return db.$transaction(async (tx) => {
+    const last = await tx.criterion.findFirst({ where: { setId }, orderBy: { number: "desc" }, select: { number: true } });
+    const after = await tx.criterion.create({ data: { setId, number: (last?.number ?? 0) + 1, ...fields }, select: criterionSelect });
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "criterion.create", entityType: "Criterion", entityId: after.id, after: { setId, ...after } });
+    return after;
+  });
+}

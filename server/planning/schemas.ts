@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { PERIOD_PATTERN } from "./figures";
+
+/**
+ * Inputs of the planning procedures. Forms send what the user typed (strings); these schemas
+ * turn it into values and answer with message keys of the `validation` catalogue per field.
+ */
+export const id = z.string().min(1).max(64);
+const optionalId = z.union([z.literal(""), z.null(), id]).transform((v) => v || null);
+const ids = z.array(id).max(200).default([]);
+
+const text = (max: number, min = 1) =>
+  z.string({ error: "validation.required" }).trim().min(min, { error: min > 1 ? "validation.tooShort" : "validation.required" }).max(max, { error: "validation.tooLong" });
+const optionalText = (max: number) => z.string().trim().max(max, { error: "validation.tooLong" }).default("");
+
+const year = z.coerce.number({ error: "validation.year" }).int({ error: "validation.year" }).min(2000, { error: "validation.year" }).max(2100, { error: "validation.year" });
+const date = z.iso.date({ error: "validation.date" }).transform((value) => new Date(`${value}T00:00:00Z`));
+const period = z.string({ error: "validation.period" }).trim().toUpperCase().regex(PERIOD_PATTERN, { error: "validation.period" });
+
+/** "34,9" or "34.9" → "34.9": a decimal with at most 4 decimals, as officials type it. */
+const decimal = (digits = 4) =>
+  z
+    .union([z.string(), z.number()], { error: "validation.decimal" })
+    .transform((v) => String(v).trim().replace(",", "."))
+    .pipe(z.string().regex(new RegExp(`^-?\\d{1,15}(\\.\\d{1,${digits}})?$`), { error: "validation.decimal" }));
+
+/** "20.586.000.000" or "20586000000" → 20586000000n: whole đồng, positive, below a quadrillion. */
+const money = z
+  .union([z.string(), z.number(), z.bigint()], { error: "validation.money" })
+  .transform((v) => String(v).trim().replace(/[.\s]/g, ""))
+  .pipe(z.string().regex(/^\d{1,15}$/, { error: "validation.money" }))
+  .transform((v) => BigInt(v))
+  .refine((v) => v > 0n, { error: "validation.money" });
+const optionalMoney = z.union([z.literal(""), z.null(), money]).transform((v) => (v === "" ? null : v));
+
+const targetFields = z.object({
+  criterionId: optionalId,
+  title: text(300, 5),
+  unit: text(50),
+  baselineValue: decimal(),
+  baselineYear: year,
+  targetValue: decimal(),
+  targetYear: year,
+  direction: z.enum(["increase", "decrease"], { error: "validation.required" }),
+});
+
+/** The target year follows the baseline; an "up" target lies above its baseline, a "down" one below. */
+const checkTarget = <T extends z.infer<typeof targetFields>>(schema: z.ZodType<T>) =>
+  schema
+    .refine((t) => t.targetYear >= t.baselineYear, { error: "validation.targetYear", path: ["targetYear"] })
+    .refine((t) => (t.direction === "increase" ? Number(t.targetValue) >= Number(t.baselineValue) : Number(t.targetValue) <= Number(t.baselineValue)), {
+      error: "validation.targetDirection",
+      path: ["targetValue"],
+    });
+
+export const ZTargetCreate = checkTarget(targetFields.extend({ planId: id }));
+export const ZTargetUpdate = checkTarget(targetFields.extend({ id }));
+export const ZMeasurement = z.object({ targetId: id, period, value: decimal(), source: text(300) });
+
+const milestoneFields = z.object({
+  title: text(300, 5),
+  ownerUnitId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
+  startOn: date,
+  dueOn: date,
+  status: z.enum(["planned", "in_progress", "done", "cancelled"]).default("planned"),
+  targetIds: ids,
+  shortageIds: ids,
+});
+const checkDates = <T extends { startOn: Date; dueOn: Date }>(schema: z.ZodType<T>) =>
+  schema.refine((m) => m.dueOn >= m.startOn, { error: "validation.dueBeforeStart", path: ["dueOn"] });
+export const ZMilestoneCreate = checkDates(milestoneFields.extend({ planId: id }));
+export const ZMilestoneUpdate = checkDates(milestoneFields.extend({ id }));
+export const ZMilestoneStatus = z.object({ id, status: milestoneFields.shape.status.unwrap() });
+
+export const CAPITAL_SOURCES = ["central_budget", "local_budget", "integrated_programmes", "credit", "social_mobilisation", "people_contributions"] as const;
+const budgetLineFields = z.object({
+  milestoneId: optionalId,
+  source: z.enum(CAPITAL_SOURCES, { error: "validation.required" }),
+  year,
+  description: optionalText(300),
+  amount: money,
+});
+export const ZBudgetLineCreate = budgetLineFields.extend({ planId: id });
+export const ZBudgetLineUpdate = budgetLineFields.extend({ id });
+export const ZDisbursement = z.object({ budgetLineId: id, amount: money, paidOn: date, note: optionalText(300) });
+export const ZInKind = z.object({
+  planId: id,
+  milestoneId: optionalId,
+  kind: z.enum(["land_m2", "working_days"], { error: "validation.required" }),
+  quantity: decimal(2).refine((v) => Number(v) > 0, { error: "validation.positive" }),
+  year,
+  description: optionalText(300),
+});
+
+export const SHORTAGE_CATEGORIES = ["boarding_rooms", "teacher_housing", "solid_classrooms", "teachers", "equipment", "other"] as const;
+const shortageFields = z.object({
+  unitId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
+  category: z.enum(SHORTAGE_CATEGORIES, { error: "validation.required" }),
+  description: optionalText(300),
+  quantity: z.coerce.number({ error: "validation.quantity" }).int({ error: "validation.quantity" }).min(1, { error: "validation.quantity" }).max(1_000_000, { error: "validation.quantity" }),
+  unitLabel: text(30),
+  estimatedCost: optionalMoney,
+  status: z.enum(["open", "in_progress", "closed"]).default("open"),
+  milestoneIds: ids,
+  budgetLineIds: ids,
+});
+export const ZShortageCreate = shortageFields.extend({ planId: id });
+export const ZShortageUpdate = shortageFields.extend({ id });
+export const ZShortageStatus = z.object({ id, status: shortageFields.shape.status.unwrap() });
+
+export type TTargetCreate = z.output<typeof ZTargetCreate>;
+export type TTargetFields = z.output<typeof targetFields>;
+export type TMeasurement = z.output<typeof ZMeasurement>;
+export type TMilestoneFields = z.output<typeof milestoneFields>;
+export type TBudgetLineFields = z.output<typeof budgetLineFields>;
+export type TDisbursement = z.output<typeof ZDisbursement>;
+export type TInKind = z.output<typeof ZInKind>;
+export type TShortageFields = z.output<typeof shortageFields>;
