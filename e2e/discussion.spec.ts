@@ -5,7 +5,7 @@ import { createCommunePlan, signedInRequest } from "./support/collab-client";
 async function openPlan(browser: Browser, email: string, planId: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email);
-  await page.goto(`/plans/${planId}`);
+  await page.goto(`/plans/${planId}?tab=discussion`);
   return page;
 }
 

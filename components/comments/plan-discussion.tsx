@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,28 +12,32 @@ import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 
 type ServerError = { data?: { fieldErrors?: Record<string, string[]> } | null; message: string };
+export type CommentSubject = { type: "plan" | "target" | "milestone" | "shortage"; id: string | null };
 
-/** The plan's discussion threads, updated live when anyone comments, resolves or reopens. */
-export function PlanDiscussion({ planId, me }: { planId: string; me: { id: string } }) {
+/**
+ * The discussion threads of a plan, or of one of its targets, milestones or shortages when
+ * `subject` is given. LivePlanEvents refreshes them when anyone comments, resolves or reopens.
+ */
+export function PlanDiscussion({ planId, me, subject }: { planId: string; me: { id: string }; subject?: CommentSubject }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const listKey = trpc.comments.list.queryKey({ planId });
-  const threads = useQuery(trpc.comments.list.queryOptions({ planId }));
-  useSubscription(
-    trpc.live.plan.subscriptionOptions({ planId }, { onData: (event) => event.topic === "comments" && void queryClient.invalidateQueries({ queryKey: listKey }) }),
-  );
-  const refresh = () => queryClient.invalidateQueries({ queryKey: listKey });
+  const input = { planId, subject };
+  const threads = useQuery(trpc.comments.list.queryOptions(input));
+  // Every list of the plan's comments, and the counts the planning tabs show.
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: trpc.comments.list.queryKey({ planId }) }), queryClient.invalidateQueries({ queryKey: trpc.planning.get.queryKey({ planId }) })]);
   const resolve = useMutation(trpc.comments.resolve.mutationOptions({ onSuccess: refresh }));
   const reopen = useMutation(trpc.comments.reopen.mutationOptions({ onSuccess: refresh }));
 
   return (
     <div className="space-y-4" data-testid="plan-discussion">
-      <CommentForm planId={planId} label={t("comments.new")} onDone={refresh} />
+      <CommentForm planId={planId} subject={subject} label={t("comments.new")} onDone={refresh} />
       {threads.data?.length === 0 && <EmptyState>{t("comments.empty")}</EmptyState>}
       <ul className="space-y-3">
         {threads.data?.map((thread) => (
           <li key={thread.id} className={cn("rounded-lg border p-3", thread.resolvedAt ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-white")} data-testid="comment-thread">
+            {!subject && thread.subjectType !== "plan" && <p className="mb-1"><Badge tone="blue">{t(`tabs.${thread.subjectType}s`)}</Badge></p>}
             <Comment comment={thread} mine={thread.author.id === me.id} />
             {thread.replies.length > 0 && (
               <ul className="mt-3 space-y-3 border-l-2 border-slate-200 pl-3">
@@ -76,16 +80,16 @@ function Comment({ comment, mine }: { comment: { author: { name: string }; body:
   );
 }
 
-function CommentForm({ planId, parentId, label, onDone, compact = false }: { planId: string; parentId?: string; label: string; onDone: () => void; compact?: boolean }) {
+function CommentForm({ planId, subject, parentId, label, onDone, compact = false }: { planId: string; subject?: CommentSubject; parentId?: string; label: string; onDone: () => void; compact?: boolean }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const [body, setBody] = useState("");
   const add = useMutation(trpc.comments.add.mutationOptions({ onSuccess: () => { setBody(""); onDone(); } }));
   const error = (add.error as ServerError | null)?.data?.fieldErrors?.body?.[0];
-  const id = parentId ? `reply-${parentId}` : "new-comment";
+  const id = parentId ? `reply-${parentId}` : `new-comment-${subject?.id ?? "plan"}`;
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!add.isPending) add.mutate({ planId, body, parentId: parentId ?? null });
+    if (!add.isPending) add.mutate({ planId, body, parentId: parentId ?? null, subject });
   }
   return (
     <form onSubmit={onSubmit} noValidate className={cn("space-y-2", compact && "mt-3")}>

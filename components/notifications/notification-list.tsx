@@ -25,7 +25,7 @@ export function NotificationList() {
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="notification-list">
         {list.data?.map((n) => (
           <li key={n.id} className={cn("px-4 py-3", !n.readAt && "bg-brand-50")}>
-            <Link href={`/plans/${n.plan.id}`} onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })} className="block">
+            <Link href={n.kind === "overdue" ? `/plans/${n.plan.id}?tab=milestones` : `/plans/${n.plan.id}`} onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })} className="block">
               <span className="text-sm text-slate-900">
                 {t(n.kind, { actor: n.actor?.name ?? "", reference: `${n.plan.number}/${n.plan.symbol}` })}
               </span>

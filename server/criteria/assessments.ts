@@ -16,7 +16,7 @@ async function loadVisibleUnit(db: Db, actor: Actor, unitId: string) {
 async function loadSetFor(db: Db, unit: { level: string }, where: { criterionId?: string; setId?: string }) {
   const set = await db.criteriaSet.findFirst({
     where: where.setId ? { id: where.setId } : { criteria: { some: { id: where.criterionId } } },
-    select: { id: true, unitLevel: true, groupCount: true, hasLevels: true },
+    select: { id: true, unitLevel: true, groupCount: true, hasLevels: true, periodStart: true, periodEnd: true },
   });
   if (!set) throw notFound();
   if (set.unitLevel !== unit.level) throw invalidFields({ [where.setId ? "setId" : "criterionId"]: ["validation.setLevel"] });
@@ -29,6 +29,8 @@ export async function recordAssessment(db: Db, actor: Actor, input: TAssessment)
   authorize(actor, "unit.assess", unit);
   const set = await loadSetFor(db, unit, { criterionId: input.criterionId });
   if (!set.hasLevels && (input.result === "advanced" || input.result === "model")) throw invalidFields({ result: ["validation.noLevels"] });
+  const year = Number(input.period.slice(0, 4));
+  if (year < set.periodStart || year > set.periodEnd) throw invalidFields({ period: ["validation.periodOutsideSet"] });
   const key = { unitId_criterionId_period: { unitId: input.unitId, criterionId: input.criterionId, period: input.period } };
   return db.$transaction(async (tx) => {
     const before = await tx.criterionAssessment.findUnique({ where: key });

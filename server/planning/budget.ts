@@ -13,6 +13,9 @@ async function checkMilestone(tx: Prisma.TransactionClient, planId: string, mile
   if (milestoneId) await assertSamePlan(tx.milestone.count({ where: { id: milestoneId, planId } }), 1, "milestoneId");
 }
 
+/** Locks the line until the transaction ends, so that its payments and its allocation change one at a time. */
+const lockLine = (tx: Prisma.TransactionClient, id: string) => tx.$queryRaw`SELECT id FROM "BudgetLine" WHERE id = ${id} FOR UPDATE`;
+
 const disbursedOn = async (tx: Prisma.TransactionClient, budgetLineId: string) =>
   sumBigInt((await tx.disbursement.findMany({ where: { budgetLineId }, select: { amount: true } })).map((d) => d.amount));
 
@@ -29,6 +32,7 @@ export function createBudgetLine(db: Db, actor: Actor, { planId, ...fields }: TB
 export async function updateBudgetLine(db: Db, actor: Actor, id: string, fields: TBudgetLineFields) {
   const planId = await planIdOf(db.budgetLine.findUnique({ where: { id }, select: { planId: true } }));
   return changePlanData(db, actor, planId, "plan.update", async (tx) => {
+    await lockLine(tx, id);
     await checkMilestone(tx, planId, fields.milestoneId);
     if (fields.amount < (await disbursedOn(tx, id))) throw invalidFields({ amount: ["validation.belowDisbursed"] });
     const before = await tx.budgetLine.findUniqueOrThrow({ where: { id } });
@@ -47,12 +51,12 @@ export async function removeBudgetLine(db: Db, actor: Actor, id: string) {
 
 /**
  * A payment out of an allocation. The line is locked while the total is checked, so two
- * payments recorded at once cannot together pay out more than was allocated.
+ * payments (or a payment and a smaller allocation) cannot together pay out more than was allocated.
  */
 export async function addDisbursement(db: Db, actor: Actor, input: TDisbursement) {
   const planId = await planIdOf(db.budgetLine.findUnique({ where: { id: input.budgetLineId }, select: { planId: true } }));
   return changePlanData(db, actor, planId, "plan.track", async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "BudgetLine" WHERE id = ${input.budgetLineId} FOR UPDATE`;
+    await lockLine(tx, input.budgetLineId);
     const line = await tx.budgetLine.findUniqueOrThrow({ where: { id: input.budgetLineId }, select: { amount: true } });
     if ((await disbursedOn(tx, input.budgetLineId)) + input.amount > line.amount) throw invalidFields({ amount: ["validation.overDisbursed"] });
     const after = await tx.disbursement.create({ data: input });

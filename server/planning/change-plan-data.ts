@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import type { PlanStatus, Prisma } from "../db/generated/client";
 import { type AuditEntry, recordAuditEvent } from "../audit/record-audit-event";
 import { notFound } from "../errors";
 import { publishPlanEvent } from "../live/live-events";
@@ -20,7 +20,12 @@ export async function changePlanData<T>(db: Db, actor: Actor, planId: string, ri
   const plan = await loadVisiblePlan(db, actor, planId);
   authorize(actor, right, plan);
   const result = await db.$transaction(async (tx) => {
-    const { result, audit } = await change(tx, plan);
+    // The status is read again under a share lock: a submission or approval committing in the
+    // meantime either waits for this change or is seen by it, never slips between check and write.
+    const [locked] = await tx.$queryRaw<{ status: PlanStatus }[]>`SELECT status FROM "Plan" WHERE id = ${planId} FOR SHARE`;
+    if (!locked) throw notFound();
+    authorize(actor, right, { ...plan, status: locked.status });
+    const { result, audit } = await change(tx, { ...plan, status: locked.status });
     await recordAuditEvent(tx, { actorId: actor.userId, ...audit });
     return result;
   });

@@ -49,10 +49,13 @@ export function targetProgress(input: { baseline: bigint; target: bigint; latest
   return { percent: percentOf(latest - baseline, target - baseline) ?? (met ? 100 : 0), met };
 }
 
-/** Periods sort by when they end: 2024-H1, then 2024-H2 and 2024 (the whole year), then 2025. */
+/**
+ * Periods sort by when they end, and the whole year after its second half (a yearly figure is
+ * the settled one): 2024-H1, 2024-H2, 2024, 2025-H1.
+ */
 export function periodOrder(period: string): number {
   const [year, half] = period.split("-H");
-  return Number(year) * 10 + (half === "1" ? 1 : 2);
+  return Number(year) * 10 + (half === "1" ? 1 : half === "2" ? 2 : 3);
 }
 
 export const PERIOD_PATTERN = /^(20\d{2})(-H[12])?$/;

@@ -1,25 +1,34 @@
 import type { Db } from "../db/client";
-import { notify } from "../notifications/notify";
+import { publishLiveEvent } from "../live/live-events";
 import { todayInVietnam } from "./figures";
 
 /**
  * Tells the owners of each milestone that has passed its due date, once per due date: the
- * planners and leaders of the owner unit. Runs at start and every hour (server/main.ts);
- * idempotent, so two instances running it at once notify once (the claim is one UPDATE).
+ * planners and leaders of the owner unit, or, where that unit has none, the planners of the
+ * plan's issuing unit. The claim and the notifications commit together, so a failure loses
+ * neither; two instances running at once notify once (the claim is one UPDATE).
  */
 export async function notifyOverdueMilestones(db: Db, now = new Date()): Promise<number> {
-  const claimed = await db.$queryRaw<{ id: string; planId: string; ownerUnitId: string }[]>`
-    UPDATE "Milestone" SET "overdueNotifiedAt" = ${now}
-    WHERE "overdueNotifiedAt" IS NULL AND status IN ('planned', 'in_progress') AND "dueOn" < ${todayInVietnam(now)}
-    RETURNING id, "planId", "ownerUnitId"`;
-  for (const milestone of claimed) {
-    const owners = await db.membership.findMany({
-      where: { unitId: milestone.ownerUnitId, role: { in: ["planner", "leader"] }, user: { disabledAt: null } },
-      select: { userId: true },
-    });
-    await notify(db, { kind: "overdue", planId: milestone.planId, actorId: null, recipients: owners.map((o) => o.userId), milestoneId: milestone.id });
-  }
-  return claimed.length;
+  const recipients = await db.$transaction(async (tx) => {
+    const claimed = await tx.$queryRaw<{ id: string; planId: string; ownerUnitId: string; issuingUnitId: string }[]>`
+      UPDATE "Milestone" m SET "overdueNotifiedAt" = ${now}
+      FROM "Plan" p
+      WHERE p.id = m."planId" AND m."overdueNotifiedAt" IS NULL AND m.status IN ('planned', 'in_progress') AND m."dueOn" < ${todayInVietnam(now)}
+      RETURNING m.id, m."planId", m."ownerUnitId", p."issuingUnitId"`;
+    const notified: string[] = [];
+    for (const milestone of claimed) {
+      const ownersOf = (unitId: string, roles: ("planner" | "leader")[]) =>
+        tx.membership.findMany({ where: { unitId, role: { in: roles }, user: { disabledAt: null } }, select: { userId: true } });
+      let owners = await ownersOf(milestone.ownerUnitId, ["planner", "leader"]);
+      if (!owners.length) owners = await ownersOf(milestone.issuingUnitId, ["planner"]);
+      const userIds = [...new Set(owners.map((o) => o.userId))];
+      await tx.notification.createMany({ data: userIds.map((userId) => ({ userId, kind: "overdue" as const, planId: milestone.planId, milestoneId: milestone.id })) });
+      notified.push(...userIds);
+    }
+    return notified;
+  });
+  await Promise.all([...new Set(recipients)].map((userId) => publishLiveEvent(db, { userId, topic: "notifications" })));
+  return recipients.length;
 }
 
 /** Checks now and then every hour, until the returned function is called. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CAPITAL_SOURCES, MILESTONE_STATUSES, SHORTAGE_CATEGORIES, SHORTAGE_STATUSES } from "./constants";
 import { PERIOD_PATTERN } from "./figures";
 
 /**
@@ -17,17 +18,32 @@ const year = z.coerce.number({ error: "validation.year" }).int({ error: "validat
 const date = z.iso.date({ error: "validation.date" }).transform((value) => new Date(`${value}T00:00:00Z`));
 const period = z.string({ error: "validation.period" }).trim().toUpperCase().regex(PERIOD_PATTERN, { error: "validation.period" });
 
-/** "34,9" or "34.9" → "34.9": a decimal with at most 4 decimals, as officials type it. */
+/** Digits grouped by threes with dots or spaces, as Vietnamese write them: "20.586.000.000", "1 250". */
+const GROUPED = /^-?\d{1,3}(?:[.\s]\d{3})+$/;
+
+/**
+ * A decimal as officials type it → "1250.5": the comma is the decimal mark and dots group
+ * thousands ("1.250,5"); without a comma, only a dot that groups threes ("1.250") is read as
+ * grouping, and any other dot as the decimal mark ("34.9").
+ */
+export function normalizeDecimal(value: string): string {
+  const text = value.trim();
+  if (text.includes(",")) return text.replace(/[.\s]/g, "").replace(",", ".");
+  return GROUPED.test(text) ? text.replace(/[.\s]/g, "") : text;
+}
+
 const decimal = (digits = 4) =>
   z
     .union([z.string(), z.number()], { error: "validation.decimal" })
-    .transform((v) => String(v).trim().replace(",", "."))
+    .transform((v) => normalizeDecimal(String(v)))
     .pipe(z.string().regex(new RegExp(`^-?\\d{1,15}(\\.\\d{1,${digits}})?$`), { error: "validation.decimal" }));
 
-/** "20.586.000.000" or "20586000000" → 20586000000n: whole đồng, positive, below a quadrillion. */
+/** "20.586.000.000", "20 586 000 000" or "20586000000" → 20586000000n: whole đồng, positive, below a quadrillion. */
 const money = z
   .union([z.string(), z.number(), z.bigint()], { error: "validation.money" })
-  .transform((v) => String(v).trim().replace(/[.\s]/g, ""))
+  .transform((v) => String(v).trim())
+  .pipe(z.string().regex(/^(?:\d+|\d{1,3}(?:[.\s]\d{3})+)$/, { error: "validation.money" }))
+  .transform((v) => v.replace(/[.\s]/g, ""))
   .pipe(z.string().regex(/^\d{1,15}$/, { error: "validation.money" }))
   .transform((v) => BigInt(v))
   .refine((v) => v > 0n, { error: "validation.money" });
@@ -62,7 +78,7 @@ const milestoneFields = z.object({
   ownerUnitId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
   startOn: date,
   dueOn: date,
-  status: z.enum(["planned", "in_progress", "done", "cancelled"]).default("planned"),
+  status: z.enum(MILESTONE_STATUSES).default("planned"),
   targetIds: ids,
   shortageIds: ids,
 });
@@ -72,7 +88,6 @@ export const ZMilestoneCreate = checkDates(milestoneFields.extend({ planId: id }
 export const ZMilestoneUpdate = checkDates(milestoneFields.extend({ id }));
 export const ZMilestoneStatus = z.object({ id, status: milestoneFields.shape.status.unwrap() });
 
-export const CAPITAL_SOURCES = ["central_budget", "local_budget", "integrated_programmes", "credit", "social_mobilisation", "people_contributions"] as const;
 const budgetLineFields = z.object({
   milestoneId: optionalId,
   source: z.enum(CAPITAL_SOURCES, { error: "validation.required" }),
@@ -92,7 +107,6 @@ export const ZInKind = z.object({
   description: optionalText(300),
 });
 
-export const SHORTAGE_CATEGORIES = ["boarding_rooms", "teacher_housing", "solid_classrooms", "teachers", "equipment", "other"] as const;
 const shortageFields = z.object({
   unitId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
   category: z.enum(SHORTAGE_CATEGORIES, { error: "validation.required" }),
@@ -100,7 +114,7 @@ const shortageFields = z.object({
   quantity: z.coerce.number({ error: "validation.quantity" }).int({ error: "validation.quantity" }).min(1, { error: "validation.quantity" }).max(1_000_000, { error: "validation.quantity" }),
   unitLabel: text(30),
   estimatedCost: optionalMoney,
-  status: z.enum(["open", "in_progress", "closed"]).default("open"),
+  status: z.enum(SHORTAGE_STATUSES).default("open"),
   milestoneIds: ids,
   budgetLineIds: ids,
 });

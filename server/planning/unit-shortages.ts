@@ -3,36 +3,44 @@ import { notFound } from "../errors";
 import { can, viewablePlansWhere } from "../policies";
 import type { Actor } from "../policies/actor";
 
+const LIST_LIMIT = 500;
+
 /**
- * What a unit and the units beneath it lack, from the plans the actor may see, with totals by
- * category and unit label ("thiếu 120 phòng bán trú").
+ * What a unit and the units beneath it lack, from the plans the actor may see: totals by
+ * category and unit label ("thiếu 120 phòng bán trú") summed by the database over every
+ * record, and the records themselves up to a limit (`truncated` says when there are more).
  */
 export async function listUnitShortages(db: Db, actor: Actor, unitId: string) {
   const unit = await db.orgUnit.findUnique({ where: { id: unitId }, select: { path: true, level: true } });
   if (!unit || !can(actor, "unit.view", unit)) throw notFound();
-  const shortages = await db.shortage.findMany({
-    where: { unit: { path: { startsWith: unit.path } }, plan: viewablePlansWhere(actor) },
-    orderBy: [{ category: "asc" }, { createdAt: "asc" }],
-    take: 500,
-    select: {
-      id: true,
-      category: true,
-      description: true,
-      quantity: true,
-      unitLabel: true,
-      estimatedCost: true,
-      status: true,
-      unit: { select: { id: true, name: true } },
-      plan: { select: { id: true, number: true, symbol: true } },
-    },
-  });
+  const where = { unit: { path: { startsWith: unit.path } }, plan: viewablePlansWhere(actor) };
+  const [shortages, groups] = await Promise.all([
+    db.shortage.findMany({
+      where,
+      orderBy: [{ category: "asc" }, { createdAt: "asc" }],
+      take: LIST_LIMIT + 1,
+      select: {
+        id: true,
+        category: true,
+        description: true,
+        quantity: true,
+        unitLabel: true,
+        estimatedCost: true,
+        status: true,
+        unit: { select: { id: true, name: true } },
+        plan: { select: { id: true, number: true, symbol: true } },
+      },
+    }),
+    db.shortage.groupBy({ by: ["category", "unitLabel", "status"], where, _sum: { quantity: true }, orderBy: [{ category: "asc" }, { unitLabel: "asc" }] }),
+  ]);
   const totals = new Map<string, { category: string; unitLabel: string; quantity: number; open: number }>();
-  for (const s of shortages) {
-    const key = `${s.category}|${s.unitLabel}`;
-    const total = totals.get(key) ?? { category: s.category, unitLabel: s.unitLabel, quantity: 0, open: 0 };
-    total.quantity += s.quantity;
-    if (s.status !== "closed") total.open += s.quantity;
+  for (const group of groups) {
+    const key = `${group.category}|${group.unitLabel}`;
+    const total = totals.get(key) ?? { category: group.category, unitLabel: group.unitLabel, quantity: 0, open: 0 };
+    const quantity = group._sum.quantity ?? 0;
+    total.quantity += quantity;
+    if (group.status !== "closed") total.open += quantity;
     totals.set(key, total);
   }
-  return { shortages, totals: [...totals.values()] };
+  return { shortages: shortages.slice(0, LIST_LIMIT), truncated: shortages.length > LIST_LIMIT, totals: [...totals.values()] };
 }

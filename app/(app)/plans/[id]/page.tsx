@@ -3,7 +3,12 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PlanDiscussion } from "@/components/comments/plan-discussion";
 import { PlanEditor } from "@/components/document/plan-editor";
-import { LivePlanRefresh } from "@/components/plans/live-plan-refresh";
+import { BudgetTab } from "@/components/planning/budget-tab";
+import { MilestonesTab } from "@/components/planning/milestones-tab";
+import { ShortagesTab } from "@/components/planning/shortages-tab";
+import { TargetsTab } from "@/components/planning/targets-tab";
+import { LivePlanEvents } from "@/components/plans/live-plan-events";
+import { PLAN_TABS, type PlanTab, PlanTabs } from "@/components/plans/plan-tabs";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { PlanTimeline } from "@/components/plans/plan-timeline";
 import { PlanWorkflow } from "@/components/plans/plan-workflow";
@@ -12,9 +17,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { getCaller, loadOrNotFound } from "@/server/api/rsc";
+import { HydrateClient, getCaller, getQueryClient, loadOrNotFound, trpc } from "@/server/api/rsc";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -22,11 +27,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: plan ? `${plan.number}/${plan.symbol}` : undefined };
 }
 
-export default async function PlanPage({ params }: Props) {
+export default async function PlanPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const requested = (await searchParams).tab;
+  const tab: PlanTab = PLAN_TABS.find((t) => t === requested && t !== "history") ?? "document";
   const caller = await getCaller();
   const plan = await loadOrNotFound(() => caller.plans.get({ id }));
   const [t, locale, me, timeline] = await Promise.all([getTranslations(), getLocale(), caller.me(), caller.workflow.timeline({ id })]);
+  if (tab !== "document" && tab !== "discussion") {
+    await Promise.all([getQueryClient().prefetchQuery(trpc.planning.get.queryOptions({ planId: plan.id })), getQueryClient().prefetchQuery(trpc.planning.options.queryOptions({ planId: plan.id }))]);
+  }
+  const viewer = { id: me.userId };
   const lastReturn = plan.status === "returned" ? timeline.findLast((step) => step.action === "return") : undefined;
   const rows: [string, React.ReactNode][] = [
     [t("plans.reference"), <span key="ref" className="font-medium">{plan.number}/{plan.symbol}</span>],
@@ -60,7 +71,7 @@ export default async function PlanPage({ params }: Props) {
         title={plan.title}
         actions={plan.canEdit && <ButtonLink href={`/plans/${plan.id}/edit`} variant="secondary">{t("plans.edit")}</ButtonLink>}
       />
-      <LivePlanRefresh planId={plan.id} />
+      <LivePlanEvents planId={plan.id} />
       {lastReturn?.reason && (
         <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">{t("workflow.returnedBecause", { reason: lastReturn.reason })}</p>
       )}
@@ -70,15 +81,20 @@ export default async function PlanPage({ params }: Props) {
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-3">
-        <section className="min-w-0 lg:col-span-2" aria-label={t("history.document")}>
-          <nav className="mb-2 flex gap-4 text-sm" aria-label={t("history.title")}>
-            <span className="border-b-2 border-brand-700 pb-1 font-semibold text-slate-900" aria-current="page">{t("history.document")}</span>
-            <Link href={`/plans/${plan.id}/history`} className="pb-1 text-slate-600 hover:text-brand-700">{t("history.title")}</Link>
-          </nav>
-          <PlanEditor planId={plan.id} canEdit={plan.canEdit} user={{ id: me.userId, name: me.name }} />
-          <Card title={t("comments.title")} className="mt-6">
-            <PlanDiscussion planId={plan.id} me={{ id: me.userId }} />
-          </Card>
+        <section className="min-w-0 lg:col-span-2" aria-label={t(`tabs.${tab}`)}>
+          <PlanTabs planId={plan.id} current={tab} />
+          <HydrateClient>
+            {tab === "document" && <PlanEditor planId={plan.id} canEdit={plan.canEdit} user={{ id: me.userId, name: me.name }} />}
+            {tab === "targets" && <TargetsTab planId={plan.id} me={viewer} />}
+            {tab === "milestones" && <MilestonesTab planId={plan.id} me={viewer} />}
+            {tab === "budget" && <BudgetTab planId={plan.id} />}
+            {tab === "shortages" && <ShortagesTab planId={plan.id} me={viewer} />}
+            {tab === "discussion" && (
+              <Card title={t("comments.title")}>
+                <PlanDiscussion planId={plan.id} me={viewer} />
+              </Card>
+            )}
+          </HydrateClient>
         </section>
         <div className="space-y-6">
           <Card title={t("workflow.title")}>

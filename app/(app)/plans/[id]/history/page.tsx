@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { VersionHistory } from "@/components/document/version-history";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
+import { PlanTabs } from "@/components/plans/plan-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { HydrateClient, getCaller, getQueryClient, loadOrNotFound, trpc } from "@/server/api/rsc";
 
@@ -14,7 +15,6 @@ export default async function PlanHistoryPage({ params }: { params: Promise<{ id
   const { id } = await params;
   const caller = await getCaller();
   const plan = await loadOrNotFound(() => caller.plans.get({ id }));
-  const t = await getTranslations();
   await getQueryClient().prefetchQuery(trpc.documents.versions.queryOptions({ planId: plan.id }));
   return (
     <>
@@ -27,10 +27,7 @@ export default async function PlanHistoryPage({ params }: { params: Promise<{ id
         }
         title={plan.title}
       />
-      <nav className="mb-2 flex gap-4 text-sm" aria-label={t("history.title")}>
-        <Link href={`/plans/${plan.id}`} className="pb-1 text-slate-600 hover:text-brand-700">{t("history.document")}</Link>
-        <span className="border-b-2 border-brand-700 pb-1 font-semibold text-slate-900" aria-current="page">{t("history.title")}</span>
-      </nav>
+      <PlanTabs planId={plan.id} current="history" />
       <HydrateClient>
         <VersionHistory planId={plan.id} canEdit={plan.canEdit} />
       </HydrateClient>
