@@ -82,7 +82,7 @@ export function BudgetTab({ planId }: { planId: string }) {
                 <div>
                   <p className="font-semibold text-slate-900">{t(`budget.sources.${line.source}`)} · {line.year}</p>
                   <p className="text-sm text-slate-600">
-                    {line.description || "—"} · {line.milestoneId ? data.milestones.find((m) => m.id === line.milestoneId)?.title : t("budget.planLevel")}
+                    {[line.description, line.milestoneId ? data.milestones.find((m) => m.id === line.milestoneId)?.title : t("budget.planLevel")].filter(Boolean).join(" · ")}
                   </p>
                 </div>
                 {data.canEdit && <RecordActions label={`${t(`budget.sources.${line.source}`)} ${line.year}`} onEdit={() => open(line.id)} remove={() => remove.mutateAsync({ id: line.id })} />}

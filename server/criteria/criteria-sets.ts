@@ -1,18 +1,19 @@
 import type { Db } from "../db/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { notFound } from "../errors";
-import { authorize } from "../policies";
+import { authorize, can } from "../policies";
 import type { Actor } from "../policies/actor";
 import type { TCriterionAdd, TCriterionUpdate } from "./schemas";
 
 const criterionSelect = { id: true, number: true, name: true, nameEn: true, indicatorCount: true } as const;
 
-/** The national sets with their criteria; every signed-in user reads them. */
-export function listCriteriaSets(db: Db) {
-  return db.criteriaSet.findMany({
+/** The national sets with their criteria; every signed-in user reads them, admins may complete them. */
+export async function listCriteriaSets(db: Db, actor: Actor) {
+  const sets = await db.criteriaSet.findMany({
     orderBy: [{ periodStart: "desc" }, { unitLevel: "asc" }],
     include: { criteria: { select: criterionSelect, orderBy: { number: "asc" } } },
   });
+  return { canManage: can(actor, "criteria.manage", null), sets };
 }
 
 /** Admins complete a set as the decision's text gives it: names in both languages and indicator counts. */

@@ -58,7 +58,7 @@ describe("criteria sets", () => {
     const added = await as(admin).criteria.addCriterion({ setId: set.id, name: "Giao thông", nameEn: "Transport", indicatorCount: "" });
     expect(added).toMatchObject({ number: 4, name: "Giao thông", nameEn: "Transport", indicatorCount: null });
 
-    const listed = (await as(admin).criteria.sets()).find((s) => s.id === set.id)!;
+    const listed = (await as(admin).criteria.sets()).sets.find((s) => s.id === set.id)!;
     expect(listed.criteria.map((c) => [c.number, c.name])).toEqual([
       [1, "Quy hoạch"],
       [2, "Tiêu chí 2"],

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PLAN_PAGE_SIZE, PlanList } from "@/components/plans/plan-list";
+import { UnitCriteria } from "@/components/units/unit-criteria";
+import { UnitShortages } from "@/components/units/unit-shortages";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
@@ -22,7 +24,11 @@ export default async function UnitPage({ params }: Props) {
   const caller = await getCaller();
   const unit = await loadOrNotFound(() => caller.units.get({ id }));
   const [t, options] = await Promise.all([getTranslations(), caller.plans.formOptions()]);
-  await getQueryClient().prefetchQuery(trpc.plans.list.queryOptions({ unitId: unit.id, pageSize: PLAN_PAGE_SIZE }));
+  await Promise.all([
+    getQueryClient().prefetchQuery(trpc.plans.list.queryOptions({ unitId: unit.id, pageSize: PLAN_PAGE_SIZE })),
+    getQueryClient().prefetchQuery(trpc.criteria.unitStatus.queryOptions({ unitId: unit.id })),
+    getQueryClient().prefetchQuery(trpc.units.shortages.queryOptions({ id: unit.id })),
+  ]);
   const validTo = unit.validTo;
   return (
     <>
@@ -58,11 +64,23 @@ export default async function UnitPage({ params }: Props) {
             </ul>
           )}
         </Card>
-        <Card title={t("units.plans")} className="lg:col-span-2">
-          <HydrateClient>
-            <PlanList initialFilters={{}} fixed={{ unitId: unit.id }} programs={options.programs} units={[]} syncUrl={false} />
-          </HydrateClient>
-        </Card>
+        <div className="space-y-6 lg:col-span-2">
+          <Card title={t("criteria.status")}>
+            <HydrateClient>
+              <UnitCriteria unitId={unit.id} />
+            </HydrateClient>
+          </Card>
+          <Card title={t("units.shortages")}>
+            <HydrateClient>
+              <UnitShortages unitId={unit.id} />
+            </HydrateClient>
+          </Card>
+          <Card title={t("units.plans")}>
+            <HydrateClient>
+              <PlanList initialFilters={{}} fixed={{ unitId: unit.id }} programs={options.programs} units={[]} syncUrl={false} />
+            </HydrateClient>
+          </Card>
+        </div>
       </div>
     </>
   );

@@ -6,7 +6,7 @@ import { PERIOD_PATTERN } from "../../../planning/figures";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
 export const criteriaRouter = createTRPCRouter({
-  sets: protectedProcedure.query(({ ctx }) => listCriteriaSets(ctx.db)),
+  sets: protectedProcedure.query(({ ctx }) => listCriteriaSets(ctx.db, ctx.actor)),
   updateCriterion: protectedProcedure.input(ZCriterionUpdate).mutation(({ ctx, input }) => updateCriterion(ctx.db, ctx.actor, input)),
   addCriterion: protectedProcedure.input(ZCriterionAdd).mutation(({ ctx, input }) => addCriterion(ctx.db, ctx.actor, input)),
   unitStatus: protectedProcedure
