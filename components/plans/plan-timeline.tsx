@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatVnd } from "@/lib/format";
 import type { PlanAction } from "@/server/db/generated/enums";
 
 interface Step {
@@ -10,6 +10,8 @@ interface Step {
   reason: string | null;
   at: Date;
   actor: { name: string };
+  /** On approval: how much structured content was approved. */
+  approved: { targets: number; milestones: number; shortages: number; allocated: bigint } | null;
 }
 
 const dots: Record<PlanAction, string> = { submit: "bg-blue-500", return: "bg-amber-500", approve: "bg-emerald-600", amend: "bg-slate-400" };
@@ -27,6 +29,7 @@ export function PlanTimeline({ steps }: { steps: Step[] }) {
             <p className="text-slate-900"><span className="font-medium">{step.actor.name}</span> {t(`done.${step.action}`)}</p>
             <p className="text-xs text-slate-500">{formatDateTime(step.at)} · {t("revision", { revision: step.revision })}</p>
             {step.reason && <p className="mt-1 rounded bg-amber-50 px-2 py-1 text-slate-800">{step.reason}</p>}
+            {step.approved && <p className="mt-1 text-xs text-slate-600">{t("approvedContent", { ...step.approved, allocated: formatVnd(step.approved.allocated) })}</p>}
           </div>
         </li>
       ))}

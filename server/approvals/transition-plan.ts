@@ -8,6 +8,7 @@ import { publishPlanEvent } from "../live/live-events";
 import { notify, reviewersOf } from "../notifications/notify";
 import type { Actor } from "../policies/actor";
 import { can } from "../policies";
+import { snapshotPlanning, summarizeSnapshot } from "../planning/approved-snapshot";
 import { loadVisiblePlan } from "../plans/load-visible-plan";
 import { WORKFLOW, nextStatus } from "./workflow";
 
@@ -34,8 +35,9 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
       data: { status: to, revision, updatedById: actor.userId },
     });
     if (count === 0) throw new DomainError("CONFLICT", "errors.workflowIllegal");
+    const snapshot = action === "approve" ? await snapshotPlanning(tx, planId) : undefined;
     const step = await tx.planTransition.create({
-      data: { planId, action, fromStatus: plan.status, toStatus: to, revision, reason: why, actorId: actor.userId },
+      data: { planId, action, fromStatus: plan.status, toStatus: to, revision, reason: why, snapshot, actorId: actor.userId },
       select: { id: true, action: true, fromStatus: true, toStatus: true, revision: true, reason: true, at: true },
     });
     await recordAuditEvent(tx, { actorId: actor.userId, action: `plan.${action}`, entityType: "Plan", entityId: planId, before: { status: plan.status, revision: plan.revision }, after: { status: to, revision, reason: why } });
@@ -62,9 +64,10 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
 /** The plan's workflow steps, oldest first, for its timeline. */
 export async function listTransitions(db: Db, actor: Actor, planId: string) {
   await loadVisiblePlan(db, actor, planId);
-  return db.planTransition.findMany({
+  const steps = await db.planTransition.findMany({
     where: { planId },
     orderBy: { at: "asc" },
-    select: { id: true, action: true, fromStatus: true, toStatus: true, revision: true, reason: true, at: true, actor: { select: { id: true, name: true } } },
+    select: { id: true, action: true, fromStatus: true, toStatus: true, revision: true, reason: true, at: true, snapshot: true, actor: { select: { id: true, name: true } } },
   });
+  return steps.map(({ snapshot, ...step }) => ({ ...step, approved: summarizeSnapshot(snapshot) }));
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/factories";
+import { buildActor, buildPlan, buildPlanningItems, buildProgram, buildUnitTree } from "../../tests/factories";
 import { createCaller } from "../api/root";
 import { getDb } from "../db/client";
 import type { PlanAction, PlanStatus } from "../db/generated/client";
@@ -63,6 +63,21 @@ describe("approving a plan level by level", () => {
     expect(await getDb().auditEvent.count({ where: { entityId: id, action: { startsWith: "plan." } } })).toBe(4);
     const approvedVersion = await getDb().planDocumentVersion.findFirst({ where: { planId: id, name: { contains: "phê duyệt" } } });
     expect(approvedVersion).not.toBeNull();
+  });
+
+  it("keeps the approved targets, milestones, budget and shortages when an amendment reopens the plan", async () => {
+    const plan = await buildPlan(getDb(), { unit: tree.commune, program, author: planner });
+    const items = await buildPlanningItems(getDb(), plan, tree.commune);
+    await as(planner).workflow.submit({ id: plan.id });
+    await as(districtLeader).workflow.approve({ id: plan.id });
+    await as(planner).workflow.amend({ id: plan.id });
+    await as(planner).targets.remove({ id: items.target.id });
+    await as(planner).budget.updateLine({ id: items.line.id, source: "local_budget", year: 2025, amount: "30.000.000.000", milestoneId: "", description: "" });
+
+    const approval = (await as(planner).workflow.timeline({ id: plan.id })).find((s) => s.action === "approve")!;
+    expect(approval.approved).toEqual({ targets: 1, milestones: 1, shortages: 1, allocated: 20_586_000_000n });
+    const stored = await getDb().planTransition.findUniqueOrThrow({ where: { id: approval.id } });
+    expect(stored.snapshot).toMatchObject({ targets: [{ id: items.target.id, title: items.target.title }], budgetLines: [{ amount: "20586000000", source: "central_budget" }] });
   });
 
   it("refuses illegal steps and changes nothing", async () => {

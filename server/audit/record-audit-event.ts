@@ -1,4 +1,5 @@
 import type { Prisma } from "../db/generated/client";
+import { toJsonValue } from "../db/json";
 
 type AuditClient = Pick<Prisma.TransactionClient, "auditEvent">;
 
@@ -25,6 +26,4 @@ export async function recordAuditEvent(db: AuditClient, entry: AuditEntry): Prom
   });
 }
 
-// Money is bigint, which JSON cannot hold: it is kept as its exact decimal string.
-const toJson = (value: unknown) =>
-  value === undefined ? undefined : (JSON.parse(JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue);
+const toJson = (value: unknown) => (value === undefined ? undefined : toJsonValue(value));
