@@ -73,6 +73,7 @@ const onNeighbourPlan = (run: (caller: Caller, f: Fixtures) => Promise<unknown>)
   expected: (role: Role, level: Level): Outcome => (level === "commune" ? "NOT_FOUND" : author(role) ? "ok" : "FORBIDDEN"),
 });
 const readsNeighbour = (run: (caller: Caller, f: Fixtures) => Promise<unknown>) => ({ run, expected: (_: Role, level: Level): Outcome => (level === "commune" ? "NOT_FOUND" : "ok") });
+const rollsUpDistrict = (run: (caller: Caller, f: Fixtures) => Promise<unknown>) => ({ run, expected: (_: Role, level: Level): Outcome => (level === "commune" ? "FORBIDDEN" : "ok") });
 const adminOnly = (run: (caller: Caller, f: Fixtures) => Promise<unknown>) => ({ run, expected: (role: Role): Outcome => (role === "admin" ? "ok" : "FORBIDDEN") });
 
 /** What each procedure does in the matrix, and what each role at each level must get. */
@@ -163,6 +164,11 @@ const matrix: Record<string, { run: (caller: Caller, f: Fixtures) => Promise<unk
   "shortages.setStatus": onNeighbourPlan((c, f) => c.shortages.setStatus({ id: f.neighbourItems.shortage.id, status: "in_progress" })),
   "shortages.remove": onNeighbourPlan(async (c, f) => c.shortages.remove({ id: (await f.items(f.neighbourPlan, f.neighbour)).shortage.id })),
   "criteria.sets": { run: (c) => c.criteria.sets(), expected: () => "ok" },
+  // Roll-ups of the district: for those whose role reaches it, not for a commune looking up.
+  "dashboard.periods": rollsUpDistrict((c, f) => c.dashboard.periods({ unitId: f.district.id })),
+  "dashboard.criteria": rollsUpDistrict((c, f) => c.dashboard.criteria({ unitId: f.district.id, period: "2025", setCode: f.criteriaSet.code })),
+  "dashboard.units": rollsUpDistrict((c, f) => c.dashboard.units({ unitId: f.district.id, period: "2025", setCode: f.criteriaSet.code, criteria: [1] })),
+  "dashboard.planning": rollsUpDistrict((c, f) => c.dashboard.planning({ unitId: f.district.id, year: 2025 })),
   "criteria.updateCriterion": adminOnly((c, f) => c.criteria.updateCriterion({ id: f.criteriaSet.criteria[0]!.id, name: "Quy hoạch", nameEn: "Planning", indicatorCount: 3 })),
   "criteria.addCriterion": adminOnly((c, f) => c.criteria.addCriterion({ setId: f.criteriaSet.id, name: "Tiêu chí bổ sung", nameEn: "Added criterion", indicatorCount: "" })),
   "criteria.unitStatus": readsNeighbour((c, f) => c.criteria.unitStatus({ unitId: f.neighbour.id })),

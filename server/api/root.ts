@@ -1,6 +1,7 @@
 import { budgetRouter } from "./routers/budget";
 import { commentsRouter } from "./routers/comments";
 import { criteriaRouter } from "./routers/criteria";
+import { dashboardRouter } from "./routers/dashboard";
 import { milestonesRouter } from "./routers/milestones";
 import { planningRouter } from "./routers/planning";
 import { shortagesRouter } from "./routers/shortages";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   budget: budgetRouter,
   shortages: shortagesRouter,
   criteria: criteriaRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -21,7 +21,7 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
  *   plan ("plan.update"); its progress (measurements, milestone status, disbursements, shortage
  *   status) is tracked by its authors also after approval, but not while it is under review.
  * - Criteria sets are national data, managed by admins; planners record the assessments of
- *   units beneath them.
+ *   units beneath them; roll-ups of a unit are for those whose role reaches it.
  */
 
 export type UnitResource = { path: string; level: UnitLevel };
@@ -42,6 +42,7 @@ type Rules = {
   "comment.moderate": { authorId: string; plan: PlanResource };
   "criteria.manage": null;
   "unit.assess": UnitResource;
+  "unit.rollup": UnitResource;
 };
 export type Action = keyof Rules;
 
@@ -80,6 +81,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "plan.track": (actor, plan) => TRACKABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
   "criteria.manage": (actor) => actor.memberships.some((m) => m.role === "admin"),
   "unit.assess": (actor, unit) => reachesDown(actor, unit, AUTHORS),
+  // Roll-ups name the units beneath: only those who reach them see them, not a commune looking up.
+  "unit.rollup": (actor, unit) => reachesDown(actor, unit),
 };
 
 export function can<A extends Action>(actor: Actor, action: A, resource: Rules[A]): boolean {

@@ -30,7 +30,7 @@ export async function getUnit(db: Db, actor: Actor, unitId: string) {
     }),
     findVisibleChildren(db, actor, unit.id),
   ]);
-  return { ...unit, ancestors, children };
+  return { ...unit, ancestors, children, canRollup: can(actor, "unit.rollup", unit) };
 }
 
 /** The visible children of a unit the actor may see; NOT_FOUND otherwise. */

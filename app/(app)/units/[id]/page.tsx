@@ -6,6 +6,7 @@ import { UnitCriteria } from "@/components/units/unit-criteria";
 import { UnitShortages } from "@/components/units/unit-shortages";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -35,6 +36,7 @@ export default async function UnitPage({ params }: Props) {
       <Breadcrumb label={t("units.tree")} items={unit.ancestors.map((a) => ({ href: `/units/${a.id}`, label: a.name }))} />
       <PageHeader
         title={unit.name}
+        actions={unit.canRollup && <ButtonLink href={`/dashboard?unit=${unit.id}`} variant="secondary">{t("dashboard.open")}</ButtonLink>}
         eyebrow={
           <span className="flex flex-wrap items-center gap-2">
             <Badge>{t(`levels.${unit.level}`)}</Badge>

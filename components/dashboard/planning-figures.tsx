@@ -1,0 +1,85 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { ProgressBar } from "@/components/planning/progress-bar";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate, formatNumber, formatPercent, formatVnd } from "@/lib/format";
+import { useTRPC } from "@/lib/trpc/react";
+
+const rate = (value: number | null) => (value === null ? "—" : formatPercent(value));
+
+/** What the plans beneath the unit add up to for a year: money, milestones, shortages, targets. */
+export function PlanningFigures({ unitId, year }: { unitId: string; year: number }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const { data } = useQuery(trpc.dashboard.planning.queryOptions({ unitId, year }));
+  if (!data) return null;
+  const empty = !data.budget.bySource.length && !data.milestones.due && !data.shortages.length && !data.targets.length;
+  return (
+    <section aria-label={t("dashboard.planning", { year })} className="space-y-6">
+      <h2 className="text-lg font-semibold text-slate-900">{t("dashboard.planning", { year })}</h2>
+      {empty && <EmptyState>{t("dashboard.noPlanning")}</EmptyState>}
+      <div className="grid gap-6 lg:grid-cols-2">
+        {data.budget.bySource.length > 0 && (
+          <Card title={t("dashboard.budget")}>
+            <p className="text-sm text-slate-700" data-testid="dashboard-budget">
+              {t("dashboard.budgetTotal", { disbursed: formatVnd(data.budget.total.disbursed), allocated: formatVnd(data.budget.total.allocated), rate: rate(data.budget.total.rate) })}
+            </p>
+            <table className="mt-3 w-full text-left text-sm">
+              <thead className="text-xs text-slate-500"><tr><th className="py-1 font-medium">{t("budget.source")}</th><th className="py-1 text-right font-medium">{t("budget.allocated")}</th><th className="py-1 text-right font-medium">{t("budget.disbursed")}</th><th className="py-1 text-right font-medium">{t("budget.rate")}</th></tr></thead>
+              <tbody className="divide-y divide-slate-100">
+                {data.budget.bySource.map((s) => (
+                  <tr key={s.source}><td className="py-1">{t(`budget.sources.${s.source}`)}</td><td className="py-1 text-right tabular-nums">{formatVnd(s.allocated)}</td><td className="py-1 text-right tabular-nums">{formatVnd(s.disbursed)}</td><td className="py-1 text-right tabular-nums">{rate(s.rate)}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+        )}
+        {data.shortages.length > 0 && (
+          <Card title={t("dashboard.shortages")}>
+            <ul className="space-y-3 text-sm" data-testid="dashboard-shortages">
+              {data.shortages.map((s) => (
+                <li key={`${s.category}|${s.unitLabel}`}>
+                  <p className="font-medium text-slate-900">{t(`shortages.categories.${s.category}`)}</p>
+                  <p className="text-slate-600">{t("dashboard.shortageLine", { open: formatNumber(s.open), unitLabel: s.unitLabel, covered: formatNumber(s.covered) })}</p>
+                  <ProgressBar label={t(`shortages.categories.${s.category}`)} percent={s.coveredRate} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+        {data.milestones.due > 0 && (
+          <Card title={t("dashboard.milestones")}>
+            <p className="text-sm text-slate-700">{t("dashboard.milestoneCounts", { due: data.milestones.due, done: data.milestones.done, overdue: data.milestones.overdue })}</p>
+            {data.milestones.overdueList.length > 0 && (
+              <ul className="mt-3 divide-y divide-slate-100 text-sm">
+                {data.milestones.overdueList.map((m) => (
+                  <li key={m.id} className="py-1.5">
+                    <Link href={`/plans/${m.plan.id}?tab=milestones`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
+                    <span className="text-slate-500"> · {m.ownerUnit.name} · {formatDate(m.dueOn)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        )}
+        {data.targets.length > 0 && (
+          <Card title={t("dashboard.targets")}>
+            <ul className="space-y-3 text-sm">
+              {data.targets.map((target) => (
+                <li key={target.id}>
+                  <Link href={`/plans/${target.plan.id}?tab=targets`} className="font-medium text-brand-700 hover:underline">{target.title}</Link>
+                  <span className="text-slate-500"> · {target.plan.issuingUnit.name}</span>
+                  <ProgressBar label={target.title} percent={target.progress.percent} />
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { criteriaRollup, rollupUnits } from "../../../rollups/criteria-rollup";
+import { planningRollup } from "../../../rollups/planning-rollup";
+import { listRollupPeriods } from "../../../rollups/rollup-periods";
+import { createTRPCRouter, protectedProcedure } from "../../trpc";
+
+const id = z.string().min(1).max(64);
+const ZRollup = z.object({ unitId: id, period: z.string().max(10), setCode: z.string().max(50).optional() });
+const toQuery = ({ unitId, ...rest }: z.infer<typeof ZRollup>) => ({ unit: { id: unitId }, ...rest });
+
+export const dashboardRouter = createTRPCRouter({
+  /** Periods with assessments beneath the unit, and the sets, for the dashboard's choices. */
+  periods: protectedProcedure.input(z.object({ unitId: id })).query(({ ctx, input }) => listRollupPeriods(ctx.db, ctx.actor, input.unitId)),
+  criteria: protectedProcedure.input(ZRollup).query(({ ctx, input }) => criteriaRollup(ctx.db, ctx.actor, toQuery(input))),
+  /** Drill-down: the units behind a figure, or those meeting a combination of criteria. */
+  units: protectedProcedure
+    .input(ZRollup.extend({ criteria: z.array(z.number().int().min(1).max(100)).max(100).optional(), metCount: z.number().int().min(0).max(100).optional() }))
+    .query(({ ctx, input: { criteria, metCount, ...rest } }) => rollupUnits(ctx.db, ctx.actor, { ...toQuery(rest), criteria, metCount })),
+  planning: protectedProcedure.input(z.object({ unitId: id, year: z.number().int().min(2000).max(2100) })).query(({ ctx, input }) => planningRollup(ctx.db, ctx.actor, input)),
+});

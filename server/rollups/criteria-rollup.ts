@@ -1,0 +1,106 @@
+import type { Db } from "../db/client";
+import { invalidFields, notFound } from "../errors";
+import { authorize, can } from "../policies";
+import type { Actor } from "../policies/actor";
+import { PERIOD_PATTERN, percentOf } from "../planning/figures";
+
+export interface RollupQuery {
+  /** The unit whose units beneath are counted, by id or official code. */
+  unit: { id: string } | { code: string };
+  period: string;
+  /** A criteria set code; by default the set of the period's years for communes. */
+  setCode?: string;
+}
+
+/** Average with two decimals, half up, from integers: 1312 criteria over 100 communes → 13.12. */
+export const averageOf = (total: number, count: number) => (count === 0 ? 0 : (percentOf(BigInt(total), BigInt(count)) ?? 0) / 100);
+
+const MET = ["met", "advanced", "model"] as const;
+
+/** Resolves and checks what a roll-up is about: a unit the actor may view, a valid period and the set. */
+export async function resolveRollup(db: Db, actor: Actor, query: RollupQuery) {
+  if (!PERIOD_PATTERN.test(query.period)) throw invalidFields({ period: ["validation.period"] });
+  const unit = await db.orgUnit.findUnique({ where: "id" in query.unit ? { id: query.unit.id } : { code: query.unit.code }, select: { id: true, code: true, name: true, path: true, level: true } });
+  if (!unit || !can(actor, "unit.view", unit)) throw notFound();
+  authorize(actor, "unit.rollup", unit);
+  const year = Number(query.period.slice(0, 4));
+  const set = await db.criteriaSet.findFirst({
+    where: query.setCode ? { code: query.setCode } : { unitLevel: "commune", periodStart: { lte: year }, periodEnd: { gte: year } },
+    select: { id: true, code: true, name: true, nameEn: true, unitLevel: true, hasLevels: true, criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } } },
+  });
+  if (!set) throw invalidFields({ setCode: ["validation.setUnknown"] });
+  return { unit, set, period: query.period };
+}
+
+/**
+ * The criteria roll-up of every unit beneath a unit for one period: per criterion how many
+ * assessed units meet it (and at the advanced and model levels) and the rate; how many meet
+ * the whole set; the average number met; and how many units meet 0, 1, … n criteria. Counted
+ * by the database from the assessments; rates come from the integer counts, so they always
+ * agree with them ("97/115 xã đạt tiêu chí số 5 — 84,35%").
+ */
+export async function criteriaRollup(db: Db, actor: Actor, query: RollupQuery) {
+  const { unit, set, period } = await resolveRollup(db, actor, query);
+  const where = { period, criterion: { setId: set.id }, unit: { path: { startsWith: unit.path } } };
+  const [byResult, byUnit] = await Promise.all([
+    db.criterionAssessment.groupBy({ by: ["criterionId", "result"], where, _count: { _all: true } }),
+    db.criterionAssessment.groupBy({ by: ["unitId"], where: { ...where, result: { in: [...MET] } }, _count: { _all: true } }),
+  ]);
+  const assessed = await db.criterionAssessment.groupBy({ by: ["unitId"], where, _count: { _all: true } });
+  const units = assessed.length;
+  const count = (criterionId: string, results: readonly string[]) =>
+    byResult.filter((r) => r.criterionId === criterionId && results.includes(r.result)).reduce((sum, r) => sum + r._count._all, 0);
+  const metByUnit = new Map(byUnit.map((u) => [u.unitId, u._count._all]));
+  const distribution = Array.from({ length: set.criteria.length + 1 }, () => 0);
+  for (const { unitId } of assessed) distribution[metByUnit.get(unitId) ?? 0]! += 1;
+  const totalMet = [...metByUnit.values()].reduce((sum, n) => sum + n, 0);
+
+  return {
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    period,
+    set: { code: set.code, name: set.name, nameEn: set.nameEn, hasLevels: set.hasLevels },
+    units,
+    criteria: set.criteria.map((criterion) => {
+      const met = count(criterion.id, MET);
+      return {
+        number: criterion.number,
+        name: criterion.name,
+        nameEn: criterion.nameEn,
+        met,
+        advanced: count(criterion.id, ["advanced"]),
+        model: count(criterion.id, ["model"]),
+        rate: percentOf(BigInt(met), BigInt(units)) ?? 0,
+      };
+    }),
+    allMet: distribution[set.criteria.length]!,
+    averageMet: averageOf(totalMet, units),
+    /** distribution[k] = units meeting exactly k criteria. */
+    distribution,
+  };
+}
+
+/**
+ * The units behind a figure, for drill-down: the assessed units beneath the unit with the
+ * number of criteria each meets; with `criteria`, only those meeting every one of them
+ * ("both 5 and 14"); with `metCount`, only those meeting exactly that many.
+ */
+export async function rollupUnits(db: Db, actor: Actor, query: RollupQuery & { criteria?: number[]; metCount?: number }) {
+  const { unit, set, period } = await resolveRollup(db, actor, query);
+  const rows = await db.criterionAssessment.findMany({
+    where: { period, criterion: { setId: set.id }, unit: { path: { startsWith: unit.path } } },
+    select: { result: true, criterion: { select: { number: true } }, unit: { select: { id: true, code: true, name: true } } },
+  });
+  const units = new Map<string, { id: string; code: string; name: string; met: number[] }>();
+  for (const row of rows) {
+    const entry = units.get(row.unit.id) ?? { ...row.unit, met: [] };
+    if (row.result !== "not_met") entry.met.push(row.criterion.number);
+    units.set(row.unit.id, entry);
+  }
+  const wanted = query.criteria ?? [];
+  const list = [...units.values()]
+    .filter((u) => wanted.every((n) => u.met.includes(n)))
+    .filter((u) => query.metCount === undefined || u.met.length === query.metCount)
+    .map((u) => ({ ...u, met: u.met.sort((a, b) => a - b), metCount: u.met.length }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return { set: { code: set.code, criteria: set.criteria.length }, period, units: list };
+}

@@ -1,0 +1,91 @@
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+import { notFound } from "../errors";
+import { authorize, can, viewablePlansWhere } from "../policies";
+import type { Actor } from "../policies/actor";
+import { isOverdue, moneyFigures, percentOf, periodOrder, sumBigInt, targetProgress, todayInVietnam, toScaled } from "../planning/figures";
+
+const LIST_LIMIT = 50;
+
+/**
+ * What the plans of a unit and the units beneath it add up to for a year: targets with their
+ * progress, milestones due and overdue, money by capital source (allocated, disbursed, rate)
+ * and shortages by category with how much of each is already covered by a milestone or money.
+ * Only plans the actor may see are counted.
+ */
+export async function planningRollup(db: Db, actor: Actor, input: { unitId: string; year: number }) {
+  const unit = await db.orgUnit.findUnique({ where: { id: input.unitId }, select: { id: true, path: true, level: true } });
+  if (!unit || !can(actor, "unit.view", unit)) throw notFound();
+  authorize(actor, "unit.rollup", unit);
+  const { year } = input;
+  const plan: Prisma.PlanWhereInput = {
+    AND: [
+      viewablePlansWhere(actor),
+      { issuingUnit: { path: { startsWith: unit.path } } },
+      { OR: [{ year }, { year: null, periodStart: { lte: year }, periodEnd: { gte: year } }] },
+    ],
+  };
+  const yearStart = new Date(Date.UTC(year, 0, 1));
+  const nextYear = new Date(Date.UTC(year + 1, 0, 1));
+  const covered: Prisma.ShortageWhereInput = { OR: [{ milestones: { some: {} } }, { budgetLines: { some: {} } }] };
+  const [lines, milestones, shortageGroups, coveredGroups, targets] = await Promise.all([
+    db.budgetLine.findMany({ where: { plan, year }, select: { source: true, amount: true, disbursements: { select: { amount: true } } } }),
+    db.milestone.findMany({
+      where: { plan, dueOn: { gte: yearStart, lt: nextYear } },
+      select: { id: true, title: true, dueOn: true, status: true, ownerUnit: { select: { name: true } }, plan: { select: { id: true, number: true, symbol: true } } },
+      orderBy: { dueOn: "asc" },
+    }),
+    db.shortage.groupBy({ by: ["category", "unitLabel"], where: { plan, status: { not: "closed" } }, _sum: { quantity: true, estimatedCost: true } }),
+    db.shortage.groupBy({ by: ["category", "unitLabel"], where: { plan, status: { not: "closed" }, ...covered }, _sum: { quantity: true } }),
+    db.target.findMany({
+      where: { plan },
+      take: LIST_LIMIT,
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        title: true,
+        unit: true,
+        baselineValue: true,
+        targetValue: true,
+        targetYear: true,
+        direction: true,
+        measurements: { select: { period: true, value: true } },
+        plan: { select: { id: true, number: true, symbol: true, issuingUnit: { select: { name: true } } } },
+      },
+    }),
+  ]);
+
+  const sources = [...new Set(lines.map((l) => l.source))];
+  const disbursedOf = (l: (typeof lines)[number]) => sumBigInt(l.disbursements.map((d) => d.amount));
+  const today = todayInVietnam();
+  const overdue = milestones.filter((m) => isOverdue(m, today));
+  return {
+    year,
+    budget: {
+      total: moneyFigures(sumBigInt(lines.map((l) => l.amount)), sumBigInt(lines.map(disbursedOf))),
+      bySource: sources.map((source) => {
+        const own = lines.filter((l) => l.source === source);
+        return { source, ...moneyFigures(sumBigInt(own.map((l) => l.amount)), sumBigInt(own.map(disbursedOf))) };
+      }),
+    },
+    milestones: {
+      due: milestones.length,
+      done: milestones.filter((m) => m.status === "done").length,
+      overdue: overdue.length,
+      overdueList: overdue.slice(0, LIST_LIMIT),
+    },
+    shortages: shortageGroups.map((group) => {
+      const open = group._sum.quantity ?? 0;
+      const covered = coveredGroups.find((c) => c.category === group.category && c.unitLabel === group.unitLabel)?._sum.quantity ?? 0;
+      return { category: group.category, unitLabel: group.unitLabel, open, covered, coveredRate: percentOf(BigInt(covered), BigInt(open)), estimatedCost: group._sum.estimatedCost ?? 0n };
+    }),
+    targets: targets.map(({ measurements, baselineValue, targetValue, ...target }) => {
+      const latest = [...measurements].sort((a, b) => periodOrder(a.period) - periodOrder(b.period)).at(-1) ?? null;
+      return {
+        ...target,
+        latest: latest && { period: latest.period, value: latest.value.toString() },
+        progress: targetProgress({ baseline: toScaled(baselineValue), target: toScaled(targetValue), latest: latest && toScaled(latest.value), direction: target.direction }),
+      };
+    }),
+  };
+}
