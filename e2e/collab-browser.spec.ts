@@ -91,7 +91,7 @@ test.describe("writing a plan together in the browser", () => {
     await expect(a.getByTestId("save-state")).toHaveText("Đã lưu");
 
     const b = await openPlan(browser, "admin@chungtay.vn", planId);
-    await b.getByRole("link", { name: "Lịch sử phiên bản" }).click();
+    await b.getByRole("link", { name: "Lịch sử", exact: true }).click();
     await b.getByLabel("Tên phiên bản").fill("Bản trình huyện lần 1");
     await b.getByRole("button", { name: "Lưu phiên bản" }).click();
     await expect(b.getByRole("button", { name: /Bản trình huyện lần 1/ })).toBeVisible();

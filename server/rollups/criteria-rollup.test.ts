@@ -64,7 +64,7 @@ describe("criteria roll-up", () => {
 
   it("drills down to the units behind a figure and a combination of criteria", async () => {
     const query = { unit: { id: tree.district.id }, period: "2025", setCode: set.code };
-    const names = async (extra: { criteria?: number[]; metCount?: number }) => (await rollupUnits(db(), leader, { ...query, ...extra })).units.map((u) => u.name);
+    const names = async (extra: { criteria?: number[]; metCount?: number }) => (await rollupUnits(db(), leader, { ...query, ...extra })).units.map((u) => u.name).sort();
     expect(await names({ criteria: [1, 3] })).toEqual(["Xã A"]);
     expect(await names({ criteria: [2] })).toEqual(["Xã A", "Xã B", "Xã C"]);
     expect(await names({ metCount: 2 })).toEqual(["Xã B", "Xã C"]);

@@ -13,7 +13,7 @@ export interface RollupQuery {
 }
 
 /** Average with two decimals, half up, from integers: 1312 criteria over 100 communes → 13.12. */
-export const averageOf = (total: number, count: number) => (count === 0 ? 0 : (percentOf(BigInt(total), BigInt(count)) ?? 0) / 100);
+export const averageOf = (total: number, count: number) => (count === 0 ? 0 : (percentOf(BigInt(total), BigInt(count) * 100n) ?? 0));
 
 const MET = ["met", "advanced", "model"] as const;
 
