@@ -1,0 +1,37 @@
+import type { Command } from "commander";
+import { createDb, type Db } from "../db/client";
+import { applyMigrations } from "../db/migrations";
+import { resolveDatabase } from "../db/resolve-database";
+import { type Actor, loadActor } from "../policies/actor";
+
+/** A CLI failure with a message for the operator and an exit code; no stack trace. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}
+
+/**
+ * Runs a command as a user, by default the first admin: the CLI calls the same domain
+ * functions as the web, so the same policies decide what it may do. Status lines go to
+ * stderr so that stdout carries only the result (e.g. --json).
+ */
+export async function runAs(command: Command, run: (ctx: { db: Db; actor: Actor }) => Promise<void>) {
+  const email: string | undefined = command.optsWithGlobals().as;
+  const database = await resolveDatabase();
+  console.error(`Database: ${database.description}`);
+  const db = createDb(database.url, 1);
+  try {
+    await applyMigrations(database.url);
+    const user = await db.user.findFirst({
+      where: email ? { email: email.toLowerCase() } : { memberships: { some: { role: "admin" } }, disabledAt: null },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, disabledAt: true },
+    });
+    if (!user || user.disabledAt) throw new CliError(email ? `No active user ${email}.` : "No admin account: create one with `user create`.");
+    await run({ db, actor: (await loadActor(db, user.id))! });
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+  }
+}

@@ -1,0 +1,28 @@
+import type { Command } from "commander";
+import { formatPercent } from "../../../lib/format";
+import { criteriaRollup } from "../../rollups/criteria-rollup";
+import { runAs } from "../cli-context";
+
+export function registerRollup(program: Command) {
+  program
+    .command("rollup")
+    .description("Criteria roll-up of every unit beneath a unit for a period")
+    .requiredOption("--unit <code>", "official code of the unit, e.g. 099")
+    .requiredOption("--period <period>", "2025 or 2025-H1")
+    .option("--set <code>", "criteria set code (default: the commune set of the period's years)")
+    .option("--json", "print one JSON object")
+    .action(async (options: { unit: string; period: string; set?: string; json?: boolean }, command: Command) => {
+      await runAs(command, async ({ db, actor }) => {
+        const rollup = await criteriaRollup(db, actor, { unit: { code: options.unit }, period: options.period, setCode: options.set });
+        if (options.json) {
+          const { unit, period, set, units, criteria, allMet, averageMet } = rollup;
+          const json = { unit: unit.code, period, set: set.code, units, criteria: criteria.map(({ number, met, advanced, model, rate }) => ({ number, met, advanced, model, rate })), allMet, averageMet };
+          process.stdout.write(`${JSON.stringify(json)}\n`);
+          return;
+        }
+        console.log(`${rollup.unit.name} · ${rollup.set.name} · ${rollup.period}: ${rollup.units} units assessed`);
+        for (const c of rollup.criteria) console.log(`  ${String(c.number).padStart(2)}. ${c.met}/${rollup.units} (${formatPercent(c.rate)}) · advanced ${c.advanced} · model ${c.model}  ${c.name}`);
+        console.log(`All criteria: ${rollup.allMet} · average ${rollup.averageMet}`);
+      });
+    });
+}

@@ -1,0 +1,32 @@
+/**
+ * `npm run cli -- <command>`: the province IT staff's tools. Each command runs the same
+ * domain functions and rights checks as the web, as an admin unless --as names another user.
+ */
+import { Command, CommanderError } from "commander";
+import { DomainError } from "../errors";
+import { CliError } from "./cli-context";
+import { registerRollup } from "./commands/rollup";
+
+const program = new Command("chungtay")
+  .description("Chung Tay command line")
+  .option("--as <email>", "act as this user instead of the first admin")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerRollup(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof CliError) {
+    console.error(error.message);
+    process.exit(error.exitCode);
+  }
+  if (error instanceof DomainError) {
+    const fields = Object.entries(error.fieldErrors ?? {}).map(([field, keys]) => `${field}: ${keys.join(", ")}`);
+    console.error([error.messageKey, ...fields].join("\n  "));
+    process.exit(2);
+  }
+  throw error;
+}
