@@ -4,6 +4,7 @@ import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { CriteriaChart } from "./criteria-chart";
+import { CriteriaTrend } from "./criteria-trend";
 import { DrillDown, type DrillQuery } from "./drill-down";
 import { PlanningFigures } from "./planning-figures";
 import { Card } from "@/components/ui/card";
@@ -102,6 +103,8 @@ export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPe
       )}
 
       {drill && <DrillDown query={{ ...query, criteria: drill.criteria, metCount: drill.metCount }} label={drill.label} onClose={() => setDrill(null)} />}
+
+      <CriteriaTrend unitId={unitId} />
 
       <PlanningFigures unitId={unitId} year={Number(period.slice(0, 4))} />
     </div>

@@ -168,6 +168,7 @@ const matrix: Record<string, { run: (caller: Caller, f: Fixtures) => Promise<unk
   "dashboard.periods": rollsUpDistrict((c, f) => c.dashboard.periods({ unitId: f.district.id })),
   "dashboard.criteria": rollsUpDistrict((c, f) => c.dashboard.criteria({ unitId: f.district.id, period: "2025", setCode: f.criteriaSet.code })),
   "dashboard.units": rollsUpDistrict((c, f) => c.dashboard.units({ unitId: f.district.id, period: "2025", setCode: f.criteriaSet.code, criteria: [1] })),
+  "dashboard.trend": rollsUpDistrict((c, f) => c.dashboard.trend({ unitId: f.district.id })),
   "dashboard.planning": rollsUpDistrict((c, f) => c.dashboard.planning({ unitId: f.district.id, year: 2025 })),
   "criteria.updateCriterion": adminOnly((c, f) => c.criteria.updateCriterion({ id: f.criteriaSet.criteria[0]!.id, name: "Quy hoạch", nameEn: "Planning", indicatorCount: 3 })),
   "criteria.addCriterion": adminOnly((c, f) => c.criteria.addCriterion({ setId: f.criteriaSet.id, name: "Tiêu chí bổ sung", nameEn: "Added criterion", indicatorCount: "" })),

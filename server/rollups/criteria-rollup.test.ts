@@ -3,7 +3,7 @@ import { buildActor, buildCriteriaSet, buildUnit, buildUnitTree } from "../../te
 import { getDb } from "../db/client";
 import type { AssessmentResult } from "../db/generated/client";
 import type { Actor } from "../policies/actor";
-import { averageOf, criteriaRollup, rollupUnits } from "./criteria-rollup";
+import { averageOf, criteriaRollup, criteriaTrend, rollupUnits } from "./criteria-rollup";
 
 /**
  * Counts worked out by hand. Three communes of the district are assessed in 2025 on a set of
@@ -76,6 +76,26 @@ describe("criteria roll-up", () => {
     await expect(criteriaRollup(db(), communeLeader, { unit: { id: tree.commune.id }, period: "2025", setCode: set.code })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(criteriaRollup(db(), leader, { unit: { id: tree.district.id }, period: "2025-Q1", setCode: set.code })).rejects.toMatchObject({ fieldErrors: { period: ["validation.period"] } });
     await expect(criteriaRollup(db(), leader, { unit: { id: tree.district.id }, period: "2025", setCode: "KHONG-CO" })).rejects.toMatchObject({ fieldErrors: { setCode: ["validation.setUnknown"] } });
+  });
+
+  it("attributes merged communes' records to the commune they became, and keeps criteria sets apart", async () => {
+    const merged = await buildUnit(db(), { level: "commune", parent: tree.province, name: "Xã Mới (sau sáp nhập)" });
+    await db().orgUnit.updateMany({ where: { id: { in: [communes.A!.id, communes.D!.id] } }, data: { mergedIntoId: merged.id } });
+    const newSet = await db().criteriaSet.create({
+      data: { code: `TC2026-${merged.code}`, name: "Bộ 2026–2030", nameEn: "Set 2026–2030", unitLevel: "commune", periodStart: 2026, periodEnd: 2030, criteria: { create: [{ number: 1, name: "Quy hoạch", nameEn: "Planning" }] } },
+      include: { criteria: true },
+    });
+    await db().criterionAssessment.create({ data: { unitId: merged.id, criterionId: newSet.criteria[0]!.id, period: "2026", result: "met" } });
+
+    const rollup = await criteriaRollup(db(), leader, { unit: { id: merged.id }, period: "2025", setCode: set.code });
+    expect(rollup).toMatchObject({ units: 1, allMet: 1 });
+    const trend = await criteriaTrend(db(), leader, { unitId: merged.id });
+    expect(trend.map((t) => [t.set.code, t.periods.map((p) => [p.period, p.units, p.averageMet])])).toEqual([
+      [set.code, [["2024", 1, 3], ["2025", 1, 3]]],
+      [newSet.code, [["2026", 1, 1]]],
+    ]);
+    // The district's own record is unchanged: the old communes still sit beneath it.
+    expect((await criteriaRollup(db(), leader, { unit: { id: tree.district.id }, period: "2025", setCode: set.code })).units).toBe(3);
   });
 
   it("averages with two decimals, half up", () => {

@@ -2,7 +2,8 @@ import type { Db } from "../db/client";
 import { invalidFields, notFound } from "../errors";
 import { authorize, can } from "../policies";
 import type { Actor } from "../policies/actor";
-import { PERIOD_PATTERN, percentOf } from "../planning/figures";
+import { PERIOD_PATTERN, percentOf, periodOrder } from "../planning/figures";
+import { unitScopeWhere } from "./unit-scope";
 
 export interface RollupQuery {
   /** The unit whose units beneath are counted, by id or official code. */
@@ -17,19 +18,25 @@ export const averageOf = (total: number, count: number) => (count === 0 ? 0 : (p
 
 const MET = ["met", "advanced", "model"] as const;
 
-/** Resolves and checks what a roll-up is about: a unit the actor may view, a valid period and the set. */
-export async function resolveRollup(db: Db, actor: Actor, query: RollupQuery) {
-  if (!PERIOD_PATTERN.test(query.period)) throw invalidFields({ period: ["validation.period"] });
-  const unit = await db.orgUnit.findUnique({ where: "id" in query.unit ? { id: query.unit.id } : { code: query.unit.code }, select: { id: true, code: true, name: true, path: true, level: true } });
+/** The unit a roll-up is about, if the actor may roll it up, with the units that count for it. */
+async function resolveUnit(db: Db, actor: Actor, ref: RollupQuery["unit"]) {
+  const unit = await db.orgUnit.findUnique({ where: "id" in ref ? { id: ref.id } : { code: ref.code }, select: { id: true, code: true, name: true, path: true, level: true } });
   if (!unit || !can(actor, "unit.view", unit)) throw notFound();
   authorize(actor, "unit.rollup", unit);
+  return { unit, scope: await unitScopeWhere(db, unit) };
+}
+
+/** Resolves and checks what a roll-up is about: a unit the actor may roll up, a valid period and the set. */
+export async function resolveRollup(db: Db, actor: Actor, query: RollupQuery) {
+  if (!PERIOD_PATTERN.test(query.period)) throw invalidFields({ period: ["validation.period"] });
+  const { unit, scope } = await resolveUnit(db, actor, query.unit);
   const year = Number(query.period.slice(0, 4));
   const set = await db.criteriaSet.findFirst({
     where: query.setCode ? { code: query.setCode } : { unitLevel: "commune", periodStart: { lte: year }, periodEnd: { gte: year } },
     select: { id: true, code: true, name: true, nameEn: true, unitLevel: true, hasLevels: true, criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } } },
   });
   if (!set) throw invalidFields({ setCode: ["validation.setUnknown"] });
-  return { unit, set, period: query.period };
+  return { unit, set, period: query.period, scope };
 }
 
 /**
@@ -40,8 +47,13 @@ export async function resolveRollup(db: Db, actor: Actor, query: RollupQuery) {
  * agree with them ("97/115 xã đạt tiêu chí số 5 — 84,35%").
  */
 export async function criteriaRollup(db: Db, actor: Actor, query: RollupQuery) {
-  const { unit, set, period } = await resolveRollup(db, actor, query);
-  const where = { period, criterion: { setId: set.id }, unit: { path: { startsWith: unit.path } } };
+  const { unit, set, period, scope } = await resolveRollup(db, actor, query);
+  return countRollup(db, { unit, set, period, scope });
+}
+
+/** The counts behind a roll-up, once the unit, set and period are settled and allowed. */
+async function countRollup(db: Db, { unit, set, period, scope }: Awaited<ReturnType<typeof resolveRollup>>) {
+  const where = { period, criterion: { setId: set.id }, unit: scope };
   const [byResult, byUnit] = await Promise.all([
     db.criterionAssessment.groupBy({ by: ["criterionId", "result"], where, _count: { _all: true } }),
     db.criterionAssessment.groupBy({ by: ["unitId"], where: { ...where, result: { in: [...MET] } }, _count: { _all: true } }),
@@ -85,9 +97,9 @@ export async function criteriaRollup(db: Db, actor: Actor, query: RollupQuery) {
  * ("both 5 and 14"); with `metCount`, only those meeting exactly that many.
  */
 export async function rollupUnits(db: Db, actor: Actor, query: RollupQuery & { criteria?: number[]; metCount?: number }) {
-  const { unit, set, period } = await resolveRollup(db, actor, query);
+  const { set, period, scope } = await resolveRollup(db, actor, query);
   const rows = await db.criterionAssessment.findMany({
-    where: { period, criterion: { setId: set.id }, unit: { path: { startsWith: unit.path } } },
+    where: { period, criterion: { setId: set.id }, unit: scope },
     select: { result: true, criterion: { select: { number: true } }, unit: { select: { id: true, code: true, name: true } } },
   });
   const units = new Map<string, { id: string; code: string; name: string; met: number[] }>();
@@ -103,4 +115,28 @@ export async function rollupUnits(db: Db, actor: Actor, query: RollupQuery & { c
     .map((u) => ({ ...u, met: u.met.sort((a, b) => a - b), metCount: u.met.length }))
     .sort((a, b) => a.code.localeCompare(b.code));
   return { set: { code: set.code, criteria: set.criteria.length }, period, units: list };
+}
+
+/**
+ * The record across periods: for each criteria set that has assessments beneath the unit
+ * (predecessors of merged units included), the roll-up of every period, oldest first. Sets
+ * stay apart — 19 criteria of 2021–2025 are never averaged with 10 of 2026–2030.
+ */
+export async function criteriaTrend(db: Db, actor: Actor, input: { unitId: string }) {
+  const { unit, scope } = await resolveUnit(db, actor, { id: input.unitId });
+  const pairs = await db.criterionAssessment.groupBy({ by: ["period", "criterionId"], where: { unit: scope } });
+  const criteria = await db.criterion.findMany({ where: { id: { in: [...new Set(pairs.map((p) => p.criterionId))] } }, select: { id: true, setId: true } });
+  const setOf = new Map(criteria.map((c) => [c.id, c.setId]));
+  const sets = await db.criteriaSet.findMany({
+    where: { id: { in: [...new Set(criteria.map((c) => c.setId))] } },
+    orderBy: { periodStart: "asc" },
+    select: { id: true, code: true, name: true, nameEn: true, unitLevel: true, hasLevels: true, criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } } },
+  });
+  return Promise.all(
+    sets.map(async (set) => {
+      const periods = [...new Set(pairs.filter((p) => setOf.get(p.criterionId) === set.id).map((p) => p.period))].sort((a, b) => periodOrder(a) - periodOrder(b));
+      const rollups = await Promise.all(periods.map((period) => countRollup(db, { unit, set, period, scope })));
+      return { set: { code: set.code, name: set.name, nameEn: set.nameEn, criteria: set.criteria.length }, periods: rollups.map(({ period, units, allMet, averageMet, criteria }) => ({ period, units, allMet, averageMet, rates: criteria.map((c) => c.rate) })) };
+    }),
+  );
 }

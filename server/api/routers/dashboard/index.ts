@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { criteriaRollup, rollupUnits } from "../../../rollups/criteria-rollup";
+import { criteriaRollup, criteriaTrend, rollupUnits } from "../../../rollups/criteria-rollup";
 import { planningRollup } from "../../../rollups/planning-rollup";
 import { listRollupPeriods } from "../../../rollups/rollup-periods";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
@@ -16,5 +16,7 @@ export const dashboardRouter = createTRPCRouter({
   units: protectedProcedure
     .input(ZRollup.extend({ criteria: z.array(z.number().int().min(1).max(100)).max(100).optional(), metCount: z.number().int().min(0).max(100).optional() }))
     .query(({ ctx, input: { criteria, metCount, ...rest } }) => rollupUnits(ctx.db, ctx.actor, { ...toQuery(rest), criteria, metCount })),
+  /** Every period's figures per criteria set, predecessors of merged units included. */
+  trend: protectedProcedure.input(z.object({ unitId: id })).query(({ ctx, input }) => criteriaTrend(ctx.db, ctx.actor, input)),
   planning: protectedProcedure.input(z.object({ unitId: id, year: z.number().int().min(2000).max(2100) })).query(({ ctx, input }) => planningRollup(ctx.db, ctx.actor, input)),
 });
