@@ -1,9 +1,12 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
+import { isCrossSiteWrite } from "@/server/security/same-origin";
 
 const handler = (req: Request) =>
-  fetchRequestHandler({
+  isCrossSiteWrite(req)
+    ? Response.json({ error: { message: "errors.forbidden" } }, { status: 403 })
+    : fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,

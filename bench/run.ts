@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: starts what it measures on loopback against a fresh database (the local
+ * PostgreSQL of TEST_DATABASE_URL/DATABASE_URL, else an embedded one), drives it with its own
+ * clients, and writes bench/results/latest.json and latest.md.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import { disconnectDb } from "../server/db/client";
+import { createTestDatabase } from "../tests/test-database";
+import { benchKeystrokeLatency } from "./keystroke-latency";
+import { benchPlanList } from "./plan-list";
+import { benchRollup } from "./rollup";
+import type { BenchRow } from "./stats";
+
+const database = await createTestDatabase("chungtay_bench");
+process.env.DATABASE_URL = database.url;
+if (database.embedded) process.env.CHUNGTAY_EMBEDDED_DB = "1";
+process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
+
+const rows: BenchRow[] = [];
+try {
+  for (const step of [() => benchKeystrokeLatency(), async () => [await benchRollup()], async () => [await benchPlanList()]]) {
+    const result = await step();
+    for (const row of result) console.log(`${row.what} · ${row.load}: ${row.result} (${row.goal}${row.met ? ", met" : row.met === false ? ", MISSED" : ""})`);
+    rows.push(...result);
+  }
+} finally {
+  await disconnectDb();
+  await database.drop();
+}
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${database.embedded ? "PGlite" : "PostgreSQL"}`;
+await mkdir("bench/results", { recursive: true });
+await writeFile("bench/results/latest.json", `${JSON.stringify({ at: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+const table = ["| what | load | goal | result | met |", "| --- | --- | --- | --- | --- |", ...rows.map((r) => `| ${r.what} | ${r.load} | ${r.goal} | ${r.result} | ${r.met === null ? "—" : r.met ? "yes" : "no"} |`)];
+await writeFile("bench/results/latest.md", `# Benchmark\n\n${machine}, ${new Date().toISOString()}\n\n${table.join("\n")}\n`);
+console.log(`\n${table.join("\n")}`);
+process.exit(0);
