@@ -1,9 +1,10 @@
 import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import { invalidFields, notFound } from "../errors";
 import { authorize, can } from "../policies";
 import type { Actor } from "../policies/actor";
 import { PERIOD_PATTERN, percentOf, periodOrder } from "../planning/figures";
-import { unitScopeWhere } from "./unit-scope";
+import { scopeWhere, unitScope } from "./unit-scope";
 
 export interface RollupQuery {
   /** The unit whose units beneath are counted, by id or official code. */
@@ -23,20 +24,21 @@ async function resolveUnit(db: Db, actor: Actor, ref: RollupQuery["unit"]) {
   const unit = await db.orgUnit.findUnique({ where: "id" in ref ? { id: ref.id } : { code: ref.code }, select: { id: true, code: true, name: true, path: true, level: true } });
   if (!unit || !can(actor, "unit.view", unit)) throw notFound();
   authorize(actor, "unit.rollup", unit);
-  return { unit, scope: await unitScopeWhere(db, unit) };
+  const scope = await unitScope(db, unit);
+  return { unit, scope, scopeWhere: scopeWhere(scope) };
 }
 
 /** Resolves and checks what a roll-up is about: a unit the actor may roll up, a valid period and the set. */
 export async function resolveRollup(db: Db, actor: Actor, query: RollupQuery) {
   if (!PERIOD_PATTERN.test(query.period)) throw invalidFields({ period: ["validation.period"] });
-  const { unit, scope } = await resolveUnit(db, actor, query.unit);
+  const { unit, scope, scopeWhere } = await resolveUnit(db, actor, query.unit);
   const year = Number(query.period.slice(0, 4));
   const set = await db.criteriaSet.findFirst({
     where: query.setCode ? { code: query.setCode } : { unitLevel: "commune", periodStart: { lte: year }, periodEnd: { gte: year } },
     select: { id: true, code: true, name: true, nameEn: true, unitLevel: true, hasLevels: true, criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } } },
   });
   if (!set) throw invalidFields({ setCode: ["validation.setUnknown"] });
-  return { unit, set, period: query.period, scope };
+  return { unit, set, period: query.period, scope, scopeWhere };
 }
 
 /**
@@ -51,21 +53,32 @@ export async function criteriaRollup(db: Db, actor: Actor, query: RollupQuery) {
   return countRollup(db, { unit, set, period, scope });
 }
 
-/** The counts behind a roll-up, once the unit, set and period are settled and allowed. */
-async function countRollup(db: Db, { unit, set, period, scope }: Awaited<ReturnType<typeof resolveRollup>>) {
-  const where = { period, criterion: { setId: set.id }, unit: scope };
+/**
+ * The counts behind a roll-up, once the unit, set and period are settled and allowed: two
+ * aggregates in SQL (per criterion and result; per unit, the number met), so that a province
+ * of thousands of communes is counted by the database, not fetched.
+ */
+async function countRollup(db: Db, { unit, set, period, scope }: Pick<Awaited<ReturnType<typeof resolveRollup>>, "unit" | "set" | "period" | "scope">) {
+  const criterionIds = set.criteria.map((c) => c.id);
+  const inScope = Prisma.sql`a.period = ${period} AND a."criterionId" = ANY(${criterionIds}) AND (starts_with(u.path, ${scope.path}) OR u.id = ANY(${scope.predecessors}))`;
   const [byResult, byUnit] = await Promise.all([
-    db.criterionAssessment.groupBy({ by: ["criterionId", "result"], where, _count: { _all: true } }),
-    db.criterionAssessment.groupBy({ by: ["unitId"], where: { ...where, result: { in: [...MET] } }, _count: { _all: true } }),
+    db.$queryRaw<{ criterionId: string; result: string; n: number }[]>`
+      SELECT a."criterionId", a.result::text AS result, count(*)::int AS n
+      FROM "CriterionAssessment" a JOIN "OrgUnit" u ON u.id = a."unitId"
+      WHERE ${inScope} GROUP BY 1, 2`,
+    db.$queryRaw<{ met: number; units: number }[]>`
+      SELECT met, count(*)::int AS units FROM (
+        SELECT count(*) FILTER (WHERE a.result <> 'not_met')::int AS met
+        FROM "CriterionAssessment" a JOIN "OrgUnit" u ON u.id = a."unitId"
+        WHERE ${inScope} GROUP BY a."unitId") per_unit
+      GROUP BY met`,
   ]);
-  const assessed = await db.criterionAssessment.groupBy({ by: ["unitId"], where, _count: { _all: true } });
-  const units = assessed.length;
+  const units = byUnit.reduce((sum, row) => sum + row.units, 0);
   const count = (criterionId: string, results: readonly string[]) =>
-    byResult.filter((r) => r.criterionId === criterionId && results.includes(r.result)).reduce((sum, r) => sum + r._count._all, 0);
-  const metByUnit = new Map(byUnit.map((u) => [u.unitId, u._count._all]));
+    byResult.filter((r) => r.criterionId === criterionId && results.includes(r.result)).reduce((sum, r) => sum + r.n, 0);
   const distribution = Array.from({ length: set.criteria.length + 1 }, () => 0);
-  for (const { unitId } of assessed) distribution[metByUnit.get(unitId) ?? 0]! += 1;
-  const totalMet = [...metByUnit.values()].reduce((sum, n) => sum + n, 0);
+  for (const row of byUnit) distribution[row.met] = row.units;
+  const totalMet = byUnit.reduce((sum, row) => sum + row.met * row.units, 0);
 
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name },
@@ -97,9 +110,9 @@ async function countRollup(db: Db, { unit, set, period, scope }: Awaited<ReturnT
  * ("both 5 and 14"); with `metCount`, only those meeting exactly that many.
  */
 export async function rollupUnits(db: Db, actor: Actor, query: RollupQuery & { criteria?: number[]; metCount?: number }) {
-  const { set, period, scope } = await resolveRollup(db, actor, query);
+  const { set, period, scopeWhere } = await resolveRollup(db, actor, query);
   const rows = await db.criterionAssessment.findMany({
-    where: { period, criterion: { setId: set.id }, unit: scope },
+    where: { period, criterion: { setId: set.id }, unit: scopeWhere },
     select: { result: true, criterion: { select: { number: true } }, unit: { select: { id: true, code: true, name: true } } },
   });
   const units = new Map<string, { id: string; code: string; name: string; met: number[] }>();
@@ -123,8 +136,8 @@ export async function rollupUnits(db: Db, actor: Actor, query: RollupQuery & { c
  * stay apart — 19 criteria of 2021–2025 are never averaged with 10 of 2026–2030.
  */
 export async function criteriaTrend(db: Db, actor: Actor, input: { unitId: string }) {
-  const { unit, scope } = await resolveUnit(db, actor, { id: input.unitId });
-  const pairs = await db.criterionAssessment.groupBy({ by: ["period", "criterionId"], where: { unit: scope } });
+  const { unit, scope, scopeWhere } = await resolveUnit(db, actor, { id: input.unitId });
+  const pairs = await db.criterionAssessment.groupBy({ by: ["period", "criterionId"], where: { unit: scopeWhere } });
   const criteria = await db.criterion.findMany({ where: { id: { in: [...new Set(pairs.map((p) => p.criterionId))] } }, select: { id: true, setId: true } });
   const setOf = new Map(criteria.map((c) => [c.id, c.setId]));
   const sets = await db.criteriaSet.findMany({

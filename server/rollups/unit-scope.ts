@@ -1,12 +1,18 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 
+/** The units that count for a unit: a path prefix, and the ids of units merged into it. */
+export interface UnitScope {
+  path: string;
+  predecessors: string[];
+}
+
 /**
  * The units whose records count for a unit: those beneath it, and every unit merged into one
  * of them (and what was merged into those, and so on). After the 2025 reform a new commune's
  * history is that of the communes it was formed from, wherever they sat in the old tree.
  */
-export async function unitScopeWhere(db: Db, unit: { path: string }): Promise<Prisma.OrgUnitWhereInput> {
+export async function unitScope(db: Db, unit: { path: string }): Promise<UnitScope> {
   const predecessors: string[] = [];
   let frontier: Prisma.OrgUnitWhereInput = { mergedInto: { path: { startsWith: unit.path } } };
   for (let depth = 0; depth < 10; depth++) {
@@ -15,5 +21,9 @@ export async function unitScopeWhere(db: Db, unit: { path: string }): Promise<Pr
     predecessors.push(...found.map((u) => u.id));
     frontier = { mergedIntoId: { in: found.map((u) => u.id) } };
   }
-  return predecessors.length ? { OR: [{ path: { startsWith: unit.path } }, { id: { in: predecessors } }] } : { path: { startsWith: unit.path } };
+  return { path: unit.path, predecessors };
 }
+
+/** The scope as a Prisma filter on units. */
+export const scopeWhere = ({ path, predecessors }: UnitScope): Prisma.OrgUnitWhereInput =>
+  predecessors.length ? { OR: [{ path: { startsWith: path } }, { id: { in: predecessors } }] } : { path: { startsWith: path } };
