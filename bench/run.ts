@@ -18,9 +18,16 @@ process.env.DATABASE_URL = database.url;
 if (database.embedded) process.env.CHUNGTAY_EMBEDDED_DB = "1";
 process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
 
+// `npm run bench -- rollup planList` runs only the named steps.
+const steps: Record<string, () => Promise<BenchRow[]>> = {
+  keystroke: () => benchKeystrokeLatency(),
+  rollup: async () => [await benchRollup()],
+  planList: async () => [await benchPlanList()],
+};
+const chosen = process.argv.slice(2).filter((name) => name in steps);
 const rows: BenchRow[] = [];
 try {
-  for (const step of [() => benchKeystrokeLatency(), async () => [await benchRollup()], async () => [await benchPlanList()]]) {
+  for (const step of (chosen.length ? chosen : Object.keys(steps)).map((name) => steps[name]!)) {
     const result = await step();
     for (const row of result) console.log(`${row.what} · ${row.load}: ${row.result} (${row.goal}${row.met ? ", met" : row.met === false ? ", MISSED" : ""})`);
     rows.push(...result);
