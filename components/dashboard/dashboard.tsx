@@ -85,7 +85,7 @@ export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPe
           </Card>
           <Card title={t("distribution")}>
             <table className="w-full text-left text-sm">
-              <thead className="text-xs text-slate-500"><tr><th className="py-1 font-medium">{t("criteria")}</th><th className="py-1 text-right font-medium">{t("units")}</th><th className="w-1/2"><span className="sr-only">{t("chart")}</span></th></tr></thead>
+              <thead className="text-xs text-slate-500"><tr><th className="py-1 font-medium">{t("metColumn")}</th><th className="py-1 text-right font-medium">{t("units")}</th><th className="w-1/2"><span className="sr-only">{t("chart")}</span></th></tr></thead>
               <tbody>
                 {data.distribution.map((count, met) => count > 0 && (
                   <tr key={met}>

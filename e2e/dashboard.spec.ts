@@ -1,0 +1,25 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures";
+
+test("a district leader reads the criteria roll-up of the communes beneath, drills down, and combines criteria", async ({ page }) => {
+  await signIn(page, "lanhdao.huyen@chungtay.vn");
+  await page.getByRole("link", { name: "Tổng hợp" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng hợp · Huyện Tuần Giáo");
+
+  // The seed assesses seven communes of Tuần Giáo in 2025; only the town meets criterion 5.
+  await expect(page.getByTestId("criteria-summary")).toHaveText("7 đơn vị được đánh giá · đạt toàn bộ tiêu chí: 1 · bình quân 14,29 tiêu chí/đơn vị");
+  const row5 = page.getByTestId("criteria-table").getByRole("row").filter({ hasText: "Trường học" });
+  await expect(row5).toContainText("1/7");
+  await expect(row5).toContainText("14,29%");
+  await row5.getByRole("button").click();
+  await expect(page.getByTestId("drill-down")).toContainText("Thị trấn Tuần Giáo");
+  await expect(page.getByTestId("drill-down").getByRole("listitem")).toHaveCount(1);
+
+  // Criteria 10 and 11 together: again only the town.
+  await page.getByRole("checkbox", { name: "10", exact: true }).check();
+  await page.getByRole("checkbox", { name: "11", exact: true }).check();
+  await expect(page.getByTestId("combination-result")).toHaveText("1 đơn vị đạt đồng thời tiêu chí 10, 11");
+
+  // The record across periods keeps each criteria set apart.
+  await expect(page.getByTestId("criteria-trend")).toContainText("Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025");
+});
