@@ -6,7 +6,8 @@ describe("Vietnamese formats", () => {
     expect(formatVnd(20_586_000_000n)).toBe("20.586 tỷ đồng");
     expect(formatVnd(17_082_000_000n)).toBe("17.082 tỷ đồng");
     expect(formatVnd(3_000_000_000n)).toBe("3 tỷ đồng");
-    expect(formatVnd(3_050_000_000n)).toBe("3.05 tỷ đồng");
+    expect(formatVnd(3_050_000_000n)).toBe("3.050 tỷ đồng");
+    expect(formatVnd(3_600_000_000n)).toBe("3.600 tỷ đồng");
     expect(formatVnd(54_000_000)).toBe("54 triệu đồng");
     expect(formatVnd(1_234_567)).toBe("1.234.567 đ");
     expect(formatVnd(20_586_000_001n)).toBe("20.586.000.001 đ");

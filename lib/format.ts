@@ -33,8 +33,9 @@ const MILLION = 1_000_000n;
 
 /**
  * VND amounts (integers, as stored) as the design shows them, without ever rounding money:
- * whole millions from a billion up in "tỷ đồng" with the millions as a dotted group
- * (20_586_000_000 → "20.586 tỷ đồng", i.e. 20 tỷ 586 triệu), other whole millions in
+ * whole millions from a billion up in "tỷ đồng" with the millions as a dotted group of
+ * always three digits (20_586_000_000 → "20.586 tỷ đồng", i.e. 20 tỷ 586 triệu;
+ * 3_600_000_000 → "3.600 tỷ đồng", never "3.6", which would read as an English decimal), other whole millions in
  * "triệu đồng" (54 triệu đồng), and any other amount in full (1.234.567 đ).
  */
 export function formatVnd(amount: bigint | number): string {
@@ -42,7 +43,7 @@ export function formatVnd(amount: bigint | number): string {
   const sign = value < 0n ? "-" : "";
   const abs = value < 0n ? -value : value;
   if (abs % MILLION === 0n && abs >= BILLION) {
-    const millions = ((abs % BILLION) / MILLION).toString().padStart(3, "0").replace(/0+$/, "");
+    const millions = (abs % BILLION) / MILLION === 0n ? "" : ((abs % BILLION) / MILLION).toString().padStart(3, "0");
     return `${sign}${integer.format(abs / BILLION)}${millions ? `.${millions}` : ""} tỷ đồng`;
   }
   if (abs % MILLION === 0n && abs > 0n) return `${sign}${integer.format(abs / MILLION)} triệu đồng`;

@@ -83,6 +83,8 @@ export async function planningRollup(db: Db, actor: Actor, input: { unitId: stri
       const latest = [...measurements].sort((a, b) => periodOrder(a.period) - periodOrder(b.period)).at(-1) ?? null;
       return {
         ...target,
+        baselineValue: baselineValue.toString(),
+        targetValue: targetValue.toString(),
         latest: latest && { period: latest.period, value: latest.value.toString() },
         progress: targetProgress({ baseline: toScaled(baselineValue), target: toScaled(targetValue), latest: latest && toScaled(latest.value), direction: target.direction }),
       };
