@@ -22,6 +22,9 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
  *   status) is tracked by its authors also after approval, but not while it is under review.
  * - Criteria sets are national data, managed by admins; planners record the assessments of
  *   units beneath them; roll-ups of a unit are for those whose role reaches it.
+ * - Accounts are managed by admins: an admin creates, resets or disables a user only if every
+ *   unit where that user holds (or will hold) a role is beneath them.
+ * - The unit tree itself (codes, names, parents) is imported by admins only, like the criteria sets.
  */
 
 export type UnitResource = { path: string; level: UnitLevel };
@@ -41,6 +44,8 @@ type Rules = {
   "plan.track": PlanResource;
   "comment.moderate": { authorId: string; plan: PlanResource };
   "criteria.manage": null;
+  "units.import": null;
+  "users.manage": { units: UnitResource[] };
   "unit.assess": UnitResource;
   "unit.rollup": UnitResource;
 };
@@ -80,6 +85,9 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
     authorId === actor.userId || reachesDown(actor, plan.issuingUnit, ["planner", "leader", "admin"]),
   "plan.track": (actor, plan) => TRACKABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
   "criteria.manage": (actor) => actor.memberships.some((m) => m.role === "admin"),
+  "units.import": (actor) => actor.memberships.some((m) => m.role === "admin"),
+  "users.manage": (actor, { units }) =>
+    actor.memberships.some((m) => m.role === "admin") && units.every((unit) => reachesDown(actor, unit, ["admin"])),
   "unit.assess": (actor, unit) => reachesDown(actor, unit, AUTHORS),
   // Roll-ups name the units beneath: only those who reach them see them, not a commune looking up.
   "unit.rollup": (actor, unit) => reachesDown(actor, unit),

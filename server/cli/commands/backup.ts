@@ -1,0 +1,62 @@
+import path from "node:path";
+import type { Command } from "commander";
+import { writeBackup } from "../../backup/backup";
+import { BackupError } from "../../backup/format";
+import { restoreBackup } from "../../backup/restore";
+import { resolveDatabase } from "../../db/resolve-database";
+import { CliError } from "../cli-context";
+import { assertEmbeddedDatabaseFree } from "../embedded-guard";
+
+/**
+ * `backup -o <file>` and `restore <file>`: a logical copy of every table, made through SQL,
+ * so it moves data between the embedded database and a PostgreSQL server in either direction.
+ * They work on the database itself, with no user: whoever can reach the database holds its
+ * data anyway, and a restore starts from an empty one.
+ */
+export function registerBackup(program: Command) {
+  program
+    .command("backup")
+    .description("Write a backup of the whole database to a file")
+    .addHelpText("after", "\nOn PostgreSQL the app may keep running. The embedded database allows one process: stop the app first.")
+    .requiredOption("-o, --output <file>", "file to write, e.g. chungtay-2025-06-30.backup")
+    .action(async (options: { output: string }) => {
+      const file = path.resolve(options.output);
+      await withDatabase(async (url) => {
+        const { rows, migrations } = await writeBackup(url, file);
+        const total = Object.values(rows).reduce((sum, n) => sum + n, 0);
+        console.log(`Backed up ${total} rows of ${Object.keys(rows).length} tables (schema at ${migrations.at(-1)}) to ${file}.`);
+        console.log("The file holds password hashes and every plan: keep it as safe as the database.");
+      });
+    });
+
+  program
+    .command("restore")
+    .description("Restore a backup into an empty database (or replace its data with --force)")
+    .addHelpText("after", "\nApplies migrations first; the backup must have been made at the same migration. Stop the app when restoring the embedded database.")
+    .argument("<file>", "a file written by `backup`")
+    .option("--force", "replace all data the database holds (in the same transaction)")
+    .action(async (file: string, options: { force?: boolean }) => {
+      await withDatabase(async (url) => {
+        const { rows, replaced } = await restoreBackup(url, path.resolve(file), { force: options.force });
+        const total = Object.values(rows).reduce((sum, n) => sum + n, 0);
+        if (replaced.length) console.log(`Replaced the data of ${replaced.length} tables.`);
+        console.log(`Restored ${total} rows of ${Object.keys(rows).length} tables from ${file}.`);
+        for (const [table, count] of Object.entries(rows)) if (count) console.log(`  ${table.padEnd(28)} ${count}`);
+      });
+    });
+}
+
+/** The configured database, after making sure no other process has the embedded one open. */
+async function withDatabase(run: (url: string) => Promise<void>) {
+  await assertEmbeddedDatabaseFree();
+  const database = await resolveDatabase();
+  console.error(`Database: ${database.description}`);
+  try {
+    await run(database.url);
+  } catch (error) {
+    if (error instanceof BackupError) throw new CliError(error.message);
+    throw error;
+  } finally {
+    await database.stop();
+  }
+}

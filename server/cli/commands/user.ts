@@ -1,0 +1,122 @@
+import type { Command } from "commander";
+import { DomainError } from "../../errors";
+import type { Actor } from "../../policies/actor";
+import { createDb } from "../../db/client";
+import { applyMigrations } from "../../db/migrations";
+import { resolveDatabase } from "../../db/resolve-database";
+import { createFirstAdmin, createUser, hasActiveAdmin } from "../../users/create-user";
+import { disableUser } from "../../users/disable-user";
+import type { ManagedUser } from "../../users/managed-user";
+import { PASSWORD_MIN_LENGTH } from "../../users/password-rule";
+import { resetPassword } from "../../users/reset-password";
+import type { TUserCreate } from "../../users/schemas";
+import { CliError, runAs } from "../cli-context";
+import { assertEmbeddedDatabaseFree } from "../embedded-guard";
+
+export function registerUser(program: Command) {
+  const user = program.command("user").description("Create accounts, reset passwords, disable accounts (admins only)");
+
+  user
+    .command("create")
+    .description("Create an account holding one role at one unit")
+    .requiredOption("--email <email>", "sign-in email")
+    .requiredOption("--name <name>", "full name")
+    .option("--title <title>", "job title, e.g. \"Phó Giám đốc Sở\"")
+    .requiredOption("--role <role>", "planner, leader, stakeholder or admin")
+    .requiredOption("--unit <code>", "official code of the unit, e.g. 03199")
+    .option("--password <password>", `initial password (at least ${PASSWORD_MIN_LENGTH} characters, letters and digits); generated when omitted`)
+    .addHelpText("after", "\nOn a database with no active admin, this creates the first admin (--role admin) without one.")
+    // Commander hands over strings; the domain validates them (the role among them) with zod.
+    .action(async (options: TUserCreate, command: Command) => {
+      await assertEmbeddedDatabaseFree();
+      if (!command.optsWithGlobals().as && (await createFirstAdminIfNone(options))) return;
+      await runAs(command, async ({ db, actor }) => {
+        const { user, generatedPassword } = await explain(actor, createUser(db, actor, options));
+        console.log(`Created ${describe(user)}.`);
+        printPassword(generatedPassword);
+      });
+    });
+
+  user
+    .command("reset-password")
+    .description("Set a new password (generated when omitted) and lift a sign-in lock")
+    .argument("<email>", "the account's email")
+    .option("--password <password>", `new password (at least ${PASSWORD_MIN_LENGTH} characters, letters and digits)`)
+    .action(async (email: string, options: { password?: string }, command: Command) => {
+      await assertEmbeddedDatabaseFree();
+      await runAs(command, async ({ db, actor }) => {
+        const { user, generatedPassword } = await explain(actor, resetPassword(db, actor, { email, password: options.password }));
+        console.log(`New password set for ${describe(user)}; the account is unlocked.`);
+        if (user.disabledAt) console.log("Note: the account is still disabled.");
+        printPassword(generatedPassword);
+      });
+    });
+
+  user
+    .command("disable")
+    .description("Disable an account: no more sign-ins; refused for the last active admin")
+    .argument("<email>", "the account's email")
+    .action(async (email: string, _options: unknown, command: Command) => {
+      await assertEmbeddedDatabaseFree();
+      await runAs(command, async ({ db, actor }) => {
+        const { user, alreadyDisabled } = await explain(actor, disableUser(db, actor, { email }));
+        console.log(alreadyDisabled ? `${describe(user)} was already disabled on ${user.disabledAt!.toISOString()}.` : `Disabled ${describe(user)}.`);
+      });
+    });
+}
+
+/**
+ * On a database with no active admin (a fresh install without the demo), nobody could run
+ * `user create`: the first admin is created here instead. Returns false when an admin exists.
+ */
+async function createFirstAdminIfNone(options: TUserCreate): Promise<boolean> {
+  const database = await resolveDatabase();
+  const db = createDb(database.url, 1);
+  try {
+    await applyMigrations(database.url);
+    if (await hasActiveAdmin(db)) return false;
+    console.error(`Database: ${database.description} (no admin yet: creating the first one)`);
+    const { user, generatedPassword } = await explain(null, createFirstAdmin(db, options));
+    console.log(`Created the first admin, ${describe(user)}.`);
+    printPassword(generatedPassword);
+    return true;
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+  }
+}
+
+const describe = (user: ManagedUser) =>
+  `${user.name} <${user.email}>${user.memberships.map((m) => `, ${m.role} at ${m.unit.code} ${m.unit.name}`).join("")}`;
+
+function printPassword(password: string | undefined) {
+  if (password) console.log(`Password (shown once, pass it on securely): ${password}`);
+}
+
+const FIELD_NAMES: Record<string, string> = { email: "email", name: "--name", title: "--title", role: "--role", unit: "--unit", password: "--password" };
+
+const MESSAGES: Record<string, string> = {
+  "validation.required": "is required",
+  "validation.tooLong": "is too long",
+  "validation.email": "is not a valid email address",
+  "validation.emailTaken": "is already used by another account",
+  "validation.role": "must be planner, leader, stakeholder or admin",
+  "validation.unitUnknown": "is not the code of any unit",
+  "validation.passwordTooShort": `needs at least ${PASSWORD_MIN_LENGTH} characters`,
+  "validation.passwordWeak": "needs both letters and digits",
+  "validation.firstUserAdmin": "must be admin: there is no admin yet, and the first account has to be one",
+};
+
+/** The domain's refusals in words an operator reads on a terminal; exit code 2 like any refusal. */
+async function explain<T>(actor: Actor | null, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === "FORBIDDEN") throw new CliError(`Refused: ${actor?.email ?? "you"} may not manage these accounts (only an admin, for units beneath them).`, 2);
+    if (error.code === "NOT_FOUND") throw new CliError("No account has this email.", 2);
+    if (error.messageKey === "errors.lastAdmin") throw new CliError("Refused: this is the last active admin. Create another admin first.", 2);
+    const fields = Object.entries(error.fieldErrors ?? {}).map(([field, keys]) => `  ${FIELD_NAMES[field] ?? field} ${keys.map((key) => MESSAGES[key] ?? key).join("; ")}`);
+    throw new CliError(["Invalid input:", ...fields].join("\n"), 2);
+  }
+}

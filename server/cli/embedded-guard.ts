@@ -1,0 +1,21 @@
+import path from "node:path";
+import { processesUsingDirectory } from "../db/embedded-in-use";
+import { DATA_DIR } from "../db/resolve-database";
+import { CliError } from "./cli-context";
+
+/**
+ * Refuses to open the embedded database while another process (the app) has it open: PGlite
+ * takes no lock of its own, and two processes writing its files corrupt them. A no-op with
+ * DATABASE_URL, where PostgreSQL serves any number of processes.
+ */
+export async function assertEmbeddedDatabaseFree() {
+  if (process.env.DATABASE_URL) return;
+  const dir = path.join(DATA_DIR, "pglite"); // where resolveDatabase() keeps it
+  const pids = await processesUsingDirectory(dir);
+  if (pids.length) {
+    throw new CliError(
+      `The embedded database in ${dir} is in use by process ${pids.join(", ")} (is the app running?). ` +
+        "It allows one process at a time: stop the app, then run this command again.",
+    );
+  }
+}

@@ -1,0 +1,37 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { hashPassword } from "../auth/password";
+import type { Db } from "../db/client";
+import type { Actor } from "../policies/actor";
+import { findManagedUser, managedUserSelect, requireUserManager } from "./managed-user";
+import { generatePassword } from "./password-rule";
+import { type TPasswordReset, ZPasswordReset, parseInput } from "./schemas";
+
+/**
+ * Sets a new password (generated and returned once when none is given) and lifts a sign-in
+ * lock. A disabled account stays disabled.
+ */
+export async function resetPassword(db: Db, actor: Actor, input: TPasswordReset) {
+  requireUserManager(actor);
+  const { email, password } = parseInput(ZPasswordReset, input);
+  const before = await findManagedUser(db, actor, email);
+  const generatedPassword = password === undefined ? generatePassword() : undefined;
+  const passwordHash = await hashPassword(password ?? generatedPassword!);
+  const user = await db.$transaction(async (tx) => {
+    const after = await tx.user.update({
+      where: { id: before.id },
+      data: { passwordHash, failedSignIns: 0, lockedUntil: null },
+      select: managedUserSelect,
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "user.resetPassword",
+      entityType: "User",
+      entityId: before.id,
+      // That the password changed is recorded; the password and its hash never are.
+      before: { failedSignIns: before.failedSignIns, lockedUntil: before.lockedUntil },
+      after: { failedSignIns: 0, lockedUntil: null, passwordChanged: true, generated: generatedPassword !== undefined },
+    });
+    return after;
+  });
+  return { user, generatedPassword };
+}
