@@ -7,6 +7,7 @@ import { CriteriaChart } from "./criteria-chart";
 import { CriteriaTrend } from "./criteria-trend";
 import { DrillDown, type DrillQuery } from "./drill-down";
 import { PlanningFigures } from "./planning-figures";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, formatPercent } from "@/lib/format";
@@ -29,6 +30,8 @@ export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPe
   const [combination, setCombination] = useState<number[]>([]);
   const [drill, setDrill] = useState<DrillQuery | null>(null);
   const query = { unitId, period, setCode: setCode || undefined };
+  const tExports = useTranslations("exports");
+  const download = new URLSearchParams({ unit: unitId, period, ...(setCode ? { set: setCode } : {}) }).toString();
   const rollup = useQuery(trpc.dashboard.criteria.queryOptions(query));
   const together = useQuery({ ...trpc.dashboard.units.queryOptions({ ...query, criteria: combination }), enabled: combination.length > 0 });
   const data = rollup.data;
@@ -49,6 +52,11 @@ export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPe
             {options.sets.map((s) => <option key={s.code} value={s.code}>{locale === "en" ? s.nameEn : s.name}</option>)}
           </select>
         </label>
+        <div className="flex flex-wrap gap-2 sm:ml-auto">
+          {/* `download` keeps Next's router from fetching the file as a page. */}
+          <ButtonLink href={`/api/export/report?${download}`} download prefetch={false} variant="secondary" title={tExports("reportDocxTitle")}>{tExports("reportDocx")}</ButtonLink>
+          <ButtonLink href={`/api/export/dashboard?${download}`} download prefetch={false} variant="secondary" title={tExports("tableXlsxTitle")}>{tExports("tableXlsx")}</ButtonLink>
+        </div>
       </div>
 
       <Card title={data ? `${t("criteria")} · ${locale === "en" ? data.set.nameEn : data.set.name}` : t("criteria")}>

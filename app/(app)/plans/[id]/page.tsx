@@ -69,7 +69,13 @@ export default async function PlanPage({ params, searchParams }: Props) {
           </span>
         }
         title={plan.title}
-        actions={plan.canEdit && <ButtonLink href={`/plans/${plan.id}/edit`} variant="secondary">{t("plans.edit")}</ButtonLink>}
+        actions={
+          <>
+            {/* `download` keeps Next's router from fetching the file as a page; no prefetch of a generated file. */}
+            <ButtonLink href={`/api/export/plan/${plan.id}`} download prefetch={false} variant="secondary" title={t("exports.planDocxTitle")} data-testid="export-plan-docx">{t("exports.planDocx")}</ButtonLink>
+            {plan.canEdit && <ButtonLink href={`/plans/${plan.id}/edit`} variant="secondary">{t("plans.edit")}</ButtonLink>}
+          </>
+        }
       />
       <LivePlanEvents planId={plan.id} />
       {lastReturn?.reason && (

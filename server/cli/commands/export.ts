@@ -1,0 +1,56 @@
+import { stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Command } from "commander";
+import { exportDashboardXlsx } from "../../exports/dashboard-xlsx";
+import type { ExportFile } from "../../exports/export-file";
+import { findPlansByReference } from "../../exports/find-plans";
+import { exportPlanDocx } from "../../exports/plan-docx";
+import { exportReportDocx } from "../../exports/report-docx";
+import { CliError, runAs } from "../cli-context";
+
+/** Writes the file to `output`, or into it under the file's own name when it is a folder. */
+async function save(file: ExportFile, output: string) {
+  const isFolder = await stat(output).then((s) => s.isDirectory(), () => false);
+  const target = isFolder ? path.join(output, file.filename) : output;
+  await writeFile(target, file.data);
+  console.error(`Wrote ${target} (${file.data.length} bytes)`);
+}
+
+export function registerExport(program: Command) {
+  const exporting = program.command("export").description("Official documents and tables, as the web downloads them");
+
+  exporting
+    .command("plan")
+    .description("A plan as DOCX in the layout of Decree 30/2020/NĐ-CP")
+    .argument("<plan>", 'plan id, or number and symbol, e.g. "2543/KH-SGDĐT"')
+    .option("--unit <code>", "issuing unit's code, when several units used that number and symbol")
+    .option("--format <format>", "docx", "docx")
+    .requiredOption("-o, --output <file>", "file (or folder) to write")
+    .action(async (ref: string, options: { unit?: string; format: string; output: string }, command: Command) => {
+      if (options.format !== "docx") throw new CliError(`Unknown format ${options.format}: plans export as docx.`);
+      await runAs(command, async ({ db, actor }) => {
+        const plans = await findPlansByReference(db, actor, ref, options.unit);
+        if (plans.length === 0) throw new CliError(`No plan ${ref}${options.unit ? ` of unit ${options.unit}` : ""} that you may see.`);
+        if (plans.length > 1) {
+          const units = plans.map((p) => `  --unit ${p.issuingUnit.code}  ${p.issuingUnit.name}`).join("\n");
+          throw new CliError(`Several units issued ${ref}; choose one:\n${units}`);
+        }
+        await save(await exportPlanDocx(db, actor, plans[0]!.id), options.output);
+      });
+    });
+
+  exporting
+    .command("report")
+    .description("The 6-month or yearly report of a unit as DOCX (or its tables as XLSX)")
+    .requiredOption("--unit <code>", "official code of the unit, e.g. 099")
+    .requiredOption("--period <period>", "2025 or 2025-H1")
+    .option("--set <code>", "criteria set code (default: the commune set of the period's years)")
+    .option("--xlsx", "write the roll-up tables as XLSX instead of the report")
+    .requiredOption("-o, --output <file>", "file (or folder) to write")
+    .action(async (options: { unit: string; period: string; set?: string; xlsx?: boolean; output: string }, command: Command) => {
+      await runAs(command, async ({ db, actor }) => {
+        const query = { unit: { code: options.unit }, period: options.period, setCode: options.set };
+        await save(await (options.xlsx ? exportDashboardXlsx(db, actor, query) : exportReportDocx(db, actor, query)), options.output);
+      });
+    });
+}

@@ -1,0 +1,30 @@
+import { createTranslator } from "next-intl";
+import vi from "@/messages/vi.json";
+
+/**
+ * The interface's Vietnamese labels, reused by every export so that a capital source, a status
+ * or a column heading reads the same in a downloaded file as on screen. Official documents are
+ * written in Vietnamese (Decree 30/2020/NĐ-CP) whatever language the user reads the app in.
+ */
+export const labels = vi;
+
+/** The same messages with their placeholders filled ("{met}/{units} đơn vị đạt…"). */
+export const translate = createTranslator({ locale: "vi", messages: vi });
+
+/**
+ * A reporting period as a report's title says it: "2025-H1" → "6 tháng đầu năm 2025",
+ * "2025-H2" → "6 tháng cuối năm 2025", "2025" → "năm 2025". Periods are validated by the
+ * roll-ups (PERIOD_PATTERN) before a document is built.
+ */
+export function periodPhrase(period: string): string {
+  const [year, half] = period.split("-H");
+  if (half === "1") return `6 tháng đầu năm ${year}`;
+  if (half === "2") return `6 tháng cuối năm ${year}`;
+  return `năm ${year}`;
+}
+
+/**
+ * Open shortages with a milestone or money meant to close them (planningRollup's "covered"):
+ * a column of the exported tables that the dashboard writes as a sentence.
+ */
+export const COVERED = "Đã có mốc hoặc vốn";

@@ -1,0 +1,157 @@
+import type { JSONContent } from "@tiptap/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { buildActor, buildPlan, buildPlanningItems, buildProgram, buildUnitTree } from "../../tests/factories";
+import { FRAGMENT, contentOf, plainText, toYdoc } from "../collab/document-content";
+import { appendUpdate } from "../collab/persistence";
+import { getDb } from "../db/client";
+import type { Actor } from "../policies/actor";
+import { findPlansByReference } from "./find-plans";
+import { exportPlanDocx } from "./plan-docx";
+import { readDocx } from "./read-docx";
+
+const text = (value: string, marks?: JSONContent["marks"]): JSONContent => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
+const paragraph = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });
+const cell = (value: string, type = "tableCell"): JSONContent => ({ type, content: [paragraph(text(value))] });
+
+/** A text with each kind of block the editor makes. */
+const CONTENT: JSONContent = {
+  type: "doc",
+  content: [
+    { type: "heading", attrs: { level: 2 }, content: [text("I. MỤC ĐÍCH, YÊU CẦU")] },
+    paragraph(text("Hoàn thành tiêu chí số 5 "), text("Trường học", [{ type: "bold" }]), text(" theo "), text("hướng dẫn", [{ type: "link", attrs: { href: "https://chungtay.vn/huong-dan" } }]), text(".")),
+    { type: "bulletList", content: ["Xây phòng học kiên cố", "Bổ sung nhà công vụ"].map((item) => ({ type: "listItem", content: [paragraph(text(item))] })) },
+    { type: "orderedList", attrs: { start: 1 }, content: ["Khảo sát", "Triển khai"].map((item) => ({ type: "listItem", content: [paragraph(text(item))] })) },
+    {
+      type: "table",
+      content: [
+        { type: "tableRow", content: [cell("Nội dung", "tableHeader"), cell("Thời gian", "tableHeader")] },
+        { type: "tableRow", content: [cell("Mua sắm thiết bị dạy học"), cell("Quý II")] },
+      ],
+    },
+  ],
+};
+
+describe("plan export to DOCX (Decree 30/2020/NĐ-CP)", () => {
+  const db = () => getDb();
+  let tree: Awaited<ReturnType<typeof buildUnitTree>>;
+  let author: Actor;
+  let plan: { id: string; number: string; symbol: string };
+  let docx: Awaited<ReturnType<typeof readDocx>>;
+
+  beforeAll(async () => {
+    tree = await buildUnitTree(db());
+    const program = await buildProgram(db());
+    author = await buildActor(db(), "planner", [tree.commune]);
+    const head = await buildActor(db(), "leader", [tree.commune], "Lò Văn Hùng");
+    await db().user.update({ where: { id: head.userId }, data: { title: "Chủ tịch UBND xã" } });
+    plan = await buildPlan(db(), { unit: tree.commune, program, author, title: "Kế hoạch thực hiện tiêu chí Trường học năm 2025", year: 2025 });
+    await db().plan.update({ where: { id: plan.id }, data: { issuedOn: new Date("2025-03-05") } });
+    await buildPlanningItems(db(), plan, tree.commune);
+
+    // The stored document, as the collaboration server compacts it…
+    const doc = toYdoc(CONTENT);
+    const state = Y.encodeStateAsUpdate(doc);
+    await db().planDocument.create({ data: { planId: plan.id, state: Buffer.from(state), content: contentOf(doc) as object, text: plainText(CONTENT), sizeBytes: state.length } });
+    // …and an edit still in the log, not yet folded into PlanDocument.content.
+    const before = Y.encodeStateVector(doc);
+    const added = new Y.XmlElement("paragraph");
+    added.insert(0, [new Y.XmlText("Đoạn bổ sung chưa gộp vào bản lưu.")]);
+    doc.getXmlFragment(FRAGMENT).push([added]);
+    await appendUpdate(db(), plan.id, Y.encodeStateAsUpdate(doc, before), author.userId);
+
+    docx = await readDocx((await exportPlanDocx(db(), author, plan.id)).data);
+  });
+
+  it("heads the first page with the issuing body, the national motto, the number and the place and date", () => {
+    const { paragraphs, paragraph } = docx;
+    expect(paragraphs.slice(0, 8)).toEqual([
+      "ỦY BAN NHÂN DÂN",
+      "XÃ MỘT",
+      "",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "",
+      `Số: ${plan.number}/${plan.symbol}`,
+      "Một, ngày 05 tháng 3 năm 2025",
+    ]);
+    expect(paragraph("CỘNG HÒA XÃ HỘI")).toMatch(/<w:b\/>/);
+    expect(paragraph("Độc lập - Tự do")).toMatch(/<w:b\/>/);
+    expect(paragraph("XÃ MỘT")).toMatch(/<w:b\/>/);
+    expect(paragraph("ngày 05 tháng 3")).toMatch(/<w:i\/>/);
+    // The title's leading "Kế hoạch" is the kind of document, already written above it.
+    expect(paragraphs.slice(8, 10)).toEqual(["KẾ HOẠCH", "Thực hiện tiêu chí Trường học năm 2025"]);
+  });
+
+  it("writes the live text: headings, marks, links, lists, tables and edits not yet compacted", () => {
+    const { paragraphs, document, paragraph, numbering } = docx;
+    expect(paragraph("I. MỤC ĐÍCH, YÊU CẦU")).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(paragraphs).toContain("Hoàn thành tiêu chí số 5 Trường học theo hướng dẫn.");
+    expect(paragraph("Hoàn thành tiêu chí")).toMatch(/<w:hyperlink/);
+    expect(paragraph("Xây phòng học kiên cố")).toContain("<w:numPr>");
+    expect(paragraph("Triển khai")).toContain("<w:numPr>");
+    expect(numbering).toContain('w:val="-"');
+    // The header, the text's own table, the signature block and five annex tables.
+    const tables = document.split("<w:tbl>").slice(1);
+    expect(tables).toHaveLength(8);
+    expect(tables[1]).toMatch(/Nội dung.*Thời gian.*Mua sắm thiết bị dạy học.*Quý II/);
+    expect(paragraph("Thời gian")).toMatch(/<w:b\/>/);
+    expect(paragraphs).toContain("Đoạn bổ sung chưa gộp vào bản lưu.");
+  });
+
+  it("signs for the People's Committee by its chair, after the recipients", () => {
+    const { paragraphs } = docx;
+    const at = paragraphs.indexOf("Nơi nhận:");
+    expect(at).toBeGreaterThan(paragraphs.indexOf("Đoạn bổ sung chưa gộp vào bản lưu."));
+    expect(paragraphs.slice(at, at + 6)).toEqual(["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lò Văn Hùng"]);
+  });
+
+  it("adds the targets, milestones, budget and shortages as annexes, with the figures the tabs compute", () => {
+    const { paragraphs } = docx;
+    expect(paragraphs).toEqual(expect.arrayContaining(["Phụ lục I", "MỤC TIÊU", "Phụ lục II", "MỐC TIẾN ĐỘ", "Phụ lục III", "KINH PHÍ", "Phụ lục IV", "THIẾU HỤT"]));
+    expect(paragraphs).toContain(`(Kèm theo Kế hoạch số ${plan.number}/${plan.symbol} ngày 05 tháng 3 năm 2025 của Ủy ban nhân dân xã Một)`);
+    // Targets: 21,84 (2021) → 54 (2025), 35,5 measured in 2023: (35,5 − 21,84) / (54 − 21,84) = 42,48%.
+    expect(paragraphs).toEqual(expect.arrayContaining(["Thu nhập bình quân", "21,84 (2021)", "54 (2025)", "35,5 (2023)", "42,48%"]));
+    // Milestones, with dates as dd/MM/yyyy and the status label of the interface.
+    expect(paragraphs).toEqual(expect.arrayContaining(["Khởi công nhà bán trú", "Xã Một", "01/02/2025", "31/08/2025"]));
+    expect(paragraphs.some((p) => p.startsWith("Chưa bắt đầu"))).toBe(true);
+    // Budget: 17.082 of 20.586 billion disbursed is 82,98%, on the line and in the totals.
+    expect(paragraphs).toEqual(expect.arrayContaining(["Ngân sách trung ương", "20.586 tỷ đồng", "17.082 tỷ đồng", "82,98%", "Tổng cộng", "Hiến đất (m²)", "1.250,5"]));
+    expect(paragraphs.filter((p) => p === "82,98%")).toHaveLength(2);
+    // Shortages.
+    expect(paragraphs).toEqual(expect.arrayContaining(["Phòng bán trú, nội trú", "12 phòng", "Chưa giải quyết"]));
+  });
+
+  it("sets A4, the Decree's margins and Times New Roman throughout", () => {
+    const { document, styles } = docx;
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const margins = /<w:pgMar ([^>]*)\/>/.exec(document)![1]!;
+    // 20 mm top and bottom, 30 mm left, 15 mm right, in twips.
+    expect(margins).toContain('w:top="1134"');
+    expect(margins).toContain('w:bottom="1134"');
+    expect(margins).toContain('w:left="1701"');
+    expect(margins).toContain('w:right="850"');
+    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/><w:sz w:val="28"\/>/);
+    const fonts = new Set([...`${document}${styles}`.matchAll(/w:(?:ascii|hAnsi|cs|eastAsia)="([^"]+)"/g)].map((m) => m[1]));
+    expect([...fonts]).toEqual(["Times New Roman"]);
+  });
+
+  it("gives a plan its reader may not see as NOT_FOUND, like the plan page", async () => {
+    const neighbour = await buildActor(db(), "planner", [tree.neighbour]);
+    await expect(exportPlanDocx(db(), neighbour, plan.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(exportPlanDocx(db(), author, "khong-co")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("finds a plan by number and symbol, narrowed by unit when two units used the same", async () => {
+    const program = await buildProgram(db());
+    const neighbourAuthor = await buildActor(db(), "planner", [tree.neighbour]);
+    const same = await buildPlan(db(), { unit: tree.neighbour, program, author: neighbourAuthor });
+    await db().plan.update({ where: { id: same.id }, data: { number: plan.number, symbol: plan.symbol } });
+    const leader = await buildActor(db(), "leader", [tree.district]);
+    const ref = `${plan.number}/${plan.symbol.toLowerCase()}`;
+    expect((await findPlansByReference(db(), leader, ref)).map((p) => p.id).sort()).toEqual([plan.id, same.id].sort());
+    expect((await findPlansByReference(db(), leader, ref, tree.neighbour.code)).map((p) => p.id)).toEqual([same.id]);
+    expect((await findPlansByReference(db(), neighbourAuthor, ref)).map((p) => p.id)).toEqual([same.id]);
+    expect((await findPlansByReference(db(), author, plan.id)).map((p) => p.id)).toEqual([plan.id]);
+  });
+});

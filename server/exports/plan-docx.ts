@@ -1,0 +1,82 @@
+import type { JSONContent } from "@tiptap/core";
+import { contentOf } from "../collab/document-content";
+import { loadDocument } from "../collab/persistence";
+import { runningCollabServer } from "../collab/registry";
+import type { Db } from "../db/client";
+import { getPlanning } from "../planning/get-planning";
+import { todayInVietnam } from "../planning/figures";
+import { planReference } from "../plans/plan-select";
+import type { Actor } from "../policies/actor";
+import { decree30Document, documentHeader, documentTitle, signatureBlock, toBuffer, vietnameseDate } from "./decree30";
+import { DOCX_TYPE, type ExportFile, safeFileName } from "./export-file";
+import { loadIssuingBody } from "./issuing-body";
+import { planAnnexes } from "./plan-annexes";
+import { proseMirrorToDocx } from "./prosemirror-docx";
+import { planSigner } from "./signer";
+
+/**
+ * The text as it stands now, read the way the version comparison reads it (getVersion in
+ * server/documents/versions.ts): edits the collaboration server holds are flushed to the log,
+ * then the compacted state and the log rows not folded yet are applied, writing nothing.
+ * PlanDocument.content alone may lag behind the log by the edits since the last compaction.
+ */
+async function currentContent(db: Db, planId: string): Promise<JSONContent> {
+  await runningCollabServer()?.flush(planId);
+  const doc = await loadDocument(db, planId);
+  try {
+    return contentOf(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * The summary (trích yếu) under "KẾ HOẠCH": a plan's title usually starts with the kind
+ * itself ("Kế hoạch thực hiện…"), which the Decree's layout already says above it.
+ */
+export function planSummary(title: string): string {
+  const rest = title.replace(/^kế hoạch\s+/iu, "");
+  return rest ? rest.charAt(0).toLocaleUpperCase("vi") + rest.slice(1) : title;
+}
+
+/**
+ * A plan as an official document in the layout of Decree 30/2020/NĐ-CP: the header (issuing
+ * body, national motto, number and symbol, place and date), "KẾ HOẠCH" and the summary, the
+ * live text, the signature block, then its targets, milestones, budget and shortages as
+ * annexes. getPlanning decides visibility as the plan page does: NOT_FOUND for a plan the
+ * actor may not see.
+ */
+export async function exportPlanDocx(db: Db, actor: Actor, planId: string): Promise<ExportFile> {
+  const planning = await getPlanning(db, actor, planId);
+  const plan = await db.plan.findUniqueOrThrow({
+    where: { id: planId },
+    select: {
+      id: true,
+      number: true,
+      symbol: true,
+      title: true,
+      issuedOn: true,
+      year: true,
+      issuingUnitId: true,
+      issuingUnit: { select: { name: true, level: true, path: true } },
+      createdBy: { select: { name: true, title: true } },
+    },
+  });
+  const [issuer, signer, content] = await Promise.all([loadIssuingBody(db, plan.issuingUnit), planSigner(db, plan), currentContent(db, planId)]);
+  const reference = planReference(plan);
+  const year = plan.issuedOn?.getUTCFullYear() ?? plan.year ?? todayInVietnam().getUTCFullYear();
+  const attachedTo = `Kèm theo Kế hoạch số ${reference}${plan.issuedOn ? ` ${vietnameseDate(plan.issuedOn, year)}` : ""} của ${issuer.fullName}`;
+
+  const document = decree30Document({
+    title: `${reference} — ${plan.title}`,
+    subject: plan.title,
+    children: [
+      documentHeader({ issuer, reference, date: plan.issuedOn, year }),
+      ...documentTitle("KẾ HOẠCH", planSummary(plan.title)),
+      ...proseMirrorToDocx(content),
+      ...signatureBlock(signer),
+      ...planAnnexes(planning, attachedTo),
+    ],
+  });
+  return { filename: safeFileName(`${reference}.docx`), contentType: DOCX_TYPE, data: await toBuffer(document) };
+}
