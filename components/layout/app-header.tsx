@@ -17,7 +17,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           {t("app.name")}
         </Link>
         <nav aria-label={t("nav.menu")} className="order-last w-full overflow-x-auto sm:order-none sm:w-auto">
-          <NavLinks links={[{ href: "/", label: t("nav.home") }, { href: "/plans", label: t("nav.plans") }, { href: "/units", label: t("nav.units") }, { href: "/dashboard", label: t("nav.dashboard") }, { href: "/criteria", label: t("nav.criteria") }]} />
+          <NavLinks links={[{ href: "/", label: t("nav.home") }, { href: "/plans", label: t("nav.plans") }, { href: "/units", label: t("nav.units") }, { href: "/dashboard", label: t("nav.dashboard") }, { href: "/criteria", label: t("nav.criteria") }, { href: "/imports", label: t("nav.imports") }]} />
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <div className="hidden sm:block">

@@ -76,6 +76,11 @@ const readsNeighbour = (run: (caller: Caller, f: Fixtures) => Promise<unknown>) 
 const rollsUpDistrict = (run: (caller: Caller, f: Fixtures) => Promise<unknown>) => ({ run, expected: (_: Role, level: Level): Outcome => (level === "commune" ? "FORBIDDEN" : "ok") });
 const adminOnly = (run: (caller: Caller, f: Fixtures) => Promise<unknown>) => ({ run, expected: (role: Role): Outcome => (role === "admin" ? "ok" : "FORBIDDEN") });
 
+/** A file as the import procedures take it: a criteria table for the neighbour commune, or a school under the first commune. */
+const importFile = (kind: "criteria" | "units", csv: string, options: { period?: string; setCode?: string } = {}) => ({ kind, fileName: `${kind}.csv`, contentBase64: Buffer.from(csv).toString("base64"), ...options });
+const neighbourCriteriaFile = (f: Fixtures) => importFile("criteria", `Mã đơn vị,Tên đơn vị,TC1\n${f.neighbour.code},Xã Hai,Đạt\n`, { period: "2025", setCode: f.criteriaSet.code });
+const schoolUnitFile = (f: Fixtures) => importFile("units", `Mã,Tên,Cấp,Mã cấp trên\n${f.commune.code}-TH,Trường Tiểu học Xã Một,trường,${f.commune.code}\n`);
+
 /** What each procedure does in the matrix, and what each role at each level must get. */
 const matrix: Record<string, { run: (caller: Caller, f: Fixtures) => Promise<unknown>; expected: (role: Role, level: Level) => Outcome }> = {
   me: { run: (c) => c.me(), expected: () => "ok" },
@@ -175,6 +180,11 @@ const matrix: Record<string, { run: (caller: Caller, f: Fixtures) => Promise<unk
   "criteria.unitStatus": readsNeighbour((c, f) => c.criteria.unitStatus({ unitId: f.neighbour.id })),
   "criteria.assess": onNeighbourPlan((c, f) => c.criteria.assess({ unitId: f.neighbour.id, criterionId: f.criteriaSet.criteria[0]!.id, period: "2025", result: "met", note: "", evidenceUrl: "" })),
   "criteria.setGroup": onNeighbourPlan((c, f) => c.criteria.setGroup({ unitId: f.neighbour.id, setId: f.criteriaSet.id, group: 2 })),
+  // Imports check rights row by row: the preview reports a row the user may not assess as an
+  // error of that row ("not found" for a unit they cannot see), and a file with such a row is
+  // refused as a whole (BAD_REQUEST, nothing written) unless the valid rows only are chosen.
+  "imports.preview": { run: (c, f) => c.imports.preview(neighbourCriteriaFile(f)), expected: () => "ok" },
+  "imports.commit": { run: (c, f) => c.imports.commit(neighbourCriteriaFile(f)), expected: (role, level) => (author(role) && level !== "commune" ? "ok" : "BAD_REQUEST") },
 };
 
 /** Subscribes, publishes until the event arrives (the listener may still be connecting), and unsubscribes. */
@@ -238,6 +248,9 @@ const ownUnitMatrix: typeof matrix = {
     run: (c, f) => c.criteria.assess({ unitId: f.commune.id, criterionId: f.criteriaSet.criteria[1]!.id, period: "2025-H1", result: "not_met", note: "", evidenceUrl: "" }),
     expected: (role) => (author(role) ? "ok" : "FORBIDDEN"),
   },
+  // The unit tree is imported by admins only, wherever they sit ("units.import").
+  "imports.preview": adminOnly((c, f) => c.imports.preview(schoolUnitFile(f))),
+  "imports.commit": adminOnly((c, f) => c.imports.commit(schoolUnitFile(f))),
 };
 
 async function outcome(run: () => Promise<unknown>): Promise<Outcome> {

@@ -7,6 +7,7 @@ import { planningRouter } from "./routers/planning";
 import { shortagesRouter } from "./routers/shortages";
 import { targetsRouter } from "./routers/targets";
 import { documentsRouter } from "./routers/documents";
+import { importsRouter } from "./routers/imports";
 import { liveRouter } from "./routers/live";
 import { notificationsRouter } from "./routers/notifications";
 import { plansRouter } from "./routers/plans";
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   shortages: shortagesRouter,
   criteria: criteriaRouter,
   dashboard: dashboardRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,11 @@
 import { Command, CommanderError } from "commander";
 import { DomainError } from "../errors";
 import { CliError } from "./cli-context";
+import { registerExport } from "./commands/export";
+import { registerImport } from "./commands/import";
+import { registerBackup } from "./commands/backup";
 import { registerRollup } from "./commands/rollup";
+import { registerUser } from "./commands/user";
 
 const program = new Command("chungtay")
   .description("Chung Tay command line")
@@ -14,6 +18,10 @@ const program = new Command("chungtay")
   .exitOverride();
 
 registerRollup(program);
+registerUser(program);
+registerBackup(program);
+registerExport(program);
+registerImport(program);
 
 try {
   await program.parseAsync(process.argv);

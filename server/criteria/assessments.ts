@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import type { AssessmentResult, Prisma } from "../db/generated/client";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { invalidFields, notFound } from "../errors";
 import { authorize, can } from "../policies";
@@ -12,14 +13,34 @@ async function loadVisibleUnit(db: Db, actor: Actor, unitId: string) {
   return unit;
 }
 
-/** A set applies to the units of its level: a commune is assessed on a commune set. */
+type SetRules = { unitLevel: string; hasLevels: boolean; periodStart: number; periodEnd: number };
+
+/**
+ * The rules every assessment follows, wherever it comes from (the unit's form, an imported
+ * table): a set applies to the units of its level (a commune is assessed on a commune set),
+ * the advanced and model levels exist only in sets that have them, and the period lies within
+ * the set's years.
+ */
+export const setAppliesTo = (set: SetRules, unit: { level: string }) => set.unitLevel === unit.level;
+export const setAllowsResult = (set: SetRules, result: AssessmentResult) => set.hasLevels || (result !== "advanced" && result !== "model");
+export function setCoversPeriod(set: SetRules, period: string) {
+  const year = Number(period.slice(0, 4));
+  return year >= set.periodStart && year <= set.periodEnd;
+}
+
+/** Which set a period is assessed on: the one named, or else the commune set of the period's years. */
+export const criteriaSetWhere = (period: string, setCode?: string): Prisma.CriteriaSetWhereInput => {
+  const year = Number(period.slice(0, 4));
+  return setCode ? { code: setCode } : { unitLevel: "commune", periodStart: { lte: year }, periodEnd: { gte: year } };
+};
+
 async function loadSetFor(db: Db, unit: { level: string }, where: { criterionId?: string; setId?: string }) {
   const set = await db.criteriaSet.findFirst({
     where: where.setId ? { id: where.setId } : { criteria: { some: { id: where.criterionId } } },
     select: { id: true, unitLevel: true, groupCount: true, hasLevels: true, periodStart: true, periodEnd: true },
   });
   if (!set) throw notFound();
-  if (set.unitLevel !== unit.level) throw invalidFields({ [where.setId ? "setId" : "criterionId"]: ["validation.setLevel"] });
+  if (!setAppliesTo(set, unit)) throw invalidFields({ [where.setId ? "setId" : "criterionId"]: ["validation.setLevel"] });
   return set;
 }
 
@@ -28,9 +49,8 @@ export async function recordAssessment(db: Db, actor: Actor, input: TAssessment)
   const unit = await loadVisibleUnit(db, actor, input.unitId);
   authorize(actor, "unit.assess", unit);
   const set = await loadSetFor(db, unit, { criterionId: input.criterionId });
-  if (!set.hasLevels && (input.result === "advanced" || input.result === "model")) throw invalidFields({ result: ["validation.noLevels"] });
-  const year = Number(input.period.slice(0, 4));
-  if (year < set.periodStart || year > set.periodEnd) throw invalidFields({ period: ["validation.periodOutsideSet"] });
+  if (!setAllowsResult(set, input.result)) throw invalidFields({ result: ["validation.noLevels"] });
+  if (!setCoversPeriod(set, input.period)) throw invalidFields({ period: ["validation.periodOutsideSet"] });
   const key = { unitId_criterionId_period: { unitId: input.unitId, criterionId: input.criterionId, period: input.period } };
   return db.$transaction(async (tx) => {
     const before = await tx.criterionAssessment.findUnique({ where: key });

@@ -14,7 +14,7 @@ const text = (max: number, min = 1) =>
   z.string({ error: "validation.required" }).trim().min(min, { error: min > 1 ? "validation.tooShort" : "validation.required" }).max(max, { error: "validation.tooLong" });
 const optionalText = (max: number) => z.string().trim().max(max, { error: "validation.tooLong" }).default("");
 
-const year = z.coerce.number({ error: "validation.year" }).int({ error: "validation.year" }).min(2000, { error: "validation.year" }).max(2100, { error: "validation.year" });
+export const year = z.coerce.number({ error: "validation.year" }).int({ error: "validation.year" }).min(2000, { error: "validation.year" }).max(2100, { error: "validation.year" });
 const date = z.iso.date({ error: "validation.date" }).transform((value) => new Date(`${value}T00:00:00Z`));
 const period = z.string({ error: "validation.period" }).trim().toUpperCase().regex(PERIOD_PATTERN, { error: "validation.period" });
 
@@ -107,7 +107,7 @@ export const ZInKind = z.object({
   description: optionalText(300),
 });
 
-const shortageFields = z.object({
+export const shortageFields = z.object({
   unitId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
   category: z.enum(SHORTAGE_CATEGORIES, { error: "validation.required" }),
   description: optionalText(300),

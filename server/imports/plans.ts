@@ -1,0 +1,97 @@
+import { REFERENCE_PATTERN } from "../api/routers/plans/schemas";
+import type { Db } from "../db/client";
+import type { PlanStatus, Prisma, UnitLevel } from "../db/generated/client";
+import { planScopeWhere } from "../planning/plan-scope";
+import { authorize, can } from "../policies";
+import type { Actor } from "../policies/actor";
+import type { ColumnSpec } from "./columns";
+import { chunks, loadUnitsByCode } from "./rows";
+
+/**
+ * What the shortage and disbursement imports share: rows name their plan by its official
+ * number and symbol with the issuing unit's code (a number is unique per issuing unit only),
+ * and a plan changes under the same rights and locks as through the forms
+ * (server/planning/change-plan-data.ts).
+ */
+
+export const PLAN_COLUMNS: ColumnSpec<"plan" | "planUnit">[] = [
+  // "Số, ký hiệu" is the official term; the heading leaves out its comma, which a hand-made CSV would not quote.
+  { key: "plan", heading: "Số ký hiệu kế hoạch", aliases: ["Số, ký hiệu", "Số ký hiệu", "Số hiệu kế hoạch", "Kế hoạch", "plan", "plan reference"], required: true },
+  { key: "planUnit", heading: "Mã đơn vị ban hành", aliases: ["Đơn vị ban hành", "plan_unit", "plan unit", "issuing unit"], required: true },
+];
+
+export interface PlanRef {
+  unitCode: string;
+  number: string;
+  symbol: string;
+  /** "2543/KH-SGDĐT", as the preview names the row. */
+  label: string;
+}
+
+export type ImportPlan = { id: string; status: PlanStatus; issuingUnit: { path: string; level: UnitLevel; code: string } };
+type PlanRight = "plan.update" | "plan.track";
+
+/** "2543/kh-sgdđt" and the issuing unit's code → the plan's reference, or null when it is not one. */
+export function parsePlanRef(reference: string, unitCode: string): PlanRef | null {
+  const match = REFERENCE_PATTERN.exec(reference.normalize("NFC").toUpperCase());
+  if (!match) return null;
+  return { unitCode, number: match[1]!, symbol: match[2]!, label: `${match[1]}/${match[2]}` };
+}
+
+/** The plans a file names, loaded at once and found by reference. */
+export async function loadPlans(db: Db, refs: PlanRef[]) {
+  const findUnit = await loadUnitsByCode(db, refs.map((r) => r.unitCode));
+  const unitIds = [...new Set(refs.flatMap((r) => findUnit(r.unitCode)?.id ?? []))];
+  const plans = await db.plan.findMany({
+    where: { issuingUnitId: { in: unitIds }, number: { in: [...new Set(refs.map((r) => r.number))] } },
+    select: { id: true, number: true, symbol: true, status: true, issuingUnit: { select: { path: true, level: true, code: true } } },
+  });
+  const byKey = new Map(plans.map(({ number, symbol, ...plan }) => [`${plan.issuingUnit.code}|${number}|${symbol}`, plan]));
+  return (ref: PlanRef): ImportPlan | undefined => {
+    const unit = findUnit(ref.unitCode);
+    return unit && byKey.get(`${unit.code}|${ref.number}|${ref.symbol}`);
+  };
+}
+
+/**
+ * Why the actor may not change the plan this way, as a message key, or null if they may. A
+ * plan they may not see reads as unknown; one they could change in another status says so.
+ */
+export function planRightIssue(actor: Actor, plan: ImportPlan | undefined, right: PlanRight): string | null {
+  if (!plan || !can(actor, "plan.view", plan)) return "imports.errors.planUnknown";
+  if (can(actor, right, plan)) return null;
+  if (can(actor, right, { ...plan, status: "draft" })) return right === "plan.update" ? "imports.errors.planLocked" : "imports.errors.planUnderReview";
+  return "imports.errors.planNotAllowed";
+}
+
+/** Of the given units, those a plan's records may point at (its issuing unit's scope), for each plan. */
+export async function unitsInScope(db: Db, pairs: { plan: ImportPlan; unitId: string }[]): Promise<(plan: ImportPlan, unitId: string) => boolean> {
+  const inScope = new Set<string>();
+  const byPlan = new Map<string, { plan: ImportPlan; unitIds: Set<string> }>();
+  for (const { plan, unitId } of pairs) {
+    const entry = byPlan.get(plan.id) ?? { plan, unitIds: new Set<string>() };
+    entry.unitIds.add(unitId);
+    byPlan.set(plan.id, entry);
+  }
+  for (const { plan, unitIds } of byPlan.values()) {
+    for (const slice of chunks([...unitIds])) {
+      const units = await db.orgUnit.findMany({ where: { AND: [planScopeWhere(plan.issuingUnit), { id: { in: slice } }] }, select: { id: true } });
+      for (const unit of units) inScope.add(`${plan.id}:${unit.id}`);
+    }
+  }
+  return (plan, unitId) => inScope.has(`${plan.id}:${unitId}`);
+}
+
+/**
+ * Inside the import's transaction, as changePlanData does for one plan: each plan's status is
+ * read again under a share lock, so a submission or approval committing meanwhile either waits
+ * for the import or is seen by it (and refuses it), never slips between check and write.
+ */
+export async function lockPlans(tx: Prisma.TransactionClient, actor: Actor, plans: ImportPlan[], right: PlanRight) {
+  const unique = [...new Map(plans.map((p) => [p.id, p])).values()];
+  const locked = await tx.$queryRaw<{ id: string; status: PlanStatus }[]>`
+    SELECT id, status::text AS status FROM "Plan" WHERE id = ANY(${unique.map((p) => p.id)}) ORDER BY id FOR SHARE`;
+  const status = new Map(locked.map((p) => [p.id, p.status]));
+  for (const plan of unique) authorize(actor, right, { ...plan, status: status.get(plan.id) ?? plan.status });
+  return unique.map((p) => p.id);
+}

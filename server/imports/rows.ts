@@ -1,0 +1,101 @@
+import type { z } from "zod";
+import type { Db } from "../db/client";
+import type { UnitLevel } from "../db/generated/client";
+import type { Change, CheckedRow, ImportIssue } from "./types";
+
+/** A row being checked: issues are added as they are found; a row with any issue changes nothing. */
+export class RowCheck<C extends Change> implements CheckedRow<C> {
+  issues: ImportIssue[] = [];
+  changes: C[] = [];
+  unchanged = 0;
+
+  constructor(
+    readonly row: number,
+    public key: string,
+  ) {}
+
+  error(column: string | null, message: string, params?: ImportIssue["params"]) {
+    this.issues.push({ row: this.row, column, message, params });
+  }
+
+  get ok() {
+    return this.issues.length === 0;
+  }
+}
+
+/**
+ * Rows that name the same record twice. Which of them the official meant cannot be told, so
+ * every one of them is an error pointing at the others, and none is imported.
+ */
+export function flagDuplicates<T>(items: T[], keyOf: (item: T) => string | null, checkOf: (item: T) => RowCheck<Change>, column: string) {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key !== null) groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const item of group) {
+      const others = group.filter((other) => other !== item).map((other) => checkOf(other).row);
+      checkOf(item).error(column, "imports.errors.duplicateRow", { rows: others.join(", ") });
+    }
+  }
+}
+
+export interface KnownUnit {
+  id: string;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  path: string;
+  depth: number;
+  parentCode: string | null;
+}
+
+/** Official codes are digits with leading zeros (province 2, district 3, commune 5), which Excel drops from numeric cells. */
+const PADDED_LENGTHS = [2, 3, 5];
+const paddings = (code: string) => (/^\d+$/.test(code) ? PADDED_LENGTHS.filter((n) => n > code.length).map((n) => code.padStart(n, "0")) : []);
+
+/**
+ * The units a file names, loaded in one query and found by code. A code Excel turned into a
+ * number ("3180" for "03180") is found by its zero-padded form when exactly one such unit exists.
+ */
+export async function loadUnitsByCode(db: Pick<Db, "$queryRaw">, codes: Iterable<string>) {
+  const wanted = [...new Set([...codes].flatMap((code) => [code, ...paddings(code)]))].filter(Boolean);
+  const rows = await db.$queryRaw<KnownUnit[]>`
+    SELECT u.id, u.code, u.name, u.level::text AS level, u.path, u.depth, p.code AS "parentCode"
+    FROM "OrgUnit" u LEFT JOIN "OrgUnit" p ON p.id = u."parentId"
+    WHERE u.code = ANY(${wanted})`;
+  const byCode = new Map(rows.map((unit) => [unit.code, unit]));
+  return (code: string): KnownUnit | undefined => {
+    const exact = byCode.get(code);
+    if (exact) return exact;
+    const padded = paddings(code).flatMap((c) => byCode.get(c) ?? []);
+    return padded.length === 1 ? padded[0] : undefined;
+  };
+}
+
+/** Splits a list into slices of `size`: bulk statements stay well under PostgreSQL's 65,535 parameters. */
+export function chunks<T>(items: T[], size = 2000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const MESSAGE_KEY = /^[a-z]+\.[A-Za-z]+$/;
+
+/**
+ * The message key of a failed zod check. The planning schemas word their checks as keys of the
+ * `validation` catalogue, but a union that fails every branch (an optional amount that is
+ * neither empty nor money) only says "Invalid input": the key then comes from its branches.
+ */
+export function issueKey(issue: z.core.$ZodIssue): string {
+  if (MESSAGE_KEY.test(issue.message)) return issue.message;
+  if (issue.code === "invalid_union") {
+    for (const inner of issue.errors.flat()) {
+      const key = issueKey(inner);
+      if (key !== "imports.errors.badValue") return key;
+    }
+  }
+  return "imports.errors.badValue";
+}
