@@ -3,13 +3,8 @@ import { createDb, type Db } from "../db/client";
 import { applyMigrations } from "../db/migrations";
 import { resolveDatabase } from "../db/resolve-database";
 import { type Actor, loadActor } from "../policies/actor";
-
-/** A CLI failure with a message for the operator and an exit code; no stack trace. */
-export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
-    super(message);
-  }
-}
+import { CliError } from "./cli-error";
+import { assertEmbeddedDatabaseFree } from "./embedded-guard";
 
 /**
  * Runs a command as a user, by default the first admin: the CLI calls the same domain
@@ -18,6 +13,7 @@ export class CliError extends Error {
  */
 export async function runAs(command: Command, run: (ctx: { db: Db; actor: Actor }) => Promise<void>) {
   const email: string | undefined = command.optsWithGlobals().as;
+  await assertEmbeddedDatabaseFree();
   const database = await resolveDatabase();
   console.error(`Database: ${database.description}`);
   const db = createDb(database.url, 1);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { processesUsingDirectory } from "../db/embedded-in-use";
 import { DATA_DIR } from "../db/resolve-database";
-import { CliError } from "./cli-context";
+import { CliError } from "./cli-error";
 
 /**
  * Refuses to open the embedded database while another process (the app) has it open: PGlite

@@ -4,7 +4,8 @@
  */
 import { Command, CommanderError } from "commander";
 import { DomainError } from "../errors";
-import { CliError } from "./cli-context";
+import { CliError } from "./cli-error";
+import { say } from "./messages";
 import { registerExport } from "./commands/export";
 import { registerImport } from "./commands/import";
 import { registerBackup } from "./commands/backup";
@@ -32,8 +33,8 @@ try {
     process.exit(error.exitCode);
   }
   if (error instanceof DomainError) {
-    const fields = Object.entries(error.fieldErrors ?? {}).map(([field, keys]) => `${field}: ${keys.join(", ")}`);
-    console.error([error.messageKey, ...fields].join("\n  "));
+    const fields = Object.entries(error.fieldErrors ?? {}).map(([field, keys]) => `${field}: ${keys.map((key) => say(key)).join(" ")}`);
+    console.error([say(error.messageKey), ...fields].join("\n  "));
     process.exit(2);
   }
   throw error;

@@ -1,7 +1,9 @@
 import * as Y from "yjs";
 import type { Db } from "../db/client";
 import { searchable } from "@/lib/search-text";
+import type { JSONContent } from "@tiptap/core";
 import { contentOf, plainText } from "./document-content";
+import { runningCollabServer } from "./registry";
 
 /**
  * A plan's document is its compacted state plus the updates appended since. Updates are
@@ -60,4 +62,19 @@ export async function compactDocument(db: Db, planId: string): Promise<{ sizeByt
     doc.destroy();
     return { sizeBytes: state.length, folded: updates.length };
   }, { maxWait: 15_000, timeout: 60_000 });
+}
+
+/**
+ * The document's content as it stands now: edits the collaboration server still holds are
+ * flushed to the log, then the compacted state and the log rows not folded yet are applied,
+ * writing nothing. PlanDocument.content alone may lag by the edits since the last compaction.
+ */
+export async function currentContent(db: Db, planId: string): Promise<JSONContent> {
+  await runningCollabServer()?.flush(planId);
+  const doc = await loadDocument(db, planId);
+  try {
+    return contentOf(doc);
+  } finally {
+    doc.destroy();
+  }
 }

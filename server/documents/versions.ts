@@ -1,8 +1,8 @@
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import type { Actor } from "../policies/actor";
-import { contentOf, plainText } from "../collab/document-content";
-import { loadDocument } from "../collab/persistence";
+import { plainText } from "../collab/document-content";
+import { currentContent } from "../collab/persistence";
 import { runningCollabServer } from "../collab/registry";
 import { compareTexts, saveVersion, versionSummarySelect } from "../collab/versions";
 import { authorize } from "../policies";
@@ -21,11 +21,7 @@ export async function getVersion(db: Db, actor: Actor, versionId: string) {
   });
   if (!version) throw notFound();
   await loadVisiblePlan(db, actor, version.planId);
-  await runningCollabServer()?.flush(version.planId);
-  // Compare with everything stored now (state and log), without writing anything.
-  const current = await loadDocument(db, version.planId);
-  const currentText = plainText(contentOf(current));
-  current.destroy();
+  const currentText = plainText(await currentContent(db, version.planId));
   return { ...version, comparison: compareTexts(version.text, currentText) };
 }
 

@@ -1,7 +1,4 @@
-import type { JSONContent } from "@tiptap/core";
-import { contentOf } from "../collab/document-content";
-import { loadDocument } from "../collab/persistence";
-import { runningCollabServer } from "../collab/registry";
+import { currentContent } from "../collab/persistence";
 import type { Db } from "../db/client";
 import { getPlanning } from "../planning/get-planning";
 import { todayInVietnam } from "../planning/figures";
@@ -13,22 +10,6 @@ import { loadIssuingBody } from "./issuing-body";
 import { planAnnexes } from "./plan-annexes";
 import { proseMirrorToDocx } from "./prosemirror-docx";
 import { planSigner } from "./signer";
-
-/**
- * The text as it stands now, read the way the version comparison reads it (getVersion in
- * server/documents/versions.ts): edits the collaboration server holds are flushed to the log,
- * then the compacted state and the log rows not folded yet are applied, writing nothing.
- * PlanDocument.content alone may lag behind the log by the edits since the last compaction.
- */
-async function currentContent(db: Db, planId: string): Promise<JSONContent> {
-  await runningCollabServer()?.flush(planId);
-  const doc = await loadDocument(db, planId);
-  try {
-    return contentOf(doc);
-  } finally {
-    doc.destroy();
-  }
-}
 
 /**
  * The summary (trích yếu) under "KẾ HOẠCH": a plan's title usually starts with the kind

@@ -1,4 +1,4 @@
-import { REFERENCE_PATTERN } from "../api/routers/plans/schemas";
+import { REFERENCE_PATTERN } from "../plans/reference";
 import type { Db } from "../db/client";
 import type { PlanStatus, Prisma, UnitLevel } from "../db/generated/client";
 import { planScopeWhere } from "../planning/plan-scope";

@@ -47,7 +47,7 @@ const money = z
   .pipe(z.string().regex(/^\d{1,15}$/, { error: "validation.money" }))
   .transform((v) => BigInt(v))
   .refine((v) => v > 0n, { error: "validation.money" });
-const optionalMoney = z.union([z.literal(""), z.null(), money]).transform((v) => (v === "" ? null : v));
+const optionalMoney = z.union([z.literal(""), z.null(), money], { error: "validation.money" }).transform((v) => (v === "" ? null : v));
 
 const targetFields = z.object({
   criterionId: optionalId,

@@ -4,6 +4,7 @@ import { invalidFields, notFound } from "../errors";
 import { authorize, can } from "../policies";
 import type { Actor } from "../policies/actor";
 import { PERIOD_PATTERN, percentOf, periodOrder } from "../planning/figures";
+import { criteriaSetWhere } from "../criteria/assessments";
 import { scopeWhere, unitScope } from "./unit-scope";
 
 export interface RollupQuery {
@@ -32,9 +33,10 @@ async function resolveUnit(db: Db, actor: Actor, ref: RollupQuery["unit"]) {
 export async function resolveRollup(db: Db, actor: Actor, query: RollupQuery) {
   if (!PERIOD_PATTERN.test(query.period)) throw invalidFields({ period: ["validation.period"] });
   const { unit, scope, scopeWhere } = await resolveUnit(db, actor, query.unit);
-  const year = Number(query.period.slice(0, 4));
+  // Without a named set, the newest commune set covering the period (the order makes the choice stable).
   const set = await db.criteriaSet.findFirst({
-    where: query.setCode ? { code: query.setCode } : { unitLevel: "commune", periodStart: { lte: year }, periodEnd: { gte: year } },
+    where: criteriaSetWhere(query.period, query.setCode),
+    orderBy: { periodStart: "desc" },
     select: { id: true, code: true, name: true, nameEn: true, unitLevel: true, hasLevels: true, criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } } },
   });
   if (!set) throw invalidFields({ setCode: ["validation.setUnknown"] });

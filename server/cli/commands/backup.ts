@@ -4,7 +4,7 @@ import { writeBackup } from "../../backup/backup";
 import { BackupError } from "../../backup/format";
 import { restoreBackup } from "../../backup/restore";
 import { resolveDatabase } from "../../db/resolve-database";
-import { CliError } from "../cli-context";
+import { CliError } from "../cli-error";
 import { assertEmbeddedDatabaseFree } from "../embedded-guard";
 
 /**

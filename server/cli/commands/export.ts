@@ -6,7 +6,8 @@ import type { ExportFile } from "../../exports/export-file";
 import { findPlansByReference } from "../../exports/find-plans";
 import { exportPlanDocx } from "../../exports/plan-docx";
 import { exportReportDocx } from "../../exports/report-docx";
-import { CliError, runAs } from "../cli-context";
+import { runAs } from "../cli-context";
+import { CliError } from "../cli-error";
 
 /** Writes the file to `output`, or into it under the file's own name when it is a folder. */
 async function save(file: ExportFile, output: string) {

@@ -1,11 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import vi from "../../../messages/vi.json";
+import { say } from "../messages";
 import { DomainError } from "../../errors";
 import { applyImport, ImportRejected, previewImport } from "../../imports/run-import";
 import { type ImportIssue, type ImportKind, type ImportReport, MAX_FILE_BYTES, MAX_FILE_MEGABYTES } from "../../imports/types";
-import { CliError, runAs } from "../cli-context";
+import { runAs } from "../cli-context";
+import { CliError } from "../cli-error";
 
 /**
  * `import <kind> <file>`: the same preview and import as the web page, for files too big to
@@ -88,11 +89,4 @@ function line(issue: ImportIssue) {
   // A file-level message names its column itself ("Thiếu cột “Mã”").
   const where = issue.row === null ? "" : [`${say("imports.row")} ${issue.row}`, issue.column ? `${say("imports.column").toLowerCase()} “${issue.column}”` : null].filter(Boolean).join(", ");
   return where ? `${where}: ${say(issue.message, issue.params)}` : say(issue.message, issue.params);
-}
-
-/** A message of the interface's Vietnamese catalogue with its values filled in; the key itself if there is none. */
-function say(key: string, params: ImportIssue["params"] = {}): string {
-  const found = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), vi);
-  if (typeof found !== "string") return key;
-  return found.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }

@@ -10,7 +10,8 @@ import type { ManagedUser } from "../../users/managed-user";
 import { PASSWORD_MIN_LENGTH } from "../../users/password-rule";
 import { resetPassword } from "../../users/reset-password";
 import type { TUserCreate } from "../../users/schemas";
-import { CliError, runAs } from "../cli-context";
+import { runAs } from "../cli-context";
+import { CliError } from "../cli-error";
 import { assertEmbeddedDatabaseFree } from "../embedded-guard";
 
 export function registerUser(program: Command) {

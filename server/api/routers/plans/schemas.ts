@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REFERENCE_PATTERN } from "../../../plans/reference";
 
 /**
  * Messages are keys of the `validation` catalogue (messages/vi.json), translated where they
@@ -7,8 +8,6 @@ import { z } from "zod";
 const id = z.string().min(1).max(64);
 const optionalYear = z.coerce.number({ error: "validation.year" }).int({ error: "validation.year" }).min(2000, { error: "validation.year" }).max(2100, { error: "validation.year" });
 
-/** "2543/KH-SGDĐT": a number, a slash, then the document kind and issuing body in capitals. */
-export const REFERENCE_PATTERN = /^(\d{1,6})\s*\/\s*([A-ZĐ]{2,}(?:-[A-ZĐ0-9]{1,})+)$/u;
 
 export const ZPlanDetails = z
   .object({
