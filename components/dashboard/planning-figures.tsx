@@ -3,11 +3,15 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { ProgressBar } from "@/components/planning/progress-bar";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatNumber, formatPercent, formatVnd } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
+import type { CAPITAL_SOURCES } from "@/server/planning/constants";
+
+type CapitalSource = (typeof CAPITAL_SOURCES)[number];
 
 const rate = (value: number | null) => (value === null ? "—" : formatPercent(value));
 
@@ -16,6 +20,7 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
   const t = useTranslations();
   const trpc = useTRPC();
   const { data } = useQuery(trpc.dashboard.planning.queryOptions({ unitId, year }));
+  const [source, setSource] = useState<CapitalSource | null>(null);
   if (!data) return null;
   const empty = !data.budget.bySource.length && !data.milestones.due && !data.shortages.length && !data.targets.length;
   return (
@@ -32,10 +37,15 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
               <thead className="text-xs text-slate-500"><tr><th className="py-1 font-medium">{t("budget.source")}</th><th className="py-1 text-right font-medium">{t("budget.allocated")}</th><th className="py-1 text-right font-medium">{t("budget.disbursed")}</th><th className="py-1 text-right font-medium">{t("budget.rate")}</th></tr></thead>
               <tbody className="divide-y divide-slate-100">
                 {data.budget.bySource.map((s) => (
-                  <tr key={s.source}><td className="py-1">{t(`budget.sources.${s.source}`)}</td><td className="py-1 text-right tabular-nums">{formatVnd(s.allocated)}</td><td className="py-1 text-right tabular-nums">{formatVnd(s.disbursed)}</td><td className="py-1 text-right tabular-nums">{rate(s.rate)}</td></tr>
+                  <tr key={s.source}>
+                    <td className="py-1">
+                      <button type="button" className="text-left text-brand-700 hover:underline" aria-expanded={source === s.source} onClick={() => setSource(source === s.source ? null : s.source)}>{t(`budget.sources.${s.source}`)}</button>
+                    </td>
+                    <td className="py-1 text-right tabular-nums">{formatVnd(s.allocated)}</td><td className="py-1 text-right tabular-nums">{formatVnd(s.disbursed)}</td><td className="py-1 text-right tabular-nums">{rate(s.rate)}</td></tr>
                 ))}
               </tbody>
             </table>
+            {source && <BudgetLines unitId={unitId} year={year} source={source} />}
           </Card>
         )}
         {data.shortages.length > 0 && (
@@ -49,6 +59,7 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
                 </li>
               ))}
             </ul>
+            <Link href={`/units/${unitId}#shortages`} className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">{t("dashboard.shortageRecords")}</Link>
           </Card>
         )}
         {data.milestones.due > 0 && (
@@ -81,5 +92,25 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
         )}
       </div>
     </section>
+  );
+}
+
+/** The budget lines behind one capital source's figures, with the plans they belong to. */
+function BudgetLines({ unitId, year, source }: { unitId: string; year: number; source: CapitalSource }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const { data } = useQuery(trpc.dashboard.budgetLines.queryOptions({ unitId, year, source }));
+  return (
+    <ul className="mt-3 max-h-72 divide-y divide-slate-100 overflow-y-auto border-t border-slate-200 text-sm" aria-label={t(`budget.sources.${source}`)} data-testid="budget-drill-down">
+      {data?.map((line) => (
+        <li key={line.id} className="flex flex-wrap justify-between gap-2 py-1.5">
+          <span>
+            <Link href={`/plans/${line.plan.id}?tab=budget`} className="font-medium text-brand-700 hover:underline">{line.plan.number}/{line.plan.symbol}</Link>
+            <span className="text-slate-500"> · {line.plan.issuingUnit.name}{line.description && ` · ${line.description}`}</span>
+          </span>
+          <span className="tabular-nums">{formatVnd(line.disbursed)} / {formatVnd(line.allocated)} ({rate(line.rate)})</span>
+        </li>
+      ))}
+    </ul>
   );
 }

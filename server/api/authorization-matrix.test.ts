@@ -173,6 +173,7 @@ const matrix: Record<string, { run: (caller: Caller, f: Fixtures) => Promise<unk
   "dashboard.periods": rollsUpDistrict((c, f) => c.dashboard.periods({ unitId: f.district.id })),
   "dashboard.criteria": rollsUpDistrict((c, f) => c.dashboard.criteria({ unitId: f.district.id, period: "2025", setCode: f.criteriaSet.code })),
   "dashboard.units": rollsUpDistrict((c, f) => c.dashboard.units({ unitId: f.district.id, period: "2025", setCode: f.criteriaSet.code, criteria: [1] })),
+  "dashboard.budgetLines": rollsUpDistrict((c, f) => c.dashboard.budgetLines({ unitId: f.district.id, year: 2025, source: "central_budget" })),
   "dashboard.trend": rollsUpDistrict((c, f) => c.dashboard.trend({ unitId: f.district.id })),
   "dashboard.planning": rollsUpDistrict((c, f) => c.dashboard.planning({ unitId: f.district.id, year: 2025 })),
   "criteria.updateCriterion": adminOnly((c, f) => c.criteria.updateCriterion({ id: f.criteriaSet.criteria[0]!.id, name: "Quy hoạch", nameEn: "Planning", indicatorCount: 3 })),

@@ -1,11 +1,25 @@
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
+import type { CapitalSource, Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
 import { authorize, can, viewablePlansWhere } from "../policies";
 import type { Actor } from "../policies/actor";
 import { isOverdue, moneyFigures, percentOf, periodOrder, sumBigInt, targetProgress, todayInVietnam, toScaled } from "../planning/figures";
 
 const LIST_LIMIT = 50;
+
+/** The plans of the unit and the units beneath it for a year that the actor may see, once the roll-up is allowed. */
+async function plansOfYearWhere(db: Db, actor: Actor, { unitId, year }: { unitId: string; year: number }): Promise<Prisma.PlanWhereInput> {
+  const unit = await db.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, path: true, level: true } });
+  if (!unit || !can(actor, "unit.view", unit)) throw notFound();
+  authorize(actor, "unit.rollup", unit);
+  return {
+    AND: [
+      viewablePlansWhere(actor),
+      { issuingUnit: { path: { startsWith: unit.path } } },
+      { OR: [{ year }, { year: null, periodStart: { lte: year }, periodEnd: { gte: year } }] },
+    ],
+  };
+}
 
 /**
  * What the plans of a unit and the units beneath it add up to for a year: targets with their
@@ -14,17 +28,8 @@ const LIST_LIMIT = 50;
  * Only plans the actor may see are counted.
  */
 export async function planningRollup(db: Db, actor: Actor, input: { unitId: string; year: number }) {
-  const unit = await db.orgUnit.findUnique({ where: { id: input.unitId }, select: { id: true, path: true, level: true } });
-  if (!unit || !can(actor, "unit.view", unit)) throw notFound();
-  authorize(actor, "unit.rollup", unit);
   const { year } = input;
-  const plan: Prisma.PlanWhereInput = {
-    AND: [
-      viewablePlansWhere(actor),
-      { issuingUnit: { path: { startsWith: unit.path } } },
-      { OR: [{ year }, { year: null, periodStart: { lte: year }, periodEnd: { gte: year } }] },
-    ],
-  };
+  const plan = await plansOfYearWhere(db, actor, input);
   const yearStart = new Date(Date.UTC(year, 0, 1));
   const nextYear = new Date(Date.UTC(year + 1, 0, 1));
   const covered: Prisma.ShortageWhereInput = { OR: [{ milestones: { some: {} } }, { budgetLines: { some: {} } }] };
@@ -90,4 +95,22 @@ export async function planningRollup(db: Db, actor: Actor, input: { unitId: stri
       };
     }),
   };
+}
+
+/** Drill-down of the money figures: the budget lines of one capital source for the year, with their plans. */
+export async function budgetLinesOf(db: Db, actor: Actor, input: { unitId: string; year: number; source: CapitalSource }) {
+  const plan = await plansOfYearWhere(db, actor, input);
+  const lines = await db.budgetLine.findMany({
+    where: { plan, year: input.year, source: input.source },
+    orderBy: { amount: "desc" },
+    take: 500,
+    select: {
+      id: true,
+      description: true,
+      amount: true,
+      disbursements: { select: { amount: true } },
+      plan: { select: { id: true, number: true, symbol: true, issuingUnit: { select: { name: true } } } },
+    },
+  });
+  return lines.map(({ disbursements, amount, ...line }) => ({ ...line, ...moneyFigures(amount, sumBigInt(disbursements.map((d) => d.amount))) }));
 }

@@ -72,11 +72,13 @@ export default async function UnitPage({ params }: Props) {
               <UnitCriteria unitId={unit.id} />
             </HydrateClient>
           </Card>
-          <Card title={t("units.shortages")}>
-            <HydrateClient>
-              <UnitShortages unitId={unit.id} />
-            </HydrateClient>
-          </Card>
+          <div id="shortages" className="scroll-mt-20">
+            <Card title={t("units.shortages")}>
+              <HydrateClient>
+                <UnitShortages unitId={unit.id} />
+              </HydrateClient>
+            </Card>
+          </div>
           <Card title={t("units.plans")}>
             <HydrateClient>
               <PlanList initialFilters={{}} fixed={{ unitId: unit.id }} programs={options.programs} units={[]} syncUrl={false} />

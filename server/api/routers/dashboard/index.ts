@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { criteriaRollup, criteriaTrend, rollupUnits } from "../../../rollups/criteria-rollup";
-import { planningRollup } from "../../../rollups/planning-rollup";
+import { budgetLinesOf, planningRollup } from "../../../rollups/planning-rollup";
+import { CAPITAL_SOURCES } from "../../../planning/constants";
 import { listRollupPeriods } from "../../../rollups/rollup-periods";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
 const id = z.string().min(1).max(64);
 const ZRollup = z.object({ unitId: id, period: z.string().max(10), setCode: z.string().max(50).optional() });
+const ZYear = z.object({ unitId: id, year: z.number().int().min(2000).max(2100) });
 const toQuery = ({ unitId, ...rest }: z.infer<typeof ZRollup>) => ({ unit: { id: unitId }, ...rest });
 
 export const dashboardRouter = createTRPCRouter({
@@ -18,5 +20,7 @@ export const dashboardRouter = createTRPCRouter({
     .query(({ ctx, input: { criteria, metCount, ...rest } }) => rollupUnits(ctx.db, ctx.actor, { ...toQuery(rest), criteria, metCount })),
   /** Every period's figures per criteria set, predecessors of merged units included. */
   trend: protectedProcedure.input(z.object({ unitId: id })).query(({ ctx, input }) => criteriaTrend(ctx.db, ctx.actor, input)),
-  planning: protectedProcedure.input(z.object({ unitId: id, year: z.number().int().min(2000).max(2100) })).query(({ ctx, input }) => planningRollup(ctx.db, ctx.actor, input)),
+  planning: protectedProcedure.input(ZYear).query(({ ctx, input }) => planningRollup(ctx.db, ctx.actor, input)),
+  /** Drill-down: the budget lines behind a capital source's figures. */
+  budgetLines: protectedProcedure.input(ZYear.extend({ source: z.enum(CAPITAL_SOURCES) })).query(({ ctx, input }) => budgetLinesOf(ctx.db, ctx.actor, input)),
 });
