@@ -1,10 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { ZodError, z } from "zod";
+import { refusal } from "../../tests/refusal";
 import { buildActor, buildCriteriaSet, buildUnitTree, uniqueTag } from "../../tests/factories";
 import { createCaller } from "../api/root";
 import { getDb } from "../db/client";
-import { DomainError } from "../errors";
 import type { Actor } from "../policies/actor";
 
 /**
@@ -22,18 +20,6 @@ async function setup() {
   const planner = await buildActor(db, "planner", [tree.commune], "Cán bộ nông thôn mới xã Một");
   const [planning, transport, irrigation] = set.criteria.map((c) => c.id) as [string, string, string];
   return { db, tree, set, planner, caller: as(planner), criteria: { planning, transport, irrigation } };
-}
-
-/** The tRPC code and field errors of a refused call, read from its cause as the error formatter does. */
-async function refusal(call: Promise<unknown>) {
-  const error = await call.then(
-    () => expect.fail("the call should have been refused"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const { code, cause } = error as TRPCError;
-  const fieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof DomainError ? cause.fieldErrors : undefined;
-  return { code, fieldErrors };
 }
 
 const assessment = (unitId: string, criterionId: string, period: string, result: "not_met" | "met" | "advanced" | "model", patch: Record<string, unknown> = {}) => ({

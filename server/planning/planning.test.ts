@@ -1,11 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { ZodError, z } from "zod";
+import { refusal } from "../../tests/refusal";
 import { buildActor, buildPlan, buildPlanningItems, buildProgram, buildUnitTree } from "../../tests/factories";
 import { createCaller } from "../api/root";
 import { getDb } from "../db/client";
 import type { PlanStatus } from "../db/generated/client";
-import { DomainError } from "../errors";
 import { type PlanEvent, publishPlanEvent } from "../live/live-events";
 import type { Actor } from "../policies/actor";
 import { todayInVietnam } from "./figures";
@@ -67,21 +65,6 @@ const shortageInput = (planId: string, unitId: string, patch: Record<string, unk
   budgetLineIds: [] as string[],
   ...patch,
 });
-
-/**
- * What a refused call tells the client: the tRPC code and the field errors, taken from the
- * cause the same way the error formatter (server/api/trpc.ts) does.
- */
-async function refusal(call: Promise<unknown>) {
-  const error = await call.then(
-    () => expect.fail("the call should have been refused"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  const { code, cause } = error as TRPCError;
-  const fieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof DomainError ? cause.fieldErrors : undefined;
-  return { code, fieldErrors };
-}
 
 /** Row counts of everything a plan's planning data and its author's audit trail hold. */
 async function rowCounts(planId: string, actorId: string) {
