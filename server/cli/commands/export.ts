@@ -40,7 +40,12 @@ export function registerExport(program: Command) {
       });
     });
 
-  exporting
+  // `report` is also a command of its own, as the province IT staff were told to type it.
+  for (const parent of [exporting, program]) addReportCommand(parent);
+}
+
+function addReportCommand(parent: Command) {
+  parent
     .command("report")
     .description("The 6-month or yearly report of a unit as DOCX (or its tables as XLSX)")
     .requiredOption("--unit <code>", "official code of the unit, e.g. 099")
