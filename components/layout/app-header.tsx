@@ -11,7 +11,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
   const primary = actor.memberships[0];
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
         <Link href="/" className="flex items-center gap-2 py-1 font-bold text-slate-900">
           <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-700 text-sm text-white" aria-hidden="true">CT</span>
           {t("app.name")}
@@ -26,7 +26,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           <NotificationBell />
           <div className="min-w-0 text-right leading-tight" aria-label={t("nav.account")}>
             <div className="truncate text-sm font-medium text-slate-900" data-testid="current-user">{actor.name}</div>
-            {primary && <div className="hidden max-w-48 truncate text-xs text-slate-500 sm:block">{t(`roles.${primary.role}`)} · {primary.unitName}</div>}
+            {primary && <div className="hidden max-w-40 truncate text-xs text-slate-500 sm:block">{t(`roles.${primary.role}`)} · {primary.unitName}</div>}
           </div>
           <form
             action={async () => {
