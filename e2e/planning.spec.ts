@@ -102,6 +102,17 @@ test("a commune plan's targets, milestones, budget and shortages go through appr
   await leader.getByRole("button", { name: "Phê duyệt" }).click();
   await expect(leader.getByText("Đã phê duyệt", { exact: true })).toBeVisible();
 
+  // Progress on the approved plan reaches other viewers live: the leader watches the milestones
+  // while the planner marks the milestone done.
+  await leader.goto(`/plans/${planId}?tab=milestones`);
+  const watched = leader.getByTestId("milestone");
+  await expect(watched).toContainText("Chưa bắt đầu");
+  await expect(watched).toContainText("Quá hạn");
+  await planner.goto(`/plans/${planId}?tab=milestones`);
+  await planner.getByTestId("milestone").getByLabel("Trạng thái").selectOption({ label: "Hoàn thành" });
+  await expect(watched).toContainText("Hoàn thành", { timeout: 3000 });
+  await expect(watched).not.toContainText("Quá hạn");
+
   // Approved: the content is frozen on every tab; progress can still be tracked.
   await planner.goto(`/plans/${planId}?tab=shortages`);
   await expect(planner.getByTestId("plan-lock-note")).toHaveText(/đã được phê duyệt/);
