@@ -5,12 +5,13 @@
  */
 import { createServer } from "node:http";
 import next from "next";
+import pg from "pg";
 import { ensureAuthSecret } from "./auth/secret";
 import { attachCollab } from "./collab/attach";
 import { createCollabServer, drainCollabServer } from "./collab/server";
 import { disconnectDb, getDb } from "./db/client";
 import { applyMigrations } from "./db/migrations";
-import { DATA_DIR, resolveDatabase } from "./db/resolve-database";
+import { DATA_DIR, type ResolvedDatabase, resolveDatabase } from "./db/resolve-database";
 import { scheduleOverdueChecks } from "./planning/overdue";
 import { demoAccounts, demoPassword, seedDemo } from "./seed/seed-demo";
 
@@ -20,13 +21,16 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 
 const database = await resolveDatabase();
 console.log(`Chung Tay: data in ${database.description}`);
-const applied = await applyMigrations(database.url);
-if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
 await ensureAuthSecret(DATA_DIR);
-if (process.env.SEED !== "0") {
-  const { created } = await seedDemo(getDb());
-  if (created) console.log(`Seeded the demo province Điện Biên (${created} records).`);
-}
+await oneAtATime(database, async () => {
+  const applied = await applyMigrations(database.url);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  if (process.env.SEED !== "0") {
+    const { created } = await seedDemo(getDb());
+    if (created) console.log(`Seeded the demo province Điện Biên (${created} records).`);
+  }
+});
+if (process.env.REDIS_URL) console.log(`Chung Tay: documents shared with other instances through Redis (prefix ${process.env.REDIS_PREFIX || "chungtay"})`);
 
 const app = next({ dev, hostname, port, dir: process.cwd() });
 await app.prepare();
@@ -59,5 +63,23 @@ async function shutdown(signal: string) {
   await database.stop();
   process.exit(0);
 }
+/**
+ * Runs `setup` under a PostgreSQL advisory lock, so that instances started together on one
+ * database migrate and seed one after the other: the first does the work, the next find it done
+ * (seeding skips what exists). The lock ends with its session, also if the process dies. The
+ * embedded database serves one process and needs none.
+ */
+async function oneAtATime(database: ResolvedDatabase, setup: () => Promise<void>): Promise<void> {
+  if (database.embedded) return setup();
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('chungtay:setup'))");
+    await setup();
+  } finally {
+    await client.end();
+  }
+}
+
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

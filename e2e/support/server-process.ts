@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
 
 export interface ServerProcess {
   baseURL: string;
@@ -9,8 +10,12 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `server/main.ts` as its own process and waits until it answers /api/health. */
+/**
+ * Starts `server/main.ts` as its own process and waits until it answers /api/health. Refuses a
+ * port already taken: a server left over from an earlier run would answer in its place.
+ */
 export async function startServerProcess(port: number, env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+  await ensurePortFree(port);
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -41,4 +46,12 @@ export async function startServerProcess(port: number, env: Record<string, strin
       await exited;
     },
   };
+}
+
+function ensurePortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", () => reject(new Error(`port ${port} is already in use (a server left from an earlier run?)`)));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
 }

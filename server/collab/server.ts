@@ -1,12 +1,15 @@
-import { Hocuspocus, isTransactionOrigin, type Extension } from "@hocuspocus/server";
+import { randomUUID } from "node:crypto";
+import { Hocuspocus, type Extension } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { getDb } from "../db/client";
+import { onAccessChange, publishAccessChange } from "../live/live-events";
 import { can } from "../policies";
 import { type Actor, loadActor } from "../policies/actor";
 import { encodeMessage, toBase64 } from "@/lib/collab/messages";
 import { replaceContent } from "./document-content";
 import { planDocumentName, planIdFromDocumentName } from "./document-name";
 import { compactDocument, loadDocumentUpdates } from "./persistence";
+import { redisExtension } from "./redis";
 import { registerCollabServer } from "./registry";
 import { loadPlanAccess } from "../plans/load-visible-plan";
 import { verifyCollabToken } from "./token";
@@ -30,19 +33,23 @@ const sizes = new Map<string, number>();
 /**
  * The collaboration server: authenticates every connection with a collab token and the same
  * policy functions as tRPC, appends every update to the log before telling editors it is saved,
- * and compacts the log a few seconds after editing pauses.
+ * and compacts the log a few seconds after editing pauses. With REDIS_URL it shares documents
+ * with the other instances through Redis (see `redisExtension`).
  */
 export function createCollabServer(options: { name?: string; maxDocumentBytes?: number } = {}) {
   const maxDocumentBytes = options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;
   const db = getDb();
+  const instanceId = randomUUID();
 
   const logFor = (planId: string) => {
     let log = logs.get(planId);
     if (!log) {
       const name = planDocumentName(planId);
       log = new UpdateLog(db, planId, () => {
+        // To this instance's editors only: "saved" speaks for this instance's log, and through
+        // Redis it would reach editors whose edits another instance has not stored yet.
         const document = hocuspocus.documents.get(name);
-        if (document) document.broadcastStateless(savedMessage(document));
+        if (document) document.relayStateless(savedMessage(document));
       });
       logs.set(planId, log);
     }
@@ -104,10 +111,12 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
       }
     },
 
-    async onChange({ update, context, documentName, transactionOrigin }) {
-      // Another instance stored what arrives through Redis; changes made on the server (a
-      // restored version) carry their own context.
-      if (isTransactionOrigin(transactionOrigin) && transactionOrigin.source === "redis") return;
+    async onChange({ update, context, documentName }) {
+      // Updates from other instances (through Redis) are stored here too, though their instance
+      // stores them as well: "saved" covers all this instance holds, and an instance may die
+      // between forwarding an edit and storing it, after which its editor, reconnecting here,
+      // has nothing new to send. Applying a Yjs update twice is harmless; compaction folds both.
+      // Changes made on the server (a restored version) carry their own context.
       const planId = context?.planId ?? planIdFromDocumentName(documentName)!;
       sizes.set(planId, (sizes.get(planId) ?? 0) + update.length);
       logFor(planId).append(update, context?.actor?.userId ?? null);
@@ -130,20 +139,29 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
     },
   };
 
+  const redis = redisExtension();
   const hocuspocus = new Hocuspocus<CollabContext>({
     name: options.name ?? "chungtay-collab",
     quiet: true,
     debounce: 3000,
     maxDebounce: 15_000,
-    extensions: [extension],
+    extensions: [extension, ...(redis ? [redis] : [])],
   });
   const flush = (planId: string) => logs.get(planId)?.flushed() ?? Promise.resolve();
+  // Closing the socket (not only the document) makes the provider reconnect and sign in again.
+  const closeConnections = (planId: string) => {
+    const document = hocuspocus.documents.get(planDocumentName(planId));
+    for (const connection of document?.getConnections() ?? []) connection.webSocket.close(4001, "rights changed");
+  };
+  // Rights changed through another instance: re-check this instance's connections too.
+  onAccessChange((event) => {
+    if (event.origin !== instanceId) closeConnections(event.planId);
+  });
   registerCollabServer({
     flush,
     reauthorize(planId) {
-      // Closing the socket (not only the document) makes the provider reconnect and sign in again.
-      const document = hocuspocus.documents.get(planDocumentName(planId));
-      for (const connection of document?.getConnections() ?? []) connection.webSocket.close(4001, "rights changed");
+      closeConnections(planId);
+      publishAccessChange(db, planId, instanceId).catch((error) => console.error(`Telling other instances that rights on plan ${planId} changed failed:`, error));
     },
     async replaceContent(planId, content, userId, announce) {
       const actor = await loadActor(db, userId);

@@ -1,7 +1,8 @@
 /**
  * The collaboration server on its own (`npm run collab`), for running it apart from the web
  * app: same database, same AUTH_SECRET (collab tokens are issued by the web app), its own
- * COLLAB_PORT. Browsers reach it through a load balancer that routes /collab here.
+ * COLLAB_PORT. Browsers reach it through a load balancer that routes /collab here. With
+ * REDIS_URL, several of these (and the web app's own) serve one document together.
  */
 import { createServer } from "node:http";
 import { ensureAuthSecret } from "../auth/secret";
@@ -23,7 +24,8 @@ const server = createServer((req, res) => {
   res.end(JSON.stringify(healthy ? { status: "ok", documents: collab.getDocumentsCount(), connections: collab.getConnectionsCount() } : { error: "not found" }));
 });
 attachCollab(server, collab);
-server.listen(port, () => console.log(`Chung Tay collaboration server on ws://localhost:${port}/collab (data: ${database.description})`));
+const shared = process.env.REDIS_URL ? `, documents shared through Redis (prefix ${process.env.REDIS_PREFIX || "chungtay"})` : "";
+server.listen(port, () => console.log(`Chung Tay collaboration server on ws://localhost:${port}/collab (data: ${database.description}${shared})`));
 
 async function shutdown() {
   server.close();

@@ -10,9 +10,15 @@ import { isEmbeddedDatabase } from "../db/client";
  */
 export type PlanEvent = { planId: string; topic: "comments" | "workflow" | "planning" };
 export type UserEvent = { userId: string; topic: "notifications" };
-type LiveEvent = PlanEvent | UserEvent;
+/**
+ * Who may open a plan's document may have changed; `origin` names the collaboration server
+ * that sent it. Kept on a channel of its own, so browsers' plan streams never see it.
+ */
+export type AccessEvent = { planId: string; topic: "access"; origin: string };
+type LiveEvent = PlanEvent | UserEvent | AccessEvent;
 
-const channelOf = (event: LiveEvent) => ("planId" in event ? `plan:${event.planId}` : `user:${event.userId}`);
+const channelOf = (event: LiveEvent) =>
+  event.topic === "access" ? "access" : "planId" in event ? `plan:${event.planId}` : `user:${event.userId}`;
 
 const CHANNEL = "chungtay_plan_events";
 
@@ -34,6 +40,24 @@ export async function publishLiveEvent(db: Db, event: LiveEvent): Promise<void> 
 }
 
 export const publishPlanEvent = (db: Db, event: PlanEvent) => publishLiveEvent(db, event);
+
+/**
+ * Tells every collaboration server that the rights on a plan's document changed, so each
+ * re-checks its own open connections to it.
+ */
+export const publishAccessChange = (db: Db, planId: string, origin: string) => publishLiveEvent(db, { planId, topic: "access", origin });
+
+/**
+ * Calls `handler` for every access change published by any instance, for as long as the process
+ * runs. Listening starts now (a collaboration server must hear changes made before its first
+ * browser stream opens) and is retried until the database answers.
+ */
+export function onAccessChange(handler: (event: AccessEvent) => void): () => void {
+  state.emitter.on("access", handler);
+  const start = () => void listen().catch(() => setTimeout(start, 1000).unref());
+  start();
+  return () => void state.emitter.off("access", handler);
+}
 
 /** One LISTEN connection per process, opened on first use and reopened if it drops. */
 function listen(): Promise<void> {
