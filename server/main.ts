@@ -5,13 +5,13 @@
  */
 import { createServer } from "node:http";
 import next from "next";
-import pg from "pg";
 import { ensureAuthSecret } from "./auth/secret";
 import { attachCollab } from "./collab/attach";
 import { createCollabServer, drainCollabServer } from "./collab/server";
 import { disconnectDb, getDb } from "./db/client";
 import { applyMigrations } from "./db/migrations";
-import { DATA_DIR, type ResolvedDatabase, resolveDatabase } from "./db/resolve-database";
+import { DATA_DIR, resolveDatabase } from "./db/resolve-database";
+import { withSetupLock } from "./db/setup-lock";
 import { scheduleOverdueChecks } from "./planning/overdue";
 import { demoAccounts, demoPassword, seedDemo } from "./seed/seed-demo";
 
@@ -22,7 +22,7 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 const database = await resolveDatabase();
 console.log(`Chung Tay: data in ${database.description}`);
 await ensureAuthSecret(DATA_DIR);
-await oneAtATime(database, async () => {
+await withSetupLock(database, async () => {
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   if (process.env.SEED !== "0") {
@@ -63,23 +63,5 @@ async function shutdown(signal: string) {
   await database.stop();
   process.exit(0);
 }
-/**
- * Runs `setup` under a PostgreSQL advisory lock, so that instances started together on one
- * database migrate and seed one after the other: the first does the work, the next find it done
- * (seeding skips what exists). The lock ends with its session, also if the process dies. The
- * embedded database serves one process and needs none.
- */
-async function oneAtATime(database: ResolvedDatabase, setup: () => Promise<void>): Promise<void> {
-  if (database.embedded) return setup();
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    await client.query("SELECT pg_advisory_lock(hashtext('chungtay:setup'))");
-    await setup();
-  } finally {
-    await client.end();
-  }
-}
-
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -17,6 +17,8 @@ interface Registry {
   reauthorize(planId: string): void;
   /** Replaces the live document's content as one change by `userId`, then tells its editors. */
   replaceContent(planId: string, content: JSONContent, userId: string, announce: CollabMessage): Promise<void>;
+  /** The Redis connection shared with other instances: null when REDIS_URL is not set. */
+  redisReady(): boolean | null;
 }
 
 const holder = globalThis as unknown as { chungTayCollab?: Registry };

@@ -159,6 +159,7 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
   });
   registerCollabServer({
     flush,
+    redisReady: () => (redis ? redis.pub.status === "ready" && redis.sub.status === "ready" : null),
     reauthorize(planId) {
       closeConnections(planId);
       publishAccessChange(db, planId, instanceId).catch((error) => console.error(`Telling other instances that rights on plan ${planId} changed failed:`, error));

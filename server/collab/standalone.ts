@@ -9,12 +9,13 @@ import { ensureAuthSecret } from "../auth/secret";
 import { disconnectDb } from "../db/client";
 import { applyMigrations } from "../db/migrations";
 import { DATA_DIR, resolveDatabase } from "../db/resolve-database";
+import { withSetupLock } from "../db/setup-lock";
 import { attachCollab } from "./attach";
 import { createCollabServer, drainCollabServer } from "./server";
 
 const port = Number(process.env.COLLAB_PORT ?? 3001);
 const database = await resolveDatabase();
-await applyMigrations(database.url);
+await withSetupLock(database, () => applyMigrations(database.url));
 await ensureAuthSecret(DATA_DIR);
 
 const collab = createCollabServer({ name: `collab-${port}` });
