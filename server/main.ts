@@ -37,7 +37,13 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
 
-const server = createServer((req, res) => void handle(req, res));
+// A client's own X-Forwarded-For is believed only behind a proxy that sets it (TRUST_PROXY=1):
+// sign-in throttling counts failures per address, and a client must not choose its own.
+const trustProxy = process.env.TRUST_PROXY === "1";
+const server = createServer((req, res) => {
+  if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
 const collab = createCollabServer();
 attachCollab(server, collab, (req, socket, head) => void upgrade(req, socket, head));
 const stopOverdueChecks = scheduleOverdueChecks(getDb());

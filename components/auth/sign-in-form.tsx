@@ -31,9 +31,13 @@ export function SignInForm({ next }: { next: string }) {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (result?.error) {
         const code = result.code;
-        setErrors({
-          form: code === "locked" ? t("locked", { minutes: LOCK_MINUTES }) : code === "disabled" ? t("disabled") : code === "invalid" ? t("invalid") : t("failed"),
-        });
+        const refusals: Record<string, string> = {
+          locked: t("locked", { minutes: LOCK_MINUTES }),
+          throttled: t("throttled", { minutes: LOCK_MINUTES }),
+          disabled: t("disabled"),
+          invalid: t("invalid"),
+        };
+        setErrors({ form: (code && refusals[code]) || t("failed") });
         setPending(false);
         return;
       }

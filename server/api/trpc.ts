@@ -10,6 +10,19 @@ export interface Context {
   actor: Actor | null;
 }
 
+/**
+ * Our own messages are keys ("errors.notFound", "imports.errors.fileType"). tRPC's own refusals
+ * (an input superjson cannot read, an unknown path, a GET to a mutation) carry English
+ * sentences that may quote internals, so those get the key of their code instead.
+ */
+const MESSAGE_KEY = /^[a-z][A-Za-z]*(\.[A-Za-z0-9]+)+$/;
+const keyForCode: Partial<Record<TRPCError["code"], string>> = {
+  UNAUTHORIZED: "errors.unauthorized",
+  FORBIDDEN: "errors.forbidden",
+  NOT_FOUND: "errors.notFound",
+  CONFLICT: "errors.conflict",
+};
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   /**
@@ -18,7 +31,7 @@ const t = initTRPC.context<Context>().create({
    */
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    let messageKey = error.code === "INTERNAL_SERVER_ERROR" ? "errors.internal" : error.message;
+    let messageKey = error.code === "INTERNAL_SERVER_ERROR" ? "errors.internal" : MESSAGE_KEY.test(error.message) ? error.message : (keyForCode[error.code] ?? "errors.invalidFields");
     let fieldErrors: FieldErrors | undefined;
     if (cause instanceof ZodError) {
       messageKey = "errors.invalidFields";
@@ -45,6 +58,9 @@ const domainErrors = t.middleware(async ({ next }) => {
   if (!result.ok && isConcurrentChange(result.error.cause)) {
     throw new TRPCError({ code: "CONFLICT", message: "errors.conflict", cause: result.error.cause });
   }
+  if (!result.ok && isInvalidValue(result.error.cause)) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "errors.invalidFields", cause: result.error.cause });
+  }
   return result;
 });
 
@@ -54,6 +70,16 @@ const domainErrors = t.middleware(async ({ next }) => {
  */
 const isConcurrentChange = (error: unknown) =>
   typeof error === "object" && error !== null && ["P2002", "P2025"].includes((error as { code?: string }).code ?? "");
+
+/**
+ * PostgreSQL refused a value the input schemas let through: a NUL character in a text, a
+ * number past its column's range (SQLSTATE class 22, "data exception", or Prisma's own codes
+ * for them). That is the client's bad input, not the server's failure.
+ */
+const isInvalidValue = (error: unknown) => {
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null;
+  return ["P2000", "P2006", "P2007", "P2020"].includes(e?.code ?? "") || /^22/.test(e?.meta?.driverAdapterError?.cause?.originalCode ?? "");
+};
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "../db/client";
+import { clientAddress, isAddressThrottled, recordFailedSignIn } from "../security/sign-in-throttle";
 import { verifyCredentials } from "./sign-in";
 
 /** The sign-in form's reason for a refusal, read by the page as `code`. */
@@ -24,11 +25,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
+        const db = getDb();
+        const address = clientAddress(request.headers);
+        // Refused before the password is even checked, so a throttled client learns nothing.
+        if (await isAddressThrottled(db, address)) throw new SignInRefused("throttled");
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid");
-        const result = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
-        if (!result.ok) throw new SignInRefused(result.reason);
+        const result = await verifyCredentials(db, parsed.data.email, parsed.data.password);
+        if (!result.ok) {
+          await recordFailedSignIn(db, address, parsed.data.email, result.reason);
+          throw new SignInRefused(result.reason);
+        }
         return result.user;
       },
     }),

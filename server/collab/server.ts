@@ -12,6 +12,7 @@ import { compactDocument, loadDocumentUpdates } from "./persistence";
 import { redisExtension } from "./redis";
 import { registerCollabServer } from "./registry";
 import { loadPlanAccess } from "../plans/load-visible-plan";
+import { isCorruptUpdateMessage } from "../security/collab-update-check";
 import { verifyCollabToken } from "./token";
 import { UpdateLog } from "./update-log";
 import { saveAutomaticVersion } from "./versions";
@@ -104,6 +105,8 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
 
     async beforeHandleMessage({ update, context, connection }) {
       if (update.length > MAX_MESSAGE_BYTES) throw new Error("Message too large");
+      // Yjs would integrate part of a corrupt update before failing on the rest of it.
+      if (!connection.readOnly && isCorruptUpdateMessage(update)) throw new Error("Malformed update");
       const size = (sizes.get(context.planId) ?? 0) + update.length;
       if (size > maxDocumentBytes && !connection.readOnly) {
         connection.sendStateless(encodeMessage({ type: "error", messageKey: "collab.tooLarge" }));

@@ -1,3 +1,4 @@
+import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import type { Actor } from "../policies/actor";
@@ -29,5 +30,7 @@ export async function getVersion(db: Db, actor: Actor, versionId: string) {
 export async function saveNamedVersion(db: Db, actor: Actor, planId: string, name: string) {
   authorize(actor, "plan.update", await loadVisiblePlan(db, actor, planId));
   await runningCollabServer()?.flush(planId);
-  return saveVersion(db, planId, "manual", name, actor.userId);
+  const version = await saveVersion(db, planId, "manual", name, actor.userId);
+  await recordAuditEvent(db, { actorId: actor.userId, action: "document.saveVersion", entityType: "DocumentVersion", entityId: version.id, after: { planId, name } });
+  return version;
 }

@@ -1,12 +1,14 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
+import { limitBody } from "@/server/security/body-limit";
 import { isCrossSiteWrite } from "@/server/security/same-origin";
 
-const handler = (req: Request) =>
-  isCrossSiteWrite(req)
-    ? Response.json({ error: { message: "errors.forbidden" } }, { status: 403 })
-    : fetchRequestHandler({
+const handler = (incoming: Request) => {
+  if (isCrossSiteWrite(incoming)) return Response.json({ error: { message: "errors.forbidden" } }, { status: 403 });
+  const req = limitBody(incoming);
+  if (req instanceof Response) return req;
+  return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
@@ -15,5 +17,6 @@ const handler = (req: Request) =>
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },
   });
+};
 
 export { handler as GET, handler as POST };
