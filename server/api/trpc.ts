@@ -2,6 +2,7 @@ import { TRPCError, initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "../db/client";
+import { isInvalidValue } from "../db/invalid-value";
 import { DomainError, type FieldErrors } from "../errors";
 import type { Actor } from "../policies/actor";
 
@@ -71,15 +72,6 @@ const domainErrors = t.middleware(async ({ next }) => {
 const isConcurrentChange = (error: unknown) =>
   typeof error === "object" && error !== null && ["P2002", "P2025"].includes((error as { code?: string }).code ?? "");
 
-/**
- * PostgreSQL refused a value the input schemas let through: a NUL character in a text, a
- * number past its column's range (SQLSTATE class 22, "data exception", or Prisma's own codes
- * for them). That is the client's bad input, not the server's failure.
- */
-const isInvalidValue = (error: unknown) => {
-  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null;
-  return ["P2000", "P2006", "P2007", "P2020"].includes(e?.code ?? "") || /^22/.test(e?.meta?.driverAdapterError?.cause?.originalCode ?? "");
-};
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
