@@ -1,15 +1,19 @@
 import type { Db } from "../db/client";
-import { appendUpdate } from "./persistence";
+import { appendUpdates, type StoredUpdate } from "./persistence";
 
 /**
- * Writes a document's updates to the log one after another, retrying until the database
- * takes them, and says when everything received so far is stored. An update is never
- * dropped: if the database is down, edits wait here (and in the editors' browsers) and the
- * editors are not told they are saved.
+ * Writes a document's updates to the log in arrival order, retrying until the database takes
+ * them, and says when everything received so far is stored. Updates that arrive while a write
+ * is under way wait and go together in the next write, and the writes of all documents that are
+ * waiting at the same moment share one INSERT (see BatchWriter): under load, one round trip
+ * and one commit carry many keystrokes. An update is never dropped: if the database is down,
+ * edits wait here (and in the editors' browsers) and the editors are not told they are saved.
  */
 export class UpdateLog {
-  private tail: Promise<void> = Promise.resolve();
-  private queued = 0;
+  private pending: StoredUpdate[] = [];
+  private draining: Promise<void> | null = null;
+  private lastAnnounced = 0;
+  private announcement: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
@@ -18,22 +22,123 @@ export class UpdateLog {
   ) {}
 
   append(update: Uint8Array, userId: string | null): void {
-    this.queued++;
-    this.tail = this.tail
-      .then(() => writeWithRetry(() => appendUpdate(this.db, this.planId, update, userId)))
-      .then(() => {
-        if (--this.queued === 0) this.onIdle();
-      });
+    this.pending.push({ planId: this.planId, update, userId });
+    this.draining ??= this.drain();
   }
 
   get idle() {
-    return this.queued === 0;
+    return this.draining === null;
   }
 
-  /** Resolves once every update appended so far is stored. */
+  /** Resolves once every update appended so far is stored (the announcement may follow later). */
   flushed(): Promise<void> {
-    return this.tail;
+    return this.draining ?? Promise.resolve();
   }
+
+  /** Writes batches until nothing waits, then announces (only then) that all is stored. */
+  private async drain(): Promise<void> {
+    const writer = batchWriter(this.db);
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      await writeWithRetry(() => writer.write(batch));
+    }
+    this.draining = null;
+    this.announce();
+  }
+
+  /**
+   * Tells the editors everything is stored, at most once per ANNOUNCE_INTERVAL_MS: while people
+   * type, each keystroke is committed on its own, and one "saved" per keystroke to every
+   * editor of the document would double the frames the server sends. A deferred announcement
+   * is dropped if writing resumed meanwhile (the end of that write announces instead).
+   */
+  private announce() {
+    const wait = this.lastAnnounced + ANNOUNCE_INTERVAL_MS - Date.now();
+    if (wait <= 0) {
+      this.lastAnnounced = Date.now();
+      return this.onIdle();
+    }
+    this.announcement ??= setTimeout(() => {
+      this.announcement = null;
+      if (this.idle) this.announce();
+    }, wait).unref();
+  }
+}
+
+/** How often, at most, a document's editors are told that everything is stored. */
+export const ANNOUNCE_INTERVAL_MS = 200;
+
+/** At most this many INSERTs of the log at once, leaving the rest of the pool to other work. */
+const MAX_WRITES_IN_FLIGHT = 2;
+/** One INSERT carries at most this many rows or bytes (bind parameters and memory stay bounded). */
+const MAX_BATCH_ROWS = 1000;
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+interface Job {
+  rows: StoredUpdate[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Collects the waiting batches of every document of one database and writes them together.
+ * One INSERT statement commits all its rows or none, so each waiting log is resolved only
+ * after its rows are committed. If a combined INSERT fails, each document's rows are tried on
+ * their own, so that one document that cannot be stored (its plan deleted) does not hold the
+ * others back.
+ */
+class BatchWriter {
+  private queue: Job[] = [];
+  private inFlight = 0;
+
+  constructor(private readonly db: Db) {}
+
+  write(rows: StoredUpdate[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ rows, resolve, reject });
+      // Jobs queued in the same turn go together: start on the next microtask at the earliest.
+      queueMicrotask(() => this.pump());
+    });
+  }
+
+  private pump() {
+    while (this.inFlight < MAX_WRITES_IN_FLIGHT && this.queue.length > 0) {
+      const jobs: Job[] = [];
+      let rows = 0;
+      let bytes = 0;
+      while (this.queue.length > 0) {
+        const job = this.queue[0]!;
+        const size = job.rows.reduce((sum, row) => sum + row.update.length, 0);
+        if (jobs.length > 0 && (rows + job.rows.length > MAX_BATCH_ROWS || bytes + size > MAX_BATCH_BYTES)) break;
+        jobs.push(this.queue.shift()!);
+        rows += job.rows.length;
+        bytes += size;
+      }
+      this.inFlight++;
+      void this.insert(jobs).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async insert(jobs: Job[]) {
+    try {
+      await appendUpdates(this.db, jobs.flatMap((job) => job.rows));
+      for (const job of jobs) job.resolve();
+    } catch (error) {
+      if (jobs.length === 1) return jobs[0]!.reject(error);
+      await Promise.all(jobs.map((job) => appendUpdates(this.db, job.rows).then(job.resolve, job.reject)));
+    }
+  }
+}
+
+const writers = new WeakMap<Db, BatchWriter>();
+function batchWriter(db: Db): BatchWriter {
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new BatchWriter(db)));
+  return writer;
 }
 
 async function writeWithRetry(write: () => Promise<void>): Promise<void> {

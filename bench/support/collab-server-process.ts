@@ -1,0 +1,64 @@
+/**
+ * A collaboration server in a process of its own, for the benchmarks: `ours` (createCollabServer
+ * + attachCollab against DATABASE_URL, with its durable writes) or `reference` (the y-websocket
+ * reference server, @y/websocket-server's setupWSConnection, in memory). It listens on an
+ * ephemeral loopback port, sends `{ port }` to its parent over IPC, serves GET /stats (memory
+ * after a full GC when run with --expose-gc) and ends when told to, or when its parent goes.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { WebSocketServer } from "ws";
+
+const kind = process.argv[2];
+if (kind !== "ours" && kind !== "reference") throw new Error("usage: collab-server-process.ts ours|reference");
+
+const counts = { documents: () => 0, connections: () => 0 };
+// Event-loop utilisation since the previous /stats: how busy the server was over a load step.
+let loopSince = performance.eventLoopUtilization();
+const server = createServer((req, res) => {
+  if (req.url !== "/stats") return void res.writeHead(404).end();
+  const eventLoopUtilization = Math.round(performance.eventLoopUtilization(loopSince).utilization * 100) / 100;
+  loopSince = performance.eventLoopUtilization();
+  (globalThis as { gc?: () => void }).gc?.();
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(JSON.stringify({ eventLoopUtilization, memory: process.memoryUsage(), gc: typeof (globalThis as { gc?: unknown }).gc === "function", documents: counts.documents(), connections: counts.connections() }));
+});
+
+let stop: () => Promise<void>;
+if (kind === "ours") {
+  const { attachCollab } = await import("../../server/collab/attach");
+  const { createCollabServer, drainCollabServer } = await import("../../server/collab/server");
+  const { disconnectDb } = await import("../../server/db/client");
+  const collab = createCollabServer({ name: "bench" });
+  attachCollab(server, collab);
+  counts.documents = () => collab.getDocumentsCount();
+  counts.connections = () => collab.getConnectionsCount();
+  stop = async () => {
+    await drainCollabServer(collab);
+    await disconnectDb();
+  };
+} else {
+  const { setupWSConnection, docs } = await import("@y/websocket-server/utils");
+  const wss = new WebSocketServer({ noServer: true });
+  server.on("upgrade", (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req)));
+  counts.documents = () => docs.size;
+  counts.connections = () => wss.clients.size;
+  stop = async () => {
+    for (const ws of wss.clients) ws.terminate();
+  };
+}
+
+server.listen(0, "127.0.0.1", () => process.send?.({ port: (server.address() as AddressInfo).port }));
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  await stop();
+  process.exit(0);
+}
+process.on("message", (message) => message === "stop" && void shutdown());
+process.on("disconnect", () => void shutdown());
+process.on("SIGTERM", () => void shutdown());
