@@ -1,70 +1,145 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
-import { appRouter } from "../server/api/root";
-import { getDb } from "../server/db/client";
-import { buildActor, buildProgram, buildUnit } from "../tests/factories";
-import { childPath } from "../server/policies/tree";
+import { signedInRequest } from "../e2e/support/collab-client";
+import { startServerProcess } from "../e2e/support/server-process";
+import { type Db, getDb } from "../server/db/client";
+import type { PlanFilters } from "../server/plans/list-plans";
+import { seedDemo } from "../server/seed/seed-demo";
 import { type BenchRow, percentiles } from "./stats";
 
+const LEADER = "lanhdao.tinh@chungtay.vn";
+
 /**
- * The plan list with filters, through tRPC's HTTP handler on loopback (the same router and
- * domain code as the app; the session lookup is replaced by a fixed signed-in leader), with
- * 10,000 plans and 50 clients asking at once.
+ * Seeds the demo province and `plans` plans spread over its communes, years and statuses, and
+ * returns the province leader and the filters the clients ask for (also used to EXPLAIN them).
  */
-export async function benchPlanList(plans = 10_000, clients = 50, requestsPerClient = 20): Promise<BenchRow> {
-  const db = getDb();
-  const province = await buildUnit(db, { level: "province", name: "Tỉnh Danh Sách" });
-  const communes = Array.from({ length: 100 }, (_, i) => ({ code: `${province.code}-${i}`, name: `Xã ${i}`, level: "commune" as const, parentId: province.id, path: childPath(province.path, `${province.code}-${i}`), depth: 1 }));
-  await db.orgUnit.createMany({ data: communes });
-  const units = await db.orgUnit.findMany({ where: { parentId: province.id }, select: { id: true } });
-  const program = await buildProgram(db);
-  const leader = await buildActor(db, "leader", [province]);
+export async function seedPlanList(db: Db, plans: number) {
+  await seedDemo(db);
+  const leader = await db.user.findUniqueOrThrow({ where: { email: LEADER }, select: { id: true, memberships: { select: { unit: { select: { path: true } } } } } });
+  const provincePath = leader.memberships[0]!.unit.path;
+  const communes = await db.orgUnit.findMany({ where: { level: "commune", path: { startsWith: provincePath } }, select: { id: true }, orderBy: { code: "asc" } });
+  const district = await db.orgUnit.findFirstOrThrow({ where: { level: "district", path: { startsWith: provincePath } }, select: { id: true }, orderBy: { code: "asc" } });
+  const program = await db.program.findFirstOrThrow({ select: { id: true }, orderBy: { code: "asc" } });
   const statuses = ["draft", "submitted", "returned", "approved"] as const;
   const rows = Array.from({ length: plans }, (_, i) => ({
-    number: String(i + 1),
+    number: String(50_000 + i),
     symbol: "KH-UBND",
-    title: `Kế hoạch thực hiện tiêu chí số ${(i % 19) + 1} năm ${2021 + (i % 5)} — phòng học, nhà bán trú, giao thông`,
-    issuingUnitId: units[i % units.length]!.id,
+    title: `Kế hoạch thực hiện tiêu chí số ${(i % 19) + 1} năm ${2021 + (i % 5)} — ${i % 3 ? "phòng học, giao thông" : "nhà bán trú, phòng học"}`,
+    issuedOn: i % 7 ? new Date(Date.UTC(2021 + (i % 5), i % 12, (i % 28) + 1)) : null,
+    issuingUnitId: communes[i % communes.length]!.id,
     programId: program.id,
     periodStart: 2021,
     periodEnd: 2025,
     year: 2021 + (i % 5),
     status: statuses[i % 4]!,
-    createdById: leader.userId,
-    updatedById: leader.userId,
+    createdById: leader.id,
+    updatedById: leader.id,
   }));
   for (let i = 0; i < rows.length; i += 2000) await db.plan.createMany({ data: rows.slice(i, i + 2000) });
-  await db.$executeRawUnsafe(`ANALYZE "Plan"`);
+  await db.$executeRawUnsafe(`ANALYZE`);
 
-  const server = createServer(async (req, res) => {
-    const url = `http://${req.headers.host}${req.url}`;
-    const response = await fetchRequestHandler({ endpoint: "/api/trpc", req: new Request(url, { method: req.method }), router: appRouter, createContext: () => ({ db, actor: leader }) });
-    res.writeHead(response.status, { "content-type": "application/json" });
-    res.end(Buffer.from(await response.arrayBuffer()));
+  const filters: PlanFilters[] = [{ year: 2023 }, { status: "approved" }, { unitId: district.id }, { search: "bán trú", year: 2024 }, { page: 3 }];
+  return { leaderId: leader.id, filters };
+}
+
+/**
+ * The plan list with filters as a browser asks for it: the real app server in its own process
+ * (Next's production build, the `/api/trpc` route, next-auth's session cookie, the actor loaded
+ * per request), 10,000 plans of the demo province, and 50 closed-loop clients in this process.
+ * `BENCH_SERVER_NODE_OPTIONS` goes to the server's NODE_OPTIONS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
+ * for the server's CPU profile (written when it stops).
+ */
+export async function benchPlanList(port = 3300, plans = 10_000, clients = 50, requestsPerClient = 40): Promise<BenchRow> {
+  const { filters } = await seedPlanList(getDb(), plans);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "chungtay-bench-data-"));
+  const server = await startServerProcess(port, {
+    DATABASE_URL: process.env.DATABASE_URL!,
+    CHUNGTAY_DATA_DIR: dataDir,
+    SEED: "0",
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/trpc/plans.list?input=`;
-  const filters = [{ year: 2023 }, { status: "approved" }, { unitId: units[7]!.id }, { search: "bán trú", year: 2024 }, { page: 3 }];
-  const timings: number[] = [];
+  const url = (input: object) => `${server.baseURL}/api/trpc/plans.list?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ ...input, pageSize: 20 })))}`;
+  let single, ten, loaded, floor;
   try {
-    await Promise.all(
-      Array.from({ length: clients }, async (_, c) => {
-        for (let r = 0; r < requestsPerClient; r++) {
-          const input = encodeURIComponent(JSON.stringify(superjson.serialize({ ...filters[(c + r) % filters.length], pageSize: 20 })));
-          const start = performance.now();
-          const response = await fetch(base + input);
-          await response.arrayBuffer();
-          if (!response.ok) throw new Error(`plans.list answered ${response.status}`);
-          timings.push(performance.now() - start);
-        }
-      }),
-    );
+    const session = await signedInRequest(server.baseURL, LEADER);
+    const cookie = (await session.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    await session.dispose();
+    const ask = async (target: string) => {
+      const response = await fetch(target, { headers: { cookie } });
+      const body = await response.text();
+      if (!response.ok) throw new Error(`${target} answered ${response.status}: ${body.slice(0, 200)}`);
+      return body;
+    };
+    // Warm-up, and a check that the answers are the real ones: the year filter finds its fifth.
+    for (const input of filters) await ask(url(input));
+    const answer = JSON.parse(await ask(url(filters[0]!))) as { result: { data: Parameters<typeof superjson.deserialize>[0] } };
+    const { total } = superjson.deserialize<{ total: number }>(answer.result.data);
+    if (total < plans / 5) throw new Error(`plans.list found ${total} plans of 2023, expected at least ${plans / 5}`);
+
+    const list = (c: number, r: number) => ask(url(filters[(c + r) % filters.length]!));
+    const pid = server.child.pid!;
+    single = await drive(1, 100, list, pid);
+    ten = await drive(10, requestsPerClient, list, pid);
+    loaded = await drive(clients, requestsPerClient, list, pid);
+    // The framework's floor on the same load: a Next route that only runs `SELECT 1`.
+    floor = await drive(clients, requestsPerClient, () => ask(`${server.baseURL}/api/health`), pid);
   } finally {
-    server.close();
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
   }
-  const figures = percentiles(timings);
-  return { what: "plan list with filters via tRPC over HTTP", load: `${plans.toLocaleString("en")} plans, ${clients} concurrent clients`, goal: "p95 ≤ 50 ms", result: `p50 ${figures.p50} · p95 ${figures.p95} · p99 ${figures.p99} ms`, met: figures.p95 <= 50, figures };
+  const figures = { ...loaded, oneClient: single, tenClients: ten, healthRouteSameLoad: floor };
+  return {
+    what: "plan list with filters via tRPC over HTTP",
+    load: `${plans.toLocaleString("en")} plans, ${clients} concurrent clients (app server in its own process, signed-in cookie)`,
+    goal: "p95 ≤ 50 ms",
+    result: `p50 ${figures.p50} · p95 ${figures.p95} · p99 ${figures.p99} ms, ${figures.perSecond} req/s, CPU per request: server ${figures.serverCpuMsPerRequest} ms, PostgreSQL ${figures.postgresCpuMsPerRequest} ms, clients ${figures.clientCpuMsPerRequest} ms (1 client: p50 ${single.p50} ms; 10 clients: p95 ${ten.p95} ms; /api/health at the same load: p95 ${floor.p95} ms, ${floor.perSecond} req/s, ${floor.serverCpuMsPerRequest} ms CPU)`,
+    met: figures.p95 <= 50,
+    figures,
+  };
+}
+
+/** Closed loop: each client sends its next request when the previous answer is in. */
+async function drive(clients: number, requestsPerClient: number, request: (client: number, round: number) => Promise<unknown>, serverPid: number) {
+  const timings: number[] = [];
+  const cpuBefore = await cpuMs(serverPid);
+  const postgresBefore = await postgresCpuMs();
+  const clientBefore = process.cpuUsage();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let r = 0; r < requestsPerClient; r++) {
+        const start = performance.now();
+        await request(c, r);
+        timings.push(performance.now() - start);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const clientUsage = process.cpuUsage(clientBefore);
+  const postgresAfter = await postgresCpuMs();
+  const postgresUsed = [...postgresAfter].reduce((sum, [pid, ms]) => sum + ms - (postgresBefore.get(pid) ?? 0), 0);
+  const perRequest = (ms: number) => Math.round((ms / timings.length) * 100) / 100;
+  return {
+    ...percentiles(timings),
+    perSecond: Math.round(timings.length / seconds),
+    serverCpuMsPerRequest: perRequest((await cpuMs(serverPid)) - cpuBefore),
+    postgresCpuMsPerRequest: perRequest(postgresUsed),
+    clientCpuMsPerRequest: perRequest((clientUsage.user + clientUsage.system) / 1000),
+  };
+}
+
+/** CPU time of each PostgreSQL backend serving this database (the server's pool). */
+async function postgresCpuMs() {
+  const backends = await getDb().$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+  return new Map(await Promise.all(backends.map(async ({ pid }) => [pid, await cpuMs(pid)] as const)));
+}
+
+/** CPU time (user + system) a process has used, from /proc (Linux; NaN elsewhere). */
+async function cpuMs(pid: number) {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
