@@ -8,9 +8,14 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { disconnectDb } from "../server/db/client";
 import { createTestDatabase } from "../tests/test-database";
+import { benchCollabThroughput } from "./collab-throughput";
+import { benchCrashLoop } from "./crash-loop";
 import { benchKeystrokeLatency } from "./keystroke-latency";
 import { benchPlanList } from "./plan-list";
+import { benchPlanPage } from "./plan-page";
 import { benchRollup } from "./rollup";
+import { benchSoak } from "./soak";
+import { benchSocketsMemory } from "./sockets-memory";
 import type { BenchRow } from "./stats";
 
 const database = await createTestDatabase("chungtay_bench");
@@ -21,8 +26,13 @@ process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
 // `npm run bench -- rollup planList` runs only the named steps.
 const steps: Record<string, () => Promise<BenchRow[]>> = {
   keystroke: () => benchKeystrokeLatency(),
+  collabThroughput: () => benchCollabThroughput(),
+  socketsMemory: () => benchSocketsMemory(),
   rollup: async () => [await benchRollup()],
   planList: async () => [await benchPlanList()],
+  planPage: () => benchPlanPage(),
+  crashLoop: () => benchCrashLoop(),
+  soak: () => benchSoak(),
 };
 const chosen = process.argv.slice(2).filter((name) => name in steps);
 const rows: BenchRow[] = [];
