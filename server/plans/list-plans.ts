@@ -45,16 +45,18 @@ export async function listPlans(db: Db, actor: Actor, filters: PlanFilters) {
   if (search) and.push(await searchWhere(db, search));
 
   const where = { AND: and };
-  const [total, items] = await Promise.all([
-    db.plan.count({ where }),
-    db.plan.findMany({
-      where,
-      select: planSummarySelect,
-      orderBy: [{ issuedOn: { sort: "desc", nulls: "first" } }, { updatedAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-  ]);
+  const skip = (page - 1) * pageSize;
+  const items = await db.plan.findMany({
+    where,
+    select: planSummarySelect,
+    orderBy: [{ issuedOn: { sort: "desc", nulls: "first" } }, { updatedAt: "desc" }, { id: "asc" }],
+    skip,
+    take: pageSize,
+  });
+  // A page that is not full is the last one, so it tells the total: the count (a scan of every
+  // matching plan) is only needed when more may follow or the page lies past the end.
+  const lastPageShown = items.length < pageSize && (items.length > 0 || page === 1);
+  const total = lastPageShown ? skip + items.length : await db.plan.count({ where });
   return { items, total, page, pageSize };
 }
 

@@ -120,16 +120,21 @@ export function authorableUnitsWhere(actor: Actor): Prisma.OrgUnitWhereInput {
   return { OR: authoring.length ? authoring.map((m) => ({ path: { startsWith: m.unitPath } })) : [{ id: { in: [] } }] };
 }
 
-/** Plans the actor may view, as a Prisma filter (same rule as "plan.view"). */
+/**
+ * Plans the actor may view, as a Prisma filter (same rule as "plan.view"). One filter on the
+ * issuing unit, so that PostgreSQL joins the unit once rather than once per alternative, and
+ * without the alternatives a subtree already covers (a province leader's filter is then one
+ * prefix match): every plan list and its count pay for this filter on each row they scan.
+ */
 export function viewablePlansWhere(actor: Actor): Prisma.PlanWhereInput {
-  const above = ancestorPaths(actor);
-  return {
-    OR: [
-      ...actor.memberships.map((m) => ({ issuingUnit: { path: { startsWith: m.unitPath } } })),
-      { issuingUnit: { path: { in: above } } },
-      { issuingUnit: { level: "agency", parent: { path: { in: above } } } },
-    ],
-  };
+  const subtrees = [...new Set(actor.memberships.map((m) => m.unitPath))];
+  const tops = subtrees.filter((p) => !subtrees.some((other) => other !== p && isWithin(p, other)));
+  const above = ancestorPaths(actor).filter((p) => !tops.some((top) => isWithin(p, top)));
+  const alternatives: Prisma.OrgUnitWhereInput[] = [
+    ...tops.map((top) => ({ path: { startsWith: top } })),
+    ...(above.length ? [{ path: { in: above } }, { level: "agency" as const, parent: { path: { in: above } } }] : []),
+  ];
+  return { issuingUnit: { OR: alternatives.length ? alternatives : [{ id: { in: [] } }] } };
 }
 
 /** Submitted plans the actor may review (same rule as "plan.review"). */
