@@ -4,9 +4,9 @@
  * clients, and writes bench/results/latest.json and latest.md.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
-import { disconnectDb } from "../server/db/client";
+import { disconnectDb, getDb } from "../server/db/client";
 import { createTestDatabase } from "../tests/test-database";
 import { benchCollabThroughput } from "./collab-throughput";
 import { benchCrashLoop } from "./crash-loop";
@@ -34,6 +34,11 @@ const steps: Record<string, () => Promise<BenchRow[]>> = {
   crashLoop: () => benchCrashLoop(),
   soak: () => benchSoak(),
 };
+/** What the figures were measured with: the runtime, the database and the servers compared. */
+const versions: Record<string, string> = { Node: process.version };
+for (const name of ["@hocuspocus/server", "@y/websocket-server", "yjs", "next", "@prisma/client"]) {
+  versions[name] = (JSON.parse(await readFile(`node_modules/${name}/package.json`, "utf8")) as { version: string }).version;
+}
 const chosen = process.argv.slice(2).filter((name) => name in steps);
 const rows: BenchRow[] = [];
 try {
@@ -42,15 +47,17 @@ try {
     for (const row of result) console.log(`${row.what} · ${row.load}: ${row.result} (${row.goal}${row.met ? ", met" : row.met === false ? ", MISSED" : ""})`);
     rows.push(...result);
   }
+  versions.database = database.embedded ? "PGlite" : `PostgreSQL ${(await getDb().$queryRawUnsafe<{ server_version: string }[]>("SHOW server_version"))[0]!.server_version}`;
 } finally {
   await disconnectDb();
   await database.drop();
 }
 
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${database.embedded ? "PGlite" : "PostgreSQL"}`;
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB`;
+const versionLine = Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(", ");
 await mkdir("bench/results", { recursive: true });
-await writeFile("bench/results/latest.json", `${JSON.stringify({ at: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+await writeFile("bench/results/latest.json", `${JSON.stringify({ at: new Date().toISOString(), machine, versions, rows }, null, 2)}\n`);
 const table = ["| what | load | goal | result | met |", "| --- | --- | --- | --- | --- |", ...rows.map((r) => `| ${r.what} | ${r.load} | ${r.goal} | ${r.result} | ${r.met === null ? "—" : r.met ? "yes" : "no"} |`)];
-await writeFile("bench/results/latest.md", `# Benchmark\n\n${machine}, ${new Date().toISOString()}\n\n${table.join("\n")}\n`);
+await writeFile("bench/results/latest.md", `# Benchmark\n\n${machine}, ${new Date().toISOString()}\n\n${versionLine}\n\n${table.join("\n")}\n`);
 console.log(`\n${table.join("\n")}`);
 process.exit(0);
