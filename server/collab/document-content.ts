@@ -1,15 +1,24 @@
-import type { JSONContent } from "@tiptap/core";
-import { TiptapTransformer } from "@hocuspocus/transformer";
+import { getSchema, type JSONContent } from "@tiptap/core";
+import type { Schema } from "@tiptap/pm/model";
+import { ProsemirrorTransformer } from "@hocuspocus/transformer";
 import * as Y from "yjs";
 import { documentExtensions } from "@/lib/editor/extensions";
 
 /** The Yjs fragment TipTap's Collaboration extension writes to. */
 export const FRAGMENT = "default";
 
-/** The document as ProseMirror JSON, as the editor and the DOCX export read it. */
+/**
+ * The document as ProseMirror JSON, as the editor and the DOCX export read it. Reading needs no
+ * schema (the Yjs nodes carry their names): building TipTap's extensions here on each call was
+ * most of what compacting a small document cost.
+ */
 export function contentOf(doc: Y.Doc): JSONContent {
-  return TiptapTransformer.extensions(documentExtensions()).fromYdoc(doc, FRAGMENT) as JSONContent;
+  return ProsemirrorTransformer.fromYdoc(doc, FRAGMENT) as JSONContent;
 }
+
+let schema: Schema | undefined;
+/** The plan schema, built once: the extensions never change while the process runs. */
+const documentSchema = () => (schema ??= getSchema(documentExtensions()));
 
 /** Plain text with one line per block, for search and for comparing versions. */
 export function plainText(content: JSONContent): string {
@@ -37,7 +46,7 @@ export function plainText(content: JSONContent): string {
 }
 
 /** A new Yjs document holding `content`. */
-export const toYdoc = (content: JSONContent): Y.Doc => TiptapTransformer.extensions(documentExtensions()).toYdoc(content, FRAGMENT);
+export const toYdoc = (content: JSONContent): Y.Doc => ProsemirrorTransformer.toYdoc(content, FRAGMENT, documentSchema());
 
 /** Replaces the whole document with `content`, as one change that every editor receives. */
 export function replaceContent(doc: Y.Doc, content: JSONContent): void {

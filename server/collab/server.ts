@@ -5,15 +5,17 @@ import { getDb } from "../db/client";
 import { onAccessChange, publishAccessChange } from "../live/live-events";
 import { can } from "../policies";
 import { type Actor, loadActor } from "../policies/actor";
-import { encodeMessage, toBase64 } from "@/lib/collab/messages";
+import { encodeMessage } from "@/lib/collab/messages";
 import { replaceContent } from "./document-content";
 import { planDocumentName, planIdFromDocumentName } from "./document-name";
 import { compactDocument, loadDocumentUpdates } from "./persistence";
 import { redisExtension } from "./redis";
 import { registerCollabServer } from "./registry";
+import { createSavedAnnouncer, savedMessage } from "./saved-announcer";
 import { loadPlanAccess } from "../plans/load-visible-plan";
 import { isCorruptUpdateMessage } from "../security/collab-update-check";
 import { verifyCollabToken } from "./token";
+import { HousekeepingQueue } from "./housekeeping-queue";
 import { UpdateLog } from "./update-log";
 import { saveAutomaticVersion } from "./versions";
 
@@ -28,8 +30,24 @@ export interface CollabContext {
 }
 
 const logs = new Map<string, UpdateLog>();
-const housekeepingRuns = new Set<Promise<void>>();
 const sizes = new Map<string, number>();
+
+/**
+ * Compaction and automatic versions, one document at a time (see HousekeepingQueue).
+ * Every edit is already in the log, so a failure here loses nothing: it is logged and tried
+ * again at the next pause.
+ */
+const housekeeping = new HousekeepingQueue(async (planId, reason) => {
+  try {
+    await logs.get(planId)?.flushed();
+    const db = getDb();
+    const { sizeBytes } = await compactDocument(db, planId);
+    if (sizes.has(planId)) sizes.set(planId, sizeBytes);
+    await saveAutomaticVersion(db, planId, reason);
+  } catch (error) {
+    console.error(`Compacting the document of plan ${planId} failed; its log is kept:`, error);
+  }
+});
 
 /**
  * The collaboration server: authenticates every connection with a collab token and the same
@@ -42,39 +60,17 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
   const db = getDb();
   const instanceId = randomUUID();
 
+  const announcer = createSavedAnnouncer(
+    (planId) => hocuspocus.documents.get(planDocumentName(planId)),
+    (planId) => logs.get(planId)?.idle ?? true,
+  );
   const logFor = (planId: string) => {
     let log = logs.get(planId);
     if (!log) {
-      const name = planDocumentName(planId);
-      log = new UpdateLog(db, planId, () => {
-        // To this instance's editors only: "saved" speaks for this instance's log, and through
-        // Redis it would reach editors whose edits another instance has not stored yet.
-        const document = hocuspocus.documents.get(name);
-        if (document) document.relayStateless(savedMessage(document));
-      });
+      log = new UpdateLog(db, planId, () => announcer.announce(planId));
       logs.set(planId, log);
     }
     return log;
-  };
-
-  /**
-   * Compaction and automatic versions. Every edit is already in the log, so a failure here
-   * loses nothing: it is logged and tried again at the next pause.
-   */
-  const housekeeping = async (planId: string, reason: "activity" | "lastEditorLeft") => {
-    const run = (async () => {
-      try {
-        await logFor(planId).flushed();
-        const { sizeBytes } = await compactDocument(db, planId);
-        sizes.set(planId, sizeBytes);
-        await saveAutomaticVersion(db, planId, reason);
-      } catch (error) {
-        console.error(`Compacting the document of plan ${planId} failed; its log is kept:`, error);
-      }
-    })();
-    housekeepingRuns.add(run);
-    await run;
-    housekeepingRuns.delete(run);
   };
 
   const extension: Extension<CollabContext> = {
@@ -91,7 +87,8 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
     async connected({ connection, context }) {
       // Tells a (re)connecting editor what is stored, so edits it kept offline can be confirmed;
       // while writes are pending, the broadcast when the log is idle does it.
-      if (logFor(context.planId).idle && connection.document) connection.sendStateless(savedMessage(connection.document));
+      if (!logFor(context.planId).idle) announcer.expect(context.planId, connection);
+      else if (connection.document) connection.sendStateless(savedMessage(connection.document));
     },
 
     async onLoadDocument({ document, documentName }) {
@@ -114,7 +111,7 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
       }
     },
 
-    async onChange({ update, context, documentName }) {
+    async onChange({ update, context, documentName, connection }) {
       // Updates from other instances (through Redis) are stored here too, though their instance
       // stores them as well: "saved" covers all this instance holds, and an instance may die
       // between forwarding an edit and storing it, after which its editor, reconnecting here,
@@ -123,22 +120,24 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
       const planId = context?.planId ?? planIdFromDocumentName(documentName)!;
       sizes.set(planId, (sizes.get(planId) ?? 0) + update.length);
       logFor(planId).append(update, context?.actor?.userId ?? null);
+      if (connection) announcer.expect(planId, connection);
     },
 
     async onStoreDocument({ documentName }) {
       const planId = planIdFromDocumentName(documentName)!;
-      await housekeeping(planId, "activity");
+      await housekeeping.schedule(planId, "activity");
     },
 
     async onDisconnect({ clientsCount, documentName }) {
       // The last editor left: keep a version of what they wrote.
-      if (clientsCount === 0) await housekeeping(planIdFromDocumentName(documentName)!, "lastEditorLeft");
+      if (clientsCount === 0) await housekeeping.schedule(planIdFromDocumentName(documentName)!, "lastEditorLeft");
     },
 
     async afterUnloadDocument({ documentName }) {
       const planId = planIdFromDocumentName(documentName)!;
       if (logs.get(planId)?.idle) logs.delete(planId);
       sizes.delete(planId);
+      announcer.forget(planId);
     },
   };
 
@@ -146,8 +145,10 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
   const hocuspocus = new Hocuspocus<CollabContext>({
     name: options.name ?? "chungtay-collab",
     quiet: true,
-    debounce: 3000,
-    maxDebounce: 15_000,
+    // Housekeeping only (every edit is in the log at once): 500 documents typed in bursts would
+    // otherwise ask for dozens of compactions a second; what they ask for waits its turn anyway.
+    debounce: 5000,
+    maxDebounce: 60_000,
     extensions: [extension, ...(redis ? [redis] : [])],
   });
   const flush = (planId: string) => logs.get(planId)?.flushed() ?? Promise.resolve();
@@ -179,16 +180,10 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
   return hocuspocus;
 }
 
-/**
- * Sent when the update log is idle: everything the server holds in memory is stored then, so
- * its snapshot is exactly what is saved.
- */
-const savedMessage = (document: Y.Doc) => encodeMessage({ type: "saved", snapshot: toBase64(Y.encodeSnapshot(Y.snapshot(document))) });
-
 /** Waits until every update received by this process is stored and compactions under way end. */
 export async function flushAllUpdates(): Promise<void> {
   await Promise.all([...logs.values()].map((log) => log.flushed()));
-  await Promise.all(housekeepingRuns);
+  await housekeeping.idle();
 }
 
 /** For a clean shutdown: disconnects everyone, runs the pending compactions now, and waits for the writes. */

@@ -41,6 +41,12 @@ export async function saveVersion(db: Db, planId: string, kind: DocumentVersionK
  * goes on, when the last one is older than the interval.
  */
 export async function saveAutomaticVersion(db: Db, planId: string, reason: "activity" | "lastEditorLeft", now = new Date()) {
+  // While editing goes on, a recent version settles it without reading two documents' JSON
+  // (this runs after every pause of every document being edited).
+  if (reason === "activity") {
+    const latest = await db.planDocumentVersion.findFirst({ where: { planId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+    if (latest && now.getTime() - latest.createdAt.getTime() < AUTO_VERSION_INTERVAL_MS) return null;
+  }
   const [document, last] = await Promise.all([
     db.planDocument.findUnique({ where: { planId }, select: { content: true } }),
     db.planDocumentVersion.findFirst({ where: { planId }, orderBy: { createdAt: "desc" }, select: { content: true, createdAt: true } }),

@@ -10,7 +10,8 @@ const CARRIES_UPDATE = new Set([1, 2]);
  * cannot read. Yjs integrates an update's items before it reads the rest of it, so a corrupt
  * update applied to the live document can leave part of itself there (stored and sent to every
  * editor) although the message then fails and its connection is closed. Reading the update in
- * full and applying it to an empty scratch document first keeps the live one untouched. A frame
+ * full and applying it to an empty scratch document first keeps the live one untouched (reading
+ * alone is not enough: an update can be readable and still fail while its items go in). A frame
  * that is not an update, or that cannot even be unpacked, is Hocuspocus's to refuse.
  */
 export function isCorruptUpdateMessage(message: Uint8Array): boolean {
@@ -23,14 +24,39 @@ export function isCorruptUpdateMessage(message: Uint8Array): boolean {
   } catch {
     return false;
   }
-  const scratch = new Y.Doc();
+  const doc = takeScratch();
   try {
     Y.decodeUpdate(update);
-    Y.applyUpdate(scratch, update);
+    Y.applyUpdate(doc, update);
     return false;
   } catch {
     return true;
   } finally {
-    scratch.destroy();
+    giveBack(doc);
   }
+}
+
+let scratch: Y.Doc | null = null;
+
+/**
+ * An empty document to apply to. A fixed guid: a random one costs 31 calls to the random
+ * source, 85% of the check's time (measured for a keystroke: 89 µs with it, 12 µs without).
+ */
+const takeScratch = () => {
+  const doc = scratch ?? new Y.Doc({ guid: "collab-update-check" });
+  scratch = null;
+  return doc;
+};
+
+/**
+ * A keystroke's items wait for the items they follow, which an empty document lacks, so most
+ * checks integrate nothing: such a document is empty again once its waiting parts are dropped,
+ * and is kept for the next check (its client id costs a call to the random source too).
+ */
+function giveBack(doc: Y.Doc) {
+  if (doc.store.clients.size === 0 && doc.share.size === 0) {
+    doc.store.pendingStructs = null;
+    doc.store.pendingDs = null;
+    scratch = doc;
+  } else doc.destroy();
 }
