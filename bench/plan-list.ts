@@ -39,13 +39,25 @@ export async function seedPlanList(db: Db, plans: number) {
     updatedById: leader.id,
   }));
   for (let i = 0; i < rows.length; i += 2000) await db.plan.createMany({ data: rows.slice(i, i + 2000) });
-  // As autovacuum leaves a table that has settled: statistics, and a visibility map that lets
-  // PostgreSQL count from the index alone.
-  await db.$executeRawUnsafe(`VACUUM ANALYZE "Plan"`);
-  await db.$executeRawUnsafe(`ANALYZE`);
+  await settleDatabase(db);
 
   const filters: PlanFilters[] = [{ year: 2023 }, { status: "approved" }, { unitId: district.id }, { search: "bán trú", year: 2024 }, { page: 3 }];
   return { leaderId: leader.id, filters };
+}
+
+/**
+ * Leaves the database as autovacuum leaves one that has settled (statistics, and a visibility
+ * map that lets PostgreSQL count from an index alone), and waits for autovacuum workers to end:
+ * steps before this one write hundreds of thousands of rows, and a worker vacuuming them during
+ * the measurement was most of PostgreSQL's CPU per request.
+ */
+async function settleDatabase(db: Db) {
+  await db.$executeRawUnsafe(`VACUUM ANALYZE`);
+  for (let waited = 0; waited < 60_000; waited += 500) {
+    const [row] = await db.$queryRawUnsafe<{ workers: number }[]>(`SELECT count(*)::int AS workers FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
+    if (!row?.workers) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 /**
