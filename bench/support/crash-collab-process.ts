@@ -12,6 +12,8 @@ export interface CollabProcess {
   output(): string;
   /** Resident memory of the process in bytes, from /proc/<pid>/status (Linux). */
   rssBytes(): number;
+  /** The DevTools endpoint when started with `inspect` (see inspector-heap.ts), else null. */
+  inspectorURL(): string | null;
   /** SIGKILL: no shutdown hook runs, as in a power cut or an OOM kill. */
   crash(): Promise<void>;
   /** SIGTERM: the server drains its writes and exits. */
@@ -28,11 +30,13 @@ process.on("exit", () => {
  * Starts the standalone collaboration server (`server/collab/standalone.ts`, no Next) as its own
  * process and waits until /health answers. The crash loop and the soak kill and watch this
  * process; `env` gives it its database (DATABASE_URL, or CHUNGTAY_DATA_DIR for the embedded one)
- * and the AUTH_SECRET the caller signs collab tokens with.
+ * and the AUTH_SECRET the caller signs collab tokens with. `inspect` opens the V8 inspector on a
+ * free loopback port, so that the soak can read the live heap after a full collection.
  */
-export async function startCollabProcess(port: number, env: Record<string, string>, timeoutMs = 60_000): Promise<CollabProcess> {
+export async function startCollabProcess(port: number, env: Record<string, string>, { inspect = false, timeoutMs = 60_000 } = {}): Promise<CollabProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/collab/standalone.ts"], {
+  const inspectArgs = inspect ? ["--inspect=127.0.0.1:0"] : [];
+  const child = spawn(process.execPath, [...inspectArgs, "--import", "tsx", "server/collab/standalone.ts"], {
     env: { ...process.env, ...env, COLLAB_PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -74,6 +78,7 @@ export async function startCollabProcess(port: number, env: Record<string, strin
       const kB = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1]);
       return kB * 1024;
     },
+    inspectorURL: () => /Debugger listening on (ws:\/\/\S+)/.exec(stderr)?.[1] ?? null,
     async crash() {
       if (alive()) child.kill("SIGKILL");
       await exited;

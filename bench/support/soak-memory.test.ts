@@ -4,21 +4,21 @@ import { memoryTrend } from "./soak-memory";
 const MB = 2 ** 20;
 
 describe("memoryTrend", () => {
-  it("calls a saw-tooth around a steady level flat, after a warm-up climb", () => {
-    const samples = Array.from({ length: 100 }, (_, i) => (i < 20 ? 100 + i * 5 : 200 + (i % 7) * 4) * MB);
+  it("calls a warm-up climb followed by a steady level with jitter flat", () => {
+    const samples = Array.from({ length: 50 }, (_, i) => (i < 18 ? 50 + i * 0.12 : 52 + ((i * 7) % 5) * 0.1) * MB);
     expect(memoryTrend(samples).flat).toBe(true);
   });
 
-  it("calls a steady climb past 10 % a leak", () => {
-    const samples = Array.from({ length: 100 }, (_, i) => (200 + i * 0.5) * MB);
+  it("calls a steady climb past 3 MB a leak", () => {
+    const samples = Array.from({ length: 100 }, (_, i) => (50 + i * 0.1) * MB);
     const trend = memoryTrend(samples);
-    expect(trend.growthMB).toBe(30);
+    expect(trend.growthMB).toBe(6);
     expect(trend.flat).toBe(false);
   });
 
-  it("allows 20 MB on a small process", () => {
-    expect(memoryTrend(Array.from({ length: 50 }, (_, i) => (50 + (i >= 40 ? 15 : 0)) * MB)).flat).toBe(true);
-    expect(memoryTrend(Array.from({ length: 50 }, (_, i) => (50 + (i >= 40 ? 25 : 0)) * MB)).flat).toBe(false);
+  it("allows 5 % of a large heap", () => {
+    expect(memoryTrend(Array.from({ length: 50 }, (_, i) => (200 + (i >= 40 ? 9 : 0)) * MB)).flat).toBe(true);
+    expect(memoryTrend(Array.from({ length: 50 }, (_, i) => (200 + (i >= 40 ? 11 : 0)) * MB)).flat).toBe(false);
   });
 
   it("refuses to judge fewer than five samples", () => {
