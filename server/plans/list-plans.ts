@@ -17,7 +17,7 @@ export interface PlanFilters {
   mine?: boolean;
   /** Only submitted plans this actor may return or approve (same rule as "plan.review"). */
   awaitingMyReview?: boolean;
-  /** Matches the number/symbol ("2543", "KH-SGDĐT", "2543/KH") or words of the title. */
+  /** Matches the number/symbol ("2543", "KH-SGDĐT", "2543/KH"), words of the title, or words of the text. */
   search?: string;
   page?: number;
   pageSize?: number;
@@ -70,7 +70,7 @@ async function searchWhere(db: Db, search: string): Promise<Prisma.PlanWhereInpu
   const words = search.split(/\s+/).filter(Boolean);
   const inText = await db.$queryRaw<{ planId: string }[]>`
     SELECT "planId" FROM "PlanDocument"
-    WHERE to_tsvector('simple', "searchText") @@ plainto_tsquery('simple', ${searchable(search)})`;
+    WHERE "searchVector" @@ plainto_tsquery('simple', ${searchable(search)})`;
   return {
     OR: [
       ...byReference,
