@@ -3,11 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import superjson from "superjson";
+import * as Y from "yjs";
 import { signedInRequest } from "../e2e/support/collab-client";
 import { startServerProcess } from "../e2e/support/server-process";
 import { type Db, getDb } from "../server/db/client";
 import type { PlanFilters } from "../server/plans/list-plans";
 import { seedDemo } from "../server/seed/seed-demo";
+import { searchable } from "../lib/search-text";
 import { type BenchRow, percentiles } from "./stats";
 
 const LEADER = "lanhdao.tinh@chungtay.vn";
@@ -39,11 +41,39 @@ export async function seedPlanList(db: Db, plans: number) {
     updatedById: leader.id,
   }));
   for (let i = 0; i < rows.length; i += 2000) await db.plan.createMany({ data: rows.slice(i, i + 2000) });
+  await seedPlanTexts(db, rows.map((row) => row.number));
   await settleDatabase(db);
 
   const filters: PlanFilters[] = [{ year: 2023 }, { status: "approved" }, { unitId: district.id }, { search: "bán trú", year: 2024 }, { page: 3 }];
   return { leaderId: leader.id, filters };
 }
+
+/**
+ * Gives every plan a document of about 3 kB of text, as written plans have, so that a search
+ * runs the full-text path over as many documents as there are plans. Only the list reads them:
+ * the Yjs state is an empty document.
+ */
+async function seedPlanTexts(db: Db, numbers: string[]) {
+  const plans = await db.plan.findMany({ where: { number: { in: numbers } }, select: { id: true, number: true } });
+  const emptyState = Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()));
+  const documents = plans.map(({ id, number }) => {
+    const i = Number(number);
+    const text = Array.from({ length: 12 }, (_, k) => PLAN_SENTENCES[(i + k * 7) % PLAN_SENTENCES.length]!.replace("{n}", String(((i * 31 + k) % 40) + 2))).join(" ");
+    return { planId: id, state: emptyState, content: { type: "doc", content: [] }, text, searchText: searchable(text), sizeBytes: emptyState.length };
+  });
+  for (let i = 0; i < documents.length; i += 500) await db.planDocument.createMany({ data: documents.slice(i, i + 500) });
+}
+
+const PLAN_SENTENCES = [
+  "Xây dựng {n} phòng học kiên cố thay thế phòng học tạm, phòng học mượn tại các điểm trường lẻ của xã, hoàn thành trước năm học mới.",
+  "Bố trí {n} phòng ở nội trú và nhà ăn cho học sinh bán trú ở các thôn, bản xa trung tâm, bảo đảm điều kiện học tập và sinh hoạt.",
+  "Sửa chữa, nâng cấp {n} căn nhà công vụ cho giáo viên cắm bản, ưu tiên các điểm trường chưa có nước sạch và điện lưới quốc gia.",
+  "Cứng hóa {n} km đường giao thông nông thôn liên thôn, liên xã theo tiêu chí số 2 của bộ tiêu chí quốc gia về xã nông thôn mới.",
+  "Huy động nhân dân đóng góp ngày công, vật liệu và hiến đất để làm đường, tổng giá trị đóng góp khoảng {n} tỷ đồng.",
+  "Tỷ lệ hộ nghèo đa chiều giảm còn dưới {n} phần trăm, thu nhập bình quân đầu người đạt chỉ tiêu của huyện giao.",
+  "Ủy ban nhân dân xã phân công cán bộ phụ trách từng tiêu chí, báo cáo tiến độ hằng quý về Ban Chỉ đạo huyện.",
+  "Rà soát nhu cầu kinh phí, lồng ghép nguồn vốn Chương trình mục tiêu quốc gia với ngân sách địa phương và vốn xã hội hóa.",
+];
 
 /**
  * Leaves the database as autovacuum leaves one that has settled (statistics, and a visibility
