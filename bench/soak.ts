@@ -47,10 +47,10 @@ const CHECK_MS = 5000;
  * A bounded soak of the collaboration server (the standalone process, so that its memory is
  * its own): `editors` writers on `plans` plans type a few characters a second each for
  * `seconds`, while a reader per plan checks that what was acknowledged reaches it. Samples the
- * server's live heap every 5 s through its inspector and counts errors: saves never acknowledged, sockets
- * closed under an editor, stderr lines of the server with "Error", late or diverging readers,
- * and acknowledged edits missing from the database at the end. Passes when memory is flat (see
- * memoryTrend) and every count is zero.
+ * server's live heap every 5 s through its inspector and counts errors: saves never
+ * acknowledged, sockets closed under an editor, stderr lines of the server with "Error", late or
+ * diverging readers, and acknowledged edits missing from the database at the end. Passes when
+ * the live heap is flat (see memoryTrend) and every count is zero.
  */
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const { seconds, port, database, editors: editorCount = 20, plans: planCount = 5, keystrokesPerSecond = 3, log = () => {} } = options;

@@ -6,8 +6,9 @@ const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 /**
  * The benchmark's soak, for a minute: 20 editors on 5 plans type steadily on the standalone
  * collaboration server while readers check that acknowledged edits reach them. Fails when the
- * server's live heap climbs past its warm-up, on any error (an edit never saved, a socket closed, an "Error" on the
- * server's stderr, a late or diverging reader), or when an acknowledged edit is not stored.
+ * server's live heap climbs past its warm-up, on any error (an edit never saved, a socket
+ * closed, an "Error" on the server's stderr, a late or diverging reader), or when an
+ * acknowledged edit is not stored.
  */
 test(`a ${SECONDS} s soak of steady editing: memory flat, no errors, nothing lost`, async () => {
   test.setTimeout(SECONDS * 1000 + 180_000);
