@@ -6,10 +6,10 @@ import superjson from "superjson";
 import * as Y from "yjs";
 import { signedInRequest } from "../e2e/support/collab-client";
 import { startServerProcess } from "../e2e/support/server-process";
+import { searchable } from "../lib/search-text";
 import { type Db, getDb } from "../server/db/client";
 import type { PlanFilters } from "../server/plans/list-plans";
 import { seedDemo } from "../server/seed/seed-demo";
-import { searchable } from "../lib/search-text";
 import { type BenchRow, percentiles } from "./stats";
 
 const LEADER = "lanhdao.tinh@chungtay.vn";
