@@ -41,20 +41,16 @@ export async function saveVersion(db: Db, planId: string, kind: DocumentVersionK
  * goes on, when the last one is older than the interval.
  */
 export async function saveAutomaticVersion(db: Db, planId: string, reason: "activity" | "lastEditorLeft", now = new Date()) {
-  // While editing goes on, a recent version settles it without reading two documents' JSON
+  const last = await db.planDocumentVersion.findFirst({ where: { planId }, orderBy: { createdAt: "desc" }, select: { id: true, createdAt: true } });
+  // While editing goes on, a recent version settles it without reading any document's JSON
   // (this runs after every pause of every document being edited).
-  if (reason === "activity") {
-    const latest = await db.planDocumentVersion.findFirst({ where: { planId }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
-    if (latest && now.getTime() - latest.createdAt.getTime() < AUTO_VERSION_INTERVAL_MS) return null;
-  }
-  const [document, last] = await Promise.all([
+  if (reason === "activity" && last && now.getTime() - last.createdAt.getTime() < AUTO_VERSION_INTERVAL_MS) return null;
+  const [document, lastContent] = await Promise.all([
     db.planDocument.findUnique({ where: { planId }, select: { content: true } }),
-    db.planDocumentVersion.findFirst({ where: { planId }, orderBy: { createdAt: "desc" }, select: { content: true, createdAt: true } }),
+    last ? db.planDocumentVersion.findUnique({ where: { id: last.id }, select: { content: true } }) : null,
   ]);
   if (!document) return null;
-  const unchanged = last && JSON.stringify(last.content) === JSON.stringify(document.content);
-  if (unchanged) return null;
-  if (reason === "activity" && last && now.getTime() - last.createdAt.getTime() < AUTO_VERSION_INTERVAL_MS) return null;
+  if (lastContent && JSON.stringify(lastContent.content) === JSON.stringify(document.content)) return null;
   return saveVersion(db, planId, "auto", null, null);
 }
 
