@@ -30,7 +30,16 @@ const securityHeaders = [
 const config: NextConfig = {
   // Database drivers and WASM engines run as plain Node modules, not bundled; so does Yjs, so
   // that the collaboration server and the app share one copy of it in the process.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/schema-engine-wasm", "yjs", "docx", "exceljs"],
+  serverExternalPackages: [
+    "pg",
+    "@prisma/adapter-pg",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@prisma/schema-engine-wasm",
+    "yjs",
+    "docx",
+    "exceljs",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -9,7 +9,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
   return (
     <main className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center px-4 text-center">
       <h1 className="text-xl font-semibold text-slate-900">{t("internal")}</h1>
-      <Button className="mt-6" onClick={reset}>{t("retry")}</Button>
+      <Button className="mt-6" onClick={reset}>
+        {t("retry")}
+      </Button>
     </main>
   );
 }

@@ -8,7 +8,9 @@ export default async function NotFound() {
       <p className="text-5xl font-bold text-brand-700">404</p>
       <h1 className="mt-3 text-xl font-semibold text-slate-900">{t("notFoundTitle")}</h1>
       <p className="mt-2 text-sm text-slate-600">{t("notFoundBody")}</p>
-      <ButtonLink href="/" className="mt-6">{t("backHome")}</ButtonLink>
+      <ButtonLink href="/" className="mt-6">
+        {t("backHome")}
+      </ButtonLink>
     </main>
   );
 }

@@ -31,7 +31,17 @@ const defaults: ThroughputOptions = {
   pauseMs: 5000,
 };
 
-interface Step { rate: number; updatesPerSecond: number; p50: number; p95: number; p99: number; missing: number; sustained: boolean; serverLoop: number; clientLoop: number }
+interface Step {
+  rate: number;
+  updatesPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  missing: number;
+  sustained: boolean;
+  serverLoop: number;
+  clientLoop: number;
+}
 
 /**
  * Throughput of our collaboration server against the y-websocket reference server on the
@@ -54,11 +64,14 @@ export async function benchCollabThroughput(overrides: Partial<ThroughputOptions
     what: `collab throughput: ${name}`,
     load,
     goal: `highest rate with p95 ≤ ${options.p95BoundMs} ms`,
-    result: top ? `${top.updatesPerSecond} updates/s (p50 ${top.p50} · p95 ${top.p95} · p99 ${top.p99} ms)` : "no rate sustained",
+    result: top
+      ? `${top.updatesPerSecond} updates/s (p50 ${top.p50} · p95 ${top.p95} · p99 ${top.p99} ms)`
+      : "no rate sustained",
     met: null,
     figures: { ...result, sustained: top ?? null },
   });
-  const ratio = refBest && ourBest ? Math.round((ourBest.updatesPerSecond / refBest.updatesPerSecond) * 100) / 100 : null;
+  const ratio =
+    refBest && ourBest ? Math.round((ourBest.updatesPerSecond / refBest.updatesPerSecond) * 100) / 100 : null;
   const durable = ours.durability ? ours.durability.lost === 0 && ours.durability.unsaved === 0 : false;
   return [
     row("y-websocket reference (@y/websocket-server 0.1.1, in memory)", reference, refBest),
@@ -90,12 +103,25 @@ async function measure(kind: "ours" | "reference", options: ThroughputOptions) {
       userId = planner.userId;
       documents = [];
       for (let i = 0; i < options.documents; i += 25) {
-        const chunk = await Promise.all(Array.from({ length: Math.min(25, options.documents - i) }, () => buildPlan(db, { unit: tree.commune, program, author: planner })));
+        const chunk = await Promise.all(
+          Array.from({ length: Math.min(25, options.documents - i) }, () =>
+            buildPlan(db, { unit: tree.commune, program, author: planner }),
+          ),
+        );
         documents.push(...chunk.map((p) => p.id));
       }
     } else documents = Array.from({ length: options.documents }, (_, i) => `bench-document-${i}`);
-    fleet = await startLoadFleet(options.clientProcesses, { kind, baseURL: server.baseURL, documents, editorsPerDocument: options.editorsPerDocument, userId });
-    if (fleet.ready.ready !== fleet.ready.editors) throw new Error(`${kind}: only ${fleet.ready.ready} of ${fleet.ready.editors} editors ready (${fleet.ready.failed.join("; ")})`);
+    fleet = await startLoadFleet(options.clientProcesses, {
+      kind,
+      baseURL: server.baseURL,
+      documents,
+      editorsPerDocument: options.editorsPerDocument,
+      userId,
+    });
+    if (fleet.ready.ready !== fleet.ready.editors)
+      throw new Error(
+        `${kind}: only ${fleet.ready.ready} of ${fleet.ready.editors} editors ready (${fleet.ready.failed.join("; ")})`,
+      );
     for (const rate of options.rates) {
       // A step that misses is run once more: a rate counts as not sustained only when it misses twice.
       let step: Step | undefined;
@@ -108,9 +134,21 @@ async function measure(kind: "ours" | "reference", options: ThroughputOptions) {
         const figures = percentiles([...result.latencies, ...Array<number>(result.missing).fill(Infinity)]);
         const updatesPerSecond = Math.round(result.sent / result.seconds);
         const sustained = figures.p95 <= options.p95BoundMs && result.missing === 0 && updatesPerSecond >= 0.9 * rate;
-        step = { rate, updatesPerSecond, p50: figures.p50, p95: figures.p95, p99: figures.p99, missing: result.missing, sustained, serverLoop, clientLoop: result.eventLoopUtilization };
+        step = {
+          rate,
+          updatesPerSecond,
+          p50: figures.p50,
+          p95: figures.p95,
+          p99: figures.p99,
+          missing: result.missing,
+          sustained,
+          serverLoop,
+          clientLoop: result.eventLoopUtilization,
+        };
         steps.push(step);
-        console.log(`  ${kind} @ ${rate}/s offered: ${updatesPerSecond} updates/s, p95 ${figures.p95} ms, missing ${result.missing}, server loop ${serverLoop}, client loop ${result.eventLoopUtilization}${sustained ? "" : " (not sustained)"}`);
+        console.log(
+          `  ${kind} @ ${rate}/s offered: ${updatesPerSecond} updates/s, p95 ${figures.p95} ms, missing ${result.missing}, server loop ${serverLoop}, client loop ${result.eventLoopUtilization}${sustained ? "" : " (not sustained)"}`,
+        );
       }
       if (!step?.sustained) break;
     }

@@ -52,7 +52,13 @@ export interface CrashLoopResult {
  * is about four times faster while the edit path under test is the same code. Tokens are
  * signed here with the AUTH_SECRET given to the child.
  */
-export async function runCrashLoop(options: { cycles: number; database: CrashDatabaseKind; port: number; seed?: number; log?: (line: string) => void }): Promise<CrashLoopResult> {
+export async function runCrashLoop(options: {
+  cycles: number;
+  database: CrashDatabaseKind;
+  port: number;
+  seed?: number;
+  log?: (line: string) => void;
+}): Promise<CrashLoopResult> {
   const seed = options.seed ?? (Number(process.env.CRASH_SEED) || Math.floor(Math.random() * 2 ** 31));
   const random = seededRandom(seed);
   const log = options.log ?? (() => {});
@@ -117,7 +123,9 @@ export async function runCrashLoop(options: { cycles: number; database: CrashDat
       const stored = await db.storedText(db.plans[0]!.planId);
       for (const edit of acked) if (!stored.includes(edit)) lose({ cycle, edit, where: "database" });
       cycleMs.push(performance.now() - started);
-      log(`cycle ${cycle + 1}/${options.cycles} (${point}): ready in ${Math.round(server.readyMs)} ms, ${acked.length} acknowledged, ${losses.length} lost`);
+      log(
+        `cycle ${cycle + 1}/${options.cycles} (${point}): ready in ${Math.round(server.readyMs)} ms, ${acked.length} acknowledged, ${losses.length} lost`,
+      );
     }
     await server?.stop();
   } finally {
@@ -143,7 +151,12 @@ export async function benchCrashLoop(cycles = Number(process.env.CRASH_CYCLES ??
   const databases: CrashDatabaseKind[] = process.env.TEST_DATABASE_URL ? ["postgresql", "embedded"] : ["embedded"];
   const rows: BenchRow[] = [];
   for (const [i, database] of databases.entries()) {
-    const result = await runCrashLoop({ cycles, database, port: 3320 + i, log: (line) => process.stdout.write(`\r${database} ${line}   `) });
+    const result = await runCrashLoop({
+      cycles,
+      database,
+      port: 3320 + i,
+      log: (line) => process.stdout.write(`\r${database} ${line}   `),
+    });
     process.stdout.write("\n");
     rows.push({
       what: "crash loop: write → saved → kill -9 → restart → verify",

@@ -30,7 +30,16 @@ export async function benchKeystrokeLatency(editorsCounts = [2, 10, 100], sample
       const passive = Math.max(0, count - 2);
       const fleets: LoadFleet[] = [];
       const openPassive = async (editors: number) => {
-        if (editors > 0) fleets.push(await startLoadFleet(1, { kind: "ours", baseURL: server.baseURL, documents: [plan.id], editorsPerDocument: editors, userId: planner.userId }));
+        if (editors > 0)
+          fleets.push(
+            await startLoadFleet(1, {
+              kind: "ours",
+              baseURL: server.baseURL,
+              documents: [plan.id],
+              editorsPerDocument: editors,
+              userId: planner.userId,
+            }),
+          );
       };
       let measured: TestEditor[] = [];
       const latencies: number[] = [];
@@ -66,7 +75,14 @@ export async function benchKeystrokeLatency(editorsCounts = [2, 10, 100], sample
       }
       const figures = { ...percentiles(latencies), serverLoop };
       const goal = count >= 100 ? 25 : 10;
-      rows.push({ what: "keystroke → other editor (server path)", load: `${count} editors on one plan`, goal: `p95 ≤ ${goal} ms`, result: `p50 ${figures.p50} · p95 ${figures.p95} · p99 ${figures.p99} ms`, met: figures.p95 <= goal, figures });
+      rows.push({
+        what: "keystroke → other editor (server path)",
+        load: `${count} editors on one plan`,
+        goal: `p95 ≤ ${goal} ms`,
+        result: `p50 ${figures.p50} · p95 ${figures.p95} · p99 ${figures.p99} ms`,
+        met: figures.p95 <= goal,
+        figures,
+      });
     }
   } finally {
     await server.stop();

@@ -20,10 +20,21 @@ const LEADER = "lanhdao.tinh@chungtay.vn";
  */
 export async function seedPlanList(db: Db, plans: number) {
   await seedDemo(db);
-  const leader = await db.user.findUniqueOrThrow({ where: { email: LEADER }, select: { id: true, memberships: { select: { unit: { select: { path: true } } } } } });
+  const leader = await db.user.findUniqueOrThrow({
+    where: { email: LEADER },
+    select: { id: true, memberships: { select: { unit: { select: { path: true } } } } },
+  });
   const provincePath = leader.memberships[0]!.unit.path;
-  const communes = await db.orgUnit.findMany({ where: { level: "commune", path: { startsWith: provincePath } }, select: { id: true }, orderBy: { code: "asc" } });
-  const district = await db.orgUnit.findFirstOrThrow({ where: { level: "district", path: { startsWith: provincePath } }, select: { id: true }, orderBy: { code: "asc" } });
+  const communes = await db.orgUnit.findMany({
+    where: { level: "commune", path: { startsWith: provincePath } },
+    select: { id: true },
+    orderBy: { code: "asc" },
+  });
+  const district = await db.orgUnit.findFirstOrThrow({
+    where: { level: "district", path: { startsWith: provincePath } },
+    select: { id: true },
+    orderBy: { code: "asc" },
+  });
   const program = await db.program.findFirstOrThrow({ select: { id: true }, orderBy: { code: "asc" } });
   const statuses = ["draft", "submitted", "returned", "approved"] as const;
   const rows = Array.from({ length: plans }, (_, i) => ({
@@ -41,10 +52,19 @@ export async function seedPlanList(db: Db, plans: number) {
     updatedById: leader.id,
   }));
   for (let i = 0; i < rows.length; i += 2000) await db.plan.createMany({ data: rows.slice(i, i + 2000) });
-  await seedPlanTexts(db, rows.map((row) => row.number));
+  await seedPlanTexts(
+    db,
+    rows.map((row) => row.number),
+  );
   await settleDatabase(db);
 
-  const filters: PlanFilters[] = [{ year: 2023 }, { status: "approved" }, { unitId: district.id }, { search: "bán trú", year: 2024 }, { page: 3 }];
+  const filters: PlanFilters[] = [
+    { year: 2023 },
+    { status: "approved" },
+    { unitId: district.id },
+    { search: "bán trú", year: 2024 },
+    { page: 3 },
+  ];
   return { leaderId: leader.id, filters };
 }
 
@@ -58,10 +78,20 @@ async function seedPlanTexts(db: Db, numbers: string[]) {
   const emptyState = Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()));
   const documents = plans.map(({ id, number }) => {
     const i = Number(number);
-    const text = Array.from({ length: 12 }, (_, k) => PLAN_SENTENCES[(i + k * 7) % PLAN_SENTENCES.length]!.replace("{n}", String(((i * 31 + k) % 40) + 2))).join(" ");
-    return { planId: id, state: emptyState, content: { type: "doc", content: [] }, text, searchText: searchable(text), sizeBytes: emptyState.length };
+    const text = Array.from({ length: 12 }, (_, k) =>
+      PLAN_SENTENCES[(i + k * 7) % PLAN_SENTENCES.length]!.replace("{n}", String(((i * 31 + k) % 40) + 2)),
+    ).join(" ");
+    return {
+      planId: id,
+      state: emptyState,
+      content: { type: "doc", content: [] },
+      text,
+      searchText: searchable(text),
+      sizeBytes: emptyState.length,
+    };
   });
-  for (let i = 0; i < documents.length; i += 500) await db.planDocument.createMany({ data: documents.slice(i, i + 500) });
+  for (let i = 0; i < documents.length; i += 500)
+    await db.planDocument.createMany({ data: documents.slice(i, i + 500) });
 }
 
 const PLAN_SENTENCES = [
@@ -84,7 +114,9 @@ const PLAN_SENTENCES = [
 async function settleDatabase(db: Db) {
   await db.$executeRawUnsafe(`VACUUM ANALYZE`);
   for (let waited = 0; waited < 60_000; waited += 500) {
-    const [row] = await db.$queryRawUnsafe<{ workers: number }[]>(`SELECT count(*)::int AS workers FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
+    const [row] = await db.$queryRawUnsafe<{ workers: number }[]>(
+      `SELECT count(*)::int AS workers FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
+    );
     if (!row?.workers) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -97,7 +129,12 @@ async function settleDatabase(db: Db) {
  * `BENCH_SERVER_NODE_OPTIONS` goes to the server's NODE_OPTIONS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
  * for the server's CPU profile (written when it stops).
  */
-export async function benchPlanList(port = 3300, plans = 10_000, clients = 50, requestsPerClient = 40): Promise<BenchRow> {
+export async function benchPlanList(
+  port = 3300,
+  plans = 10_000,
+  clients = 50,
+  requestsPerClient = 40,
+): Promise<BenchRow> {
   const { filters } = await seedPlanList(getDb(), plans);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "chungtay-bench-data-"));
   const server = await startServerProcess(port, {
@@ -106,7 +143,8 @@ export async function benchPlanList(port = 3300, plans = 10_000, clients = 50, r
     SEED: "0",
     ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
   });
-  const url = (input: object) => `${server.baseURL}/api/trpc/plans.list?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ ...input, pageSize: 20 })))}`;
+  const url = (input: object) =>
+    `${server.baseURL}/api/trpc/plans.list?input=${encodeURIComponent(JSON.stringify(superjson.serialize({ ...input, pageSize: 20 })))}`;
   let single, ten, loaded, floor;
   try {
     const session = await signedInRequest(server.baseURL, LEADER);
@@ -120,7 +158,9 @@ export async function benchPlanList(port = 3300, plans = 10_000, clients = 50, r
     };
     // Warm-up, and a check that the answers are the real ones: the year filter finds its fifth.
     for (const input of filters) await ask(url(input));
-    const answer = JSON.parse(await ask(url(filters[0]!))) as { result: { data: Parameters<typeof superjson.deserialize>[0] } };
+    const answer = JSON.parse(await ask(url(filters[0]!))) as {
+      result: { data: Parameters<typeof superjson.deserialize>[0] };
+    };
     const { total } = superjson.deserialize<{ total: number }>(answer.result.data);
     if (total < plans / 5) throw new Error(`plans.list found ${total} plans of 2023, expected at least ${plans / 5}`);
 
@@ -147,7 +187,12 @@ export async function benchPlanList(port = 3300, plans = 10_000, clients = 50, r
 }
 
 /** Closed loop: each client sends its next request when the previous answer is in. */
-async function drive(clients: number, requestsPerClient: number, request: (client: number, round: number) => Promise<unknown>, serverPid: number) {
+async function drive(
+  clients: number,
+  requestsPerClient: number,
+  request: (client: number, round: number) => Promise<unknown>,
+  serverPid: number,
+) {
   const timings: number[] = [];
   const cpuBefore = await cpuMs(serverPid);
   const postgresBefore = await postgresCpuMs();
@@ -178,7 +223,9 @@ async function drive(clients: number, requestsPerClient: number, request: (clien
 
 /** CPU time of each PostgreSQL backend serving this database (the server's pool). */
 async function postgresCpuMs() {
-  const backends = await getDb().$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+  const backends = await getDb().$queryRaw<
+    { pid: number }[]
+  >`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`;
   return new Map(await Promise.all(backends.map(async ({ pid }) => [pid, await cpuMs(pid)] as const)));
 }
 

@@ -37,27 +37,48 @@ const steps: Record<string, () => Promise<BenchRow[]>> = {
 /** What the figures were measured with: the runtime, the database and the servers compared. */
 const versions: Record<string, string> = { Node: process.version };
 for (const name of ["@hocuspocus/server", "@y/websocket-server", "yjs", "next", "@prisma/client"]) {
-  versions[name] = (JSON.parse(await readFile(`node_modules/${name}/package.json`, "utf8")) as { version: string }).version;
+  versions[name] = (
+    JSON.parse(await readFile(`node_modules/${name}/package.json`, "utf8")) as { version: string }
+  ).version;
 }
 const chosen = process.argv.slice(2).filter((name) => name in steps);
 const rows: BenchRow[] = [];
 try {
   for (const step of (chosen.length ? chosen : Object.keys(steps)).map((name) => steps[name]!)) {
     const result = await step();
-    for (const row of result) console.log(`${row.what} · ${row.load}: ${row.result} (${row.goal}${row.met ? ", met" : row.met === false ? ", MISSED" : ""})`);
+    for (const row of result)
+      console.log(
+        `${row.what} · ${row.load}: ${row.result} (${row.goal}${row.met ? ", met" : row.met === false ? ", MISSED" : ""})`,
+      );
     rows.push(...result);
   }
-  versions.database = database.embedded ? "PGlite" : `PostgreSQL ${(await getDb().$queryRawUnsafe<{ server_version: string }[]>("SHOW server_version"))[0]!.server_version}`;
+  versions.database = database.embedded
+    ? "PGlite"
+    : `PostgreSQL ${(await getDb().$queryRawUnsafe<{ server_version: string }[]>("SHOW server_version"))[0]!.server_version}`;
 } finally {
   await disconnectDb();
   await database.drop();
 }
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB`;
-const versionLine = Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(", ");
+const versionLine = Object.entries(versions)
+  .map(([name, version]) => `${name} ${version}`)
+  .join(", ");
 await mkdir("bench/results", { recursive: true });
-await writeFile("bench/results/latest.json", `${JSON.stringify({ at: new Date().toISOString(), machine, versions, rows }, null, 2)}\n`);
-const table = ["| what | load | goal | result | met |", "| --- | --- | --- | --- | --- |", ...rows.map((r) => `| ${r.what} | ${r.load} | ${r.goal} | ${r.result} | ${r.met === null ? "—" : r.met ? "yes" : "no"} |`)];
-await writeFile("bench/results/latest.md", `# Benchmark\n\n${machine}, ${new Date().toISOString()}\n\n${versionLine}\n\n${table.join("\n")}\n`);
+await writeFile(
+  "bench/results/latest.json",
+  `${JSON.stringify({ at: new Date().toISOString(), machine, versions, rows }, null, 2)}\n`,
+);
+const table = [
+  "| what | load | goal | result | met |",
+  "| --- | --- | --- | --- | --- |",
+  ...rows.map(
+    (r) => `| ${r.what} | ${r.load} | ${r.goal} | ${r.result} | ${r.met === null ? "—" : r.met ? "yes" : "no"} |`,
+  ),
+];
+await writeFile(
+  "bench/results/latest.md",
+  `# Benchmark\n\n${machine}, ${new Date().toISOString()}\n\n${versionLine}\n\n${table.join("\n")}\n`,
+);
 console.log(`\n${table.join("\n")}`);
 process.exit(0);

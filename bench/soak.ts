@@ -53,7 +53,15 @@ const CHECK_MS = 5000;
  * the live heap is flat (see memoryTrend) and every count is zero.
  */
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
-  const { seconds, port, database, editors: editorCount = 20, plans: planCount = 5, keystrokesPerSecond = 3, log = () => {} } = options;
+  const {
+    seconds,
+    port,
+    database,
+    editors: editorCount = 20,
+    plans: planCount = 5,
+    keystrokesPerSecond = 3,
+    log = () => {},
+  } = options;
   process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
   const db = await createCrashDatabase(database, planCount);
   let server: CollabProcess | null = null;
@@ -102,11 +110,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const heap: number[] = [];
     let sampling = Promise.resolve();
     const heapSampler = setInterval(() => {
-      sampling = sampling.then(() => inspector!.liveHeapBytes().then((bytes) => void heap.push(bytes), () => void samplingFailed++));
+      sampling = sampling.then(() =>
+        inspector!.liveHeapBytes().then(
+          (bytes) => void heap.push(bytes),
+          () => void samplingFailed++,
+        ),
+      );
     }, HEAP_SAMPLE_MS);
     const checker = setInterval(() => {
       const ackedNow = new Map<string, string[]>();
-      for (const { planId, writer } of writers) ackedNow.set(planId, [...(ackedNow.get(planId) ?? []), ...writer.acknowledged()]);
+      for (const { planId, writer } of writers)
+        ackedNow.set(planId, [...(ackedNow.get(planId) ?? []), ...writer.acknowledged()]);
       for (const [planId, markers] of ackedBefore) {
         const text = readers.get(planId)!.text();
         for (const marker of markers) if (!text.includes(marker)) late.add(marker);
@@ -116,7 +130,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const started = Date.now();
     while (Date.now() - started < seconds * 1000) {
       await sleep(1000);
-      log(`${Math.round((Date.now() - started) / 1000)}/${seconds} s, live heap ${mb(heap.at(-1))} MB, ${writers.reduce((n, w) => n + w.writer.keystrokes(), 0)} keystrokes`);
+      log(
+        `${Math.round((Date.now() - started) / 1000)}/${seconds} s, live heap ${mb(heap.at(-1))} MB, ${writers.reduce((n, w) => n + w.writer.keystrokes(), 0)} keystrokes`,
+      );
     }
     running = false;
     const rssEnd = server.rssBytes();
@@ -133,14 +149,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const sameState = (planId: string) => {
       const docs = [...writers.filter((w) => w.planId === planId).map((w) => w.editor), readers.get(planId)!];
       const text = docs[0]!.text();
-      return docs.every((d) => d.text() === text && Y.encodeStateVector(d.doc).toString() === Y.encodeStateVector(docs[0]!.doc).toString());
+      return docs.every(
+        (d) =>
+          d.text() === text && Y.encodeStateVector(d.doc).toString() === Y.encodeStateVector(docs[0]!.doc).toString(),
+      );
     };
     const convergeDeadline = Date.now() + 15_000;
     while (db.plans.some((p) => !sameState(p.planId)) && Date.now() < convergeDeadline) await sleep(200);
     const diverged = db.plans.filter((p) => !sameState(p.planId)).length;
 
     const acknowledged = new Map<string, string[]>();
-    for (const { planId, writer } of writers) acknowledged.set(planId, [...(acknowledged.get(planId) ?? []), ...writer.acknowledged()]);
+    for (const { planId, writer } of writers)
+      acknowledged.set(planId, [...(acknowledged.get(planId) ?? []), ...writer.acknowledged()]);
     for (const { writer } of writers) writer.expectClose();
     for (const editor of open.splice(0)) editor.close();
     inspector.close();
@@ -167,7 +187,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       diverged,
       serverErrors: serverErrors.slice(0, 20),
       memory,
-      passed: memory.flat && !failedSaves && !lost && !socketErrors && !lateAtReader && !diverged && !serverErrors.length,
+      passed:
+        memory.flat && !failedSaves && !lost && !socketErrors && !lateAtReader && !diverged && !serverErrors.length,
     };
   } finally {
     for (const timer of timers) clearTimeout(timer);
@@ -181,7 +202,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 /** The soak as a benchmark row: 10 minutes (SOAK_SECONDS), on PostgreSQL when configured, else embedded. */
 export async function benchSoak(seconds = Number(process.env.SOAK_SECONDS ?? 600)): Promise<BenchRow[]> {
   const database: CrashDatabaseKind = process.env.TEST_DATABASE_URL ? "postgresql" : "embedded";
-  const result = await runSoak({ seconds, port: 3322, database, log: (line) => process.stdout.write(`\rsoak ${line}   `) });
+  const result = await runSoak({
+    seconds,
+    port: 3322,
+    database,
+    log: (line) => process.stdout.write(`\rsoak ${line}   `),
+  });
   process.stdout.write("\n");
   const m = result.memory;
   return [

@@ -15,7 +15,11 @@ import type { BenchRow } from "./stats";
  * same measure before any was: (after − before) / documents, which charges the documents'
  * sockets and connections to them as well.
  */
-export async function benchSocketsMemory(documents = 500, connections = 2000, clientProcesses = 2): Promise<BenchRow[]> {
+export async function benchSocketsMemory(
+  documents = 500,
+  connections = 2000,
+  clientProcesses = 2,
+): Promise<BenchRow[]> {
   const db = getDb();
   const tree = await buildUnitTree(db);
   const program = await buildProgram(db);
@@ -23,7 +27,11 @@ export async function benchSocketsMemory(documents = 500, connections = 2000, cl
   const content = planContent();
   const plans: string[] = [];
   for (let i = 0; i < documents; i += 25) {
-    const chunk = await Promise.all(Array.from({ length: Math.min(25, documents - i) }, () => buildPlan(db, { unit: tree.commune, program, author: planner })));
+    const chunk = await Promise.all(
+      Array.from({ length: Math.min(25, documents - i) }, () =>
+        buildPlan(db, { unit: tree.commune, program, author: planner }),
+      ),
+    );
     await Promise.all(chunk.map((plan) => appendUpdate(db, plan.id, content, planner.userId)));
     plans.push(...chunk.map((plan) => plan.id));
   }
@@ -32,14 +40,24 @@ export async function benchSocketsMemory(documents = 500, connections = 2000, cl
   try {
     const before = await server.stats();
     if (!before.gc) throw new Error("the server process runs without --expose-gc");
-    fleet = await startLoadFleet(clientProcesses, { kind: "ours", baseURL: server.baseURL, documents: plans, editorsPerDocument: Math.ceil(connections / documents), userId: planner.userId });
+    fleet = await startLoadFleet(clientProcesses, {
+      kind: "ours",
+      baseURL: server.baseURL,
+      documents: plans,
+      editorsPerDocument: Math.ceil(connections / documents),
+      userId: planner.userId,
+    });
     // Idle: no edits, the connections' first messages answered.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const after = await server.stats();
-    const perDocument = (key: "heapUsed" | "rss") => Math.round((after.memory[key] - before.memory[key]) / documents / 1024);
+    const perDocument = (key: "heapUsed" | "rss") =>
+      Math.round((after.memory[key] - before.memory[key]) / documents / 1024);
     const heap = perDocument("heapUsed");
     const rss = perDocument("rss");
-    const served = fleet.ready.ready === fleet.ready.editors && after.connections === fleet.ready.editors && after.documents === documents;
+    const served =
+      fleet.ready.ready === fleet.ready.editors &&
+      after.connections === fleet.ready.editors &&
+      after.documents === documents;
     return [
       {
         what: "open sockets",
@@ -71,7 +89,13 @@ function planContent(): Uint8Array {
   for (let i = 0; i < 40; i++) {
     const block = new Y.XmlElement(i % 8 === 0 ? "heading" : "paragraph");
     if (i % 8 === 0) block.setAttribute("level", "2");
-    block.insert(0, [new Y.XmlText(i % 8 === 0 ? `${i / 8 + 1}. Mục tiêu và nhiệm vụ` : `Phấn đấu đến hết năm 2025, xã đạt chuẩn nông thôn mới nâng cao; thu nhập bình quân đầu người đạt ${50 + i} triệu đồng/năm.`)]);
+    block.insert(0, [
+      new Y.XmlText(
+        i % 8 === 0
+          ? `${i / 8 + 1}. Mục tiêu và nhiệm vụ`
+          : `Phấn đấu đến hết năm 2025, xã đạt chuẩn nông thôn mới nâng cao; thu nhập bình quân đầu người đạt ${50 + i} triệu đồng/năm.`,
+      ),
+    ]);
     fragment.insert(fragment.length, [block]);
   }
   const update = Y.encodeStateAsUpdate(doc);

@@ -8,7 +8,10 @@ async function pageFor(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("a commune plan is submitted, returned with a reason, resubmitted and approved, then frozen", async ({ browser, baseURL }) => {
+test("a commune plan is submitted, returned with a reason, resubmitted and approved, then frozen", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const request = await signedInRequest(baseURL!, accounts.communePlanner);
   const planId = await createCommunePlan(request, "Kế hoạch xây dựng phòng học bán trú năm 2025");
@@ -23,7 +26,10 @@ test("a commune plan is submitted, returned with a reason, resubmitted and appro
   // The district leader hears of it live, on whatever page they are.
   await expect(leader.getByTestId("unread-count")).toBeVisible({ timeout: 5000 });
   await leader.getByTestId("notification-bell").click();
-  await leader.getByRole("link", { name: /Tòng Thị Xuân đã trình kế hoạch .* chờ bạn xem xét/ }).first().click();
+  await leader
+    .getByRole("link", { name: /Tòng Thị Xuân đã trình kế hoạch .* chờ bạn xem xét/ })
+    .first()
+    .click();
   await expect(leader).toHaveURL(new RegExp(`/plans/${planId}$`));
   await leader.getByRole("button", { name: "Trả lại" }).click();
   await leader.getByRole("button", { name: "Xác nhận trả lại" }).click();
@@ -34,7 +40,9 @@ test("a commune plan is submitted, returned with a reason, resubmitted and appro
 
   await expect(planner.getByTestId("unread-count")).toBeVisible({ timeout: 5000 });
   await planner.reload();
-  await expect(planner.getByText("Cấp trên trả lại: Bổ sung số phòng bán trú còn thiếu của điểm trường Huổi Lóng.")).toBeVisible();
+  await expect(
+    planner.getByText("Cấp trên trả lại: Bổ sung số phòng bán trú còn thiếu của điểm trường Huổi Lóng."),
+  ).toBeVisible();
   await expect(planner.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
   await planner.getByTestId("plan-document").click();
   await planner.keyboard.type("Điểm trường Huổi Lóng còn thiếu 6 phòng bán trú.");

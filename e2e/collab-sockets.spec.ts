@@ -11,13 +11,18 @@ test.describe("collaboration socket", () => {
   test("two editors converge; a viewer's update is rejected; an outsider is refused", async ({ baseURL }) => {
     const planner = await signedInRequest(baseURL!, accounts.communePlanner);
     const planId = await createCommunePlan(planner, "Kế hoạch kiểm thử đồng soạn qua socket");
-    const [a, b] = [openTestEditor(baseURL!, planId, await collabToken(planner)), openTestEditor(baseURL!, planId, await collabToken(planner))];
+    const [a, b] = [
+      openTestEditor(baseURL!, planId, await collabToken(planner)),
+      openTestEditor(baseURL!, planId, await collabToken(planner)),
+    ];
     expect(await a.authenticated).toBe("read-write");
     expect(await b.authenticated).toBe("read-write");
 
     a.type("Huy động 100% trẻ 6 tuổi vào lớp 1. ");
     b.type("Xóa phòng học tạm. ");
-    await expect.poll(() => a.text() === b.text() && a.text().includes("lớp 1") && a.text().includes("phòng học tạm")).toBe(true);
+    await expect
+      .poll(() => a.text() === b.text() && a.text().includes("lớp 1") && a.text().includes("phòng học tạm"))
+      .toBe(true);
     await a.saved();
     await b.saved();
 

@@ -1,13 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./fixtures";
 
-test("a district leader reads the criteria roll-up of the communes beneath, drills down, and combines criteria", async ({ page }) => {
+test("a district leader reads the criteria roll-up of the communes beneath, drills down, and combines criteria", async ({
+  page,
+}) => {
   await signIn(page, "lanhdao.huyen@chungtay.vn");
   await page.getByRole("link", { name: "Tổng hợp" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tổng hợp · Huyện Tuần Giáo");
 
   // The seed assesses seven communes of Tuần Giáo in 2025; only the town meets criterion 5.
-  await expect(page.getByTestId("criteria-summary")).toHaveText("7 đơn vị được đánh giá · đạt toàn bộ tiêu chí: 1 · bình quân 14,29 tiêu chí/đơn vị");
+  await expect(page.getByTestId("criteria-summary")).toHaveText(
+    "7 đơn vị được đánh giá · đạt toàn bộ tiêu chí: 1 · bình quân 14,29 tiêu chí/đơn vị",
+  );
   const row5 = page.getByTestId("criteria-table").getByRole("row").filter({ hasText: "Trường học" });
   await expect(row5).toContainText("1/7");
   await expect(row5).toContainText("14,29%");
@@ -21,5 +25,7 @@ test("a district leader reads the criteria roll-up of the communes beneath, dril
   await expect(page.getByTestId("combination-result")).toHaveText("1 đơn vị đạt đồng thời tiêu chí 10, 11");
 
   // The record across periods keeps each criteria set apart.
-  await expect(page.getByTestId("criteria-trend")).toContainText("Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025");
+  await expect(page.getByTestId("criteria-trend")).toContainText(
+    "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025",
+  );
 });

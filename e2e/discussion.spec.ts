@@ -9,14 +9,19 @@ async function openPlan(browser: Browser, email: string, planId: string): Promis
   return page;
 }
 
-test("a stakeholder's comment appears for the planner without reloading, and the thread is resolved", async ({ browser, baseURL }) => {
+test("a stakeholder's comment appears for the planner without reloading, and the thread is resolved", async ({
+  browser,
+  baseURL,
+}) => {
   const request = await signedInRequest(baseURL!, accounts.communePlanner);
   const planId = await createCommunePlan(request, "Kế hoạch kiểm thử thảo luận trực tiếp");
   const planner = await openPlan(browser, accounts.communePlanner, planId);
   const stakeholder = await openPlan(browser, accounts.stakeholder, planId);
   await expect(planner.getByText("Chưa có ý kiến nào.")).toBeVisible();
 
-  await stakeholder.getByLabel("Ý kiến mới").fill("Đề nghị bổ sung 6 phòng bán trú cho điểm trường Huổi Lóng @canbo.xa");
+  await stakeholder
+    .getByLabel("Ý kiến mới")
+    .fill("Đề nghị bổ sung 6 phòng bán trú cho điểm trường Huổi Lóng @canbo.xa");
   await stakeholder.getByRole("button", { name: "Gửi ý kiến" }).click();
   await expect(stakeholder.getByLabel("Ý kiến mới")).toHaveValue("");
 
@@ -25,8 +30,12 @@ test("a stakeholder's comment appears for the planner without reloading, and the
   await expect(thread).toContainText("Nhắc đến: Tòng Thị Xuân");
   await thread.getByLabel("Trả lời").fill("Đã đưa vào kế hoạch năm 2025.");
   await thread.getByRole("button", { name: "Gửi" }).click();
-  await expect(stakeholder.getByTestId("comment-thread").first()).toContainText("Đã đưa vào kế hoạch năm 2025.", { timeout: 3000 });
+  await expect(stakeholder.getByTestId("comment-thread").first()).toContainText("Đã đưa vào kế hoạch năm 2025.", {
+    timeout: 3000,
+  });
 
   await thread.getByRole("button", { name: "Đánh dấu đã giải quyết" }).click();
-  await expect(stakeholder.getByTestId("comment-thread").first()).toContainText("Đã giải quyết bởi Tòng Thị Xuân", { timeout: 3000 });
+  await expect(stakeholder.getByTestId("comment-thread").first()).toContainText("Đã giải quyết bởi Tòng Thị Xuân", {
+    timeout: 3000,
+  });
 });

@@ -7,7 +7,8 @@ import { signIn } from "./fixtures";
  */
 
 const PERIOD = "2024-H1";
-const criteria = (results: (string | ((n: number) => string))) => Array.from({ length: 19 }, (_, i) => (typeof results === "string" ? results : results(i + 1)));
+const criteria = (results: string | ((n: number) => string)) =>
+  Array.from({ length: 19 }, (_, i) => (typeof results === "string" ? results : results(i + 1)));
 const table = [
   ["Mã đơn vị", "Tên đơn vị", ...criteria((n) => `TC${n}`)],
   ["03171", "Thị trấn Tuần Giáo", ...criteria("Đạt")],
@@ -19,7 +20,9 @@ const table = [
 // As Excel saves "CSV UTF-8" on a Vietnamese computer: a byte order mark and semicolons.
 const csv = Buffer.from(`\uFEFF${table.map((row) => row.join(";")).join("\r\n")}\r\n`, "utf-8");
 
-test("an admin imports a criteria table, sees its errors, imports the valid rows, and the dashboard counts them", async ({ page }) => {
+test("an admin imports a criteria table, sees its errors, imports the valid rows, and the dashboard counts them", async ({
+  page,
+}) => {
   await signIn(page, "admin@chungtay.vn");
 
   // The district's id, from the unit tree, for the dashboard's address.
@@ -33,7 +36,9 @@ test("an admin imports a criteria table, sees its errors, imports the valid rows
   await expect(page.getByRole("heading", { level: 1, name: "Nhập dữ liệu" })).toBeVisible();
   await page.getByRole("radio", { name: "Kết quả tiêu chí" }).check();
   await page.getByLabel("Kỳ đánh giá").fill(PERIOD);
-  await page.getByLabel("Tệp dữ liệu").setInputFiles({ name: "ket-qua-tieu-chi-tuan-giao.csv", mimeType: "text/csv", buffer: csv });
+  await page
+    .getByLabel("Tệp dữ liệu")
+    .setInputFiles({ name: "ket-qua-tieu-chi-tuan-giao.csv", mimeType: "text/csv", buffer: csv });
   await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
 
   // Three communes are fine (19 + 19 + 18 results); two rows are not.
@@ -50,11 +55,15 @@ test("an admin imports a criteria table, sees its errors, imports the valid rows
   await expect(page.getByRole("button", { name: "Nhập", exact: true })).toHaveCount(0);
 
   await page.getByRole("button", { name: "Chỉ nhập các dòng hợp lệ" }).click();
-  await expect(page.getByTestId("import-done")).toHaveText("Đã nhập xong: tạo mới 56, cập nhật 0, không đổi 0; bỏ qua 2 dòng lỗi.");
+  await expect(page.getByTestId("import-done")).toHaveText(
+    "Đã nhập xong: tạo mới 56, cập nhật 0, không đổi 0; bỏ qua 2 dòng lỗi.",
+  );
 
   // The same figures now on the district's dashboard for the period: 19, 10 and 5 criteria met.
   await page.goto(`/dashboard?unit=${districtId}&period=${PERIOD}`);
-  await expect(page.getByTestId("criteria-summary")).toHaveText("3 đơn vị được đánh giá · đạt toàn bộ tiêu chí: 1 · bình quân 11,33 tiêu chí/đơn vị");
+  await expect(page.getByTestId("criteria-summary")).toHaveText(
+    "3 đơn vị được đánh giá · đạt toàn bộ tiêu chí: 1 · bình quân 11,33 tiêu chí/đơn vị",
+  );
   const rows = page.getByTestId("criteria-table").getByRole("row");
   await expect(rows.nth(1)).toContainText("3/3");
   await expect(rows.nth(1)).toContainText("100,00%");

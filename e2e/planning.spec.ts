@@ -10,7 +10,10 @@ async function pageFor(browser: Browser, email: string): Promise<Page> {
 
 const form = (page: Page, name: string) => page.getByRole("form", { name });
 
-test("a commune plan's targets, milestones, budget and shortages go through approval, and a stakeholder's comment appears live", async ({ browser, baseURL }) => {
+test("a commune plan's targets, milestones, budget and shortages go through approval, and a stakeholder's comment appears live", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const request = await signedInRequest(baseURL!, accounts.communePlanner);
   const planId = await createCommunePlan(request, "Kế hoạch bổ sung phòng bán trú và nhà công vụ năm 2025");
@@ -28,7 +31,9 @@ test("a commune plan's targets, milestones, budget and shortages go through appr
   await target.getByLabel("Giá trị mục tiêu").fill("37");
   await target.getByLabel("Năm đạt").fill("2025");
   await target.getByRole("button", { name: "Lưu" }).click();
-  await expect(target.getByText("Mục tiêu tăng phải không thấp hơn giá trị cơ sở; mục tiêu giảm phải không cao hơn.")).toBeVisible();
+  await expect(
+    target.getByText("Mục tiêu tăng phải không thấp hơn giá trị cơ sở; mục tiêu giảm phải không cao hơn."),
+  ).toBeVisible();
   await target.getByLabel("Giá trị mục tiêu").fill("17,66");
   await target.getByRole("button", { name: "Lưu" }).click();
   const targetCard = planner.getByTestId("target");
@@ -125,8 +130,14 @@ test("a commune plan's targets, milestones, budget and shortages go through appr
   const stakeholder = await pageFor(browser, accounts.stakeholder);
   await stakeholder.goto(`/plans/${planId}?tab=shortages`);
   await stakeholder.getByTestId("shortage").getByRole("button", { name: "Thảo luận" }).click();
-  await stakeholder.getByTestId("shortage").getByLabel("Ý kiến mới").fill("Hội Phụ nữ huyện vận động thêm 200 ngày công cho điểm trường Huổi Lóng.");
+  await stakeholder
+    .getByTestId("shortage")
+    .getByLabel("Ý kiến mới")
+    .fill("Hội Phụ nữ huyện vận động thêm 200 ngày công cho điểm trường Huổi Lóng.");
   await stakeholder.getByTestId("shortage").getByRole("button", { name: "Gửi ý kiến" }).click();
-  await expect(planner.getByTestId("shortage").getByTestId("comment-thread")).toContainText("vận động thêm 200 ngày công", { timeout: 3000 });
+  await expect(planner.getByTestId("shortage").getByTestId("comment-thread")).toContainText(
+    "vận động thêm 200 ngày công",
+    { timeout: 3000 },
+  );
   await expect(planner.getByTestId("shortage").getByRole("button", { name: "Thảo luận (1)" })).toBeVisible();
 });

@@ -3,7 +3,9 @@ import { accounts, freshReference, signIn } from "./fixtures";
 
 test("a commune planner sees their commune's plans and the plans from above", async ({ page }) => {
   await signIn(page, accounts.communePlanner);
-  await expect(page.getByRole("region", { name: "Đơn vị của tôi" }).getByRole("link", { name: "Xã Quài Nưa", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Đơn vị của tôi" }).getByRole("link", { name: "Xã Quài Nưa", exact: true }),
+  ).toBeVisible();
   const myPlans = page.getByRole("region", { name: "Kế hoạch của đơn vị tôi" });
   await expect(myPlans.locator("table").getByText("Xã Quài Nưa").first()).toBeVisible();
 
@@ -38,7 +40,9 @@ test("creating a plan shows Vietnamese field errors, then saves once fixed", asy
 
   await page.getByLabel("Số, ký hiệu").fill("kế hoạch số 5");
   await page.getByLabel("Trích yếu").fill("Kế hoạch xây dựng phòng học kiên cố năm 2025");
-  await page.getByLabel("Chương trình").selectOption({ label: "Chương trình MTQG xây dựng nông thôn mới giai đoạn 2021–2025" });
+  await page
+    .getByLabel("Chương trình")
+    .selectOption({ label: "Chương trình MTQG xây dựng nông thôn mới giai đoạn 2021–2025" });
   await page.getByLabel("Năm").selectOption("2025");
   await page.getByRole("button", { name: "Tạo kế hoạch" }).click();
 
@@ -61,7 +65,9 @@ test("creating a plan shows Vietnamese field errors, then saves once fixed", asy
   await page.getByRole("link", { name: "Sửa thông tin" }).click();
   await page.getByLabel("Trích yếu").fill("Kế hoạch xây dựng phòng học và nhà công vụ năm 2025");
   await page.getByRole("button", { name: "Lưu" }).click();
-  await expect(page.getByRole("heading", { name: "Kế hoạch xây dựng phòng học và nhà công vụ năm 2025" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Kế hoạch xây dựng phòng học và nhà công vụ năm 2025" }),
+  ).toBeVisible();
 });
 
 test("a province leader sees every commune's plans and browses the unit tree", async ({ page }) => {
@@ -75,6 +81,8 @@ test("a province leader sees every commune's plans and browses the unit tree", a
   await page.getByRole("button", { name: "Mở Huyện Tuần Giáo" }).click();
   await page.getByRole("link", { name: "Xã Quài Cang" }).click();
   await expect(page.getByRole("heading", { name: "Xã Quài Cang", level: 1 })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Cây đơn vị" }).getByRole("link", { name: "Huyện Tuần Giáo" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Cây đơn vị" }).getByRole("link", { name: "Huyện Tuần Giáo" }),
+  ).toBeVisible();
   await expect(page.locator("table").getByRole("link").first()).toBeVisible();
 });

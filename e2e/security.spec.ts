@@ -19,7 +19,9 @@ const AUTH_SECRET = randomBytes(32).toString("base64url");
 const SESSION_COOKIE = "authjs.session-token";
 const EVIL = "https://evil.example";
 /** Stack frames, file paths, Prisma's error text, connection strings, the secret itself. */
-const LEAK = new RegExp(`\\bat \\S+ \\(|node_modules|/work/|/tmp/|file://|\\.ts:\\d+|invocation|postgres(ql)?://|${AUTH_SECRET}`);
+const LEAK = new RegExp(
+  `\\bat \\S+ \\(|node_modules|/work/|/tmp/|file://|\\.ts:\\d+|invocation|postgres(ql)?://|${AUTH_SECRET}`,
+);
 
 let server: ServerProcess;
 let database: TestDatabase;
@@ -56,7 +58,8 @@ test.afterAll(async () => {
 });
 
 /** A client of its own (own cookies), seen as coming from `address` through a proxy. */
-const client = (address = "203.0.113.10") => request.newContext({ baseURL: server.baseURL, extraHTTPHeaders: { "x-forwarded-for": address }, maxRedirects: 0 });
+const client = (address = "203.0.113.10") =>
+  request.newContext({ baseURL: server.baseURL, extraHTTPHeaders: { "x-forwarded-for": address }, maxRedirects: 0 });
 
 /** Signs in through next-auth's own endpoints, as the sign-in form does; returns the refusal code, or null when signed in. */
 async function signIn(api: APIRequestContext, email: string, password: string, csrf = true): Promise<string | null> {
@@ -70,8 +73,10 @@ async function signIn(api: APIRequestContext, email: string, password: string, c
   return params.get("error") ? (params.get("code") ?? params.get("error")) : null;
 }
 
-const sessionOf = async (api: APIRequestContext) => (await (await api.get("/api/auth/session")).json()) as { user?: { id?: string } } | null;
-const me = (api: APIRequestContext, cookie?: string) => api.get("/api/trpc/me", cookie ? { headers: { cookie } } : undefined);
+const sessionOf = async (api: APIRequestContext) =>
+  (await (await api.get("/api/auth/session")).json()) as { user?: { id?: string } } | null;
+const me = (api: APIRequestContext, cookie?: string) =>
+  api.get("/api/trpc/me", cookie ? { headers: { cookie } } : undefined);
 
 test("every kind of response carries the security headers", async () => {
   const api = await client();
@@ -114,7 +119,11 @@ test("sign-in needs next-auth's CSRF token", async () => {
 test("writes from another site are refused: tRPC mutations and the collaboration token", async () => {
   const api = await client("203.0.113.12");
   expect(await signIn(api, accounts.communePlanner, DEMO_PASSWORD)).toBeNull();
-  const write = (origin: string) => api.post("/api/trpc/notifications.markRead", { headers: { origin, "content-type": "application/json" }, data: { json: {} } });
+  const write = (origin: string) =>
+    api.post("/api/trpc/notifications.markRead", {
+      headers: { origin, "content-type": "application/json" },
+      data: { json: {} },
+    });
   const crossSite = await write(EVIL);
   expect(crossSite.status()).toBe(403);
   expect(await crossSite.json()).toMatchObject({ error: { message: "errors.forbidden" } });
@@ -137,7 +146,8 @@ test("a session lasts eight hours and an expired one is refused", async () => {
   expect(payload.exp! - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(8 * 3600);
 
   const anonymous = await client("203.0.113.13");
-  const forged = async (maxAge: number) => `${SESSION_COOKIE}=${await encode({ token: { sub: payload.sub, name: payload.name, email: payload.email }, secret: AUTH_SECRET, salt: SESSION_COOKIE, maxAge })}`;
+  const forged = async (maxAge: number) =>
+    `${SESSION_COOKIE}=${await encode({ token: { sub: payload.sub, name: payload.name, email: payload.email }, secret: AUTH_SECRET, salt: SESSION_COOKIE, maxAge })}`;
   expect((await me(anonymous, await forged(60))).status()).toBe(200);
   // An hour past its expiry (jose tolerates 15 s of clock skew).
   const expired = await me(anonymous, await forged(-3600));
@@ -152,8 +162,16 @@ test("a session lasts eight hours and an expired one is refused", async () => {
 test("one client guessing across many accounts is throttled, other clients are not", async () => {
   const guesser = await client("198.51.100.77");
   // Twenty wrong passwords spread over accounts, known and unknown: none reaches its own lock of five.
-  const emails = [...Object.values(accounts), "admin@chungtay.vn", "canbo.tinh@chungtay.vn", "lanhdao.huyen@chungtay.vn", "canbo.huyen@chungtay.vn", "khong.co@chungtay.vn"];
-  for (let i = 0; i < 20; i++) expect(await signIn(guesser, emails[i % emails.length]!, `Sai${i}@mat-khau`), `attempt ${i}`).toBe("invalid");
+  const emails = [
+    ...Object.values(accounts),
+    "admin@chungtay.vn",
+    "canbo.tinh@chungtay.vn",
+    "lanhdao.huyen@chungtay.vn",
+    "canbo.huyen@chungtay.vn",
+    "khong.co@chungtay.vn",
+  ];
+  for (let i = 0; i < 20; i++)
+    expect(await signIn(guesser, emails[i % emails.length]!, `Sai${i}@mat-khau`), `attempt ${i}`).toBe("invalid");
   expect(await signIn(guesser, accounts.stakeholder, DEMO_PASSWORD)).toBe("throttled");
   expect((await sessionOf(guesser))?.user).toBeUndefined();
 
@@ -169,7 +187,14 @@ test("uploads are limited in size and type", async () => {
   const preview = (fileName: string, bytes: number) =>
     api.post("/api/trpc/imports.preview", {
       headers: { origin: server.baseURL, "content-type": "application/json" },
-      data: { json: { kind: "criteria", fileName, contentBase64: Buffer.alloc(bytes, "a").toString("base64"), period: "2025" } },
+      data: {
+        json: {
+          kind: "criteria",
+          fileName,
+          contentBase64: Buffer.alloc(bytes, "a").toString("base64"),
+          period: "2025",
+        },
+      },
     });
   const wrongType = await preview("ket-qua.exe", 1000);
   expect(wrongType.status()).toBe(200);
@@ -189,10 +214,15 @@ test("error bodies carry no stack traces, paths or secrets", async () => {
   expect(await signIn(api, accounts.communePlanner, DEMO_PASSWORD)).toBeNull();
   const answers = [
     await api.get("/api/trpc/khongCo.thuTucNay"),
-    await api.get(`/api/trpc/plans.get?input=${encodeURIComponent("{\"json\":{\"id\":1},\"meta\":{\"values\":{\"id\":[\"bigint\"]}}}")}`),
+    await api.get(
+      `/api/trpc/plans.get?input=${encodeURIComponent('{"json":{"id":1},"meta":{"values":{"id":["bigint"]}}}')}`,
+    ),
     await api.get(`/api/trpc/plans.get?input=${encodeURIComponent("{not json")}`),
     await api.get(`/api/trpc/units.get?input=${encodeURIComponent(JSON.stringify({ json: { id: "a\u0000b" } }))}`),
-    await api.post("/api/trpc/comments.add", { headers: { origin: server.baseURL, "content-type": "application/json" }, data: "{\"json\":" }),
+    await api.post("/api/trpc/comments.add", {
+      headers: { origin: server.baseURL, "content-type": "application/json" },
+      data: '{"json":',
+    }),
     // A NUL in an id reaches PostgreSQL, which refuses it: the client's bad input, not a 500.
     await api.get("/api/export/plan/a%00b"),
     await api.get("/api/export/dashboard?unit=a%00b&period=2025"),
@@ -206,7 +236,9 @@ test("error bodies carry no stack traces, paths or secrets", async () => {
     // The API's refusals are the client's fault and say so with a message key, never an English sentence.
     if (answer.url().includes("/api/")) expect(answer.status(), answer.url()).toBeLessThan(500);
     if (answer.url().includes("/api/trpc/")) {
-      expect((JSON.parse(body) as { error: { json: { message: string } } }).error.json.message, answer.url()).toMatch(/^[a-z][A-Za-z]*(\.[A-Za-z0-9]+)+$/);
+      expect((JSON.parse(body) as { error: { json: { message: string } } }).error.json.message, answer.url()).toMatch(
+        /^[a-z][A-Za-z]*(\.[A-Za-z0-9]+)+$/,
+      );
     }
   }
   await api.dispose();

@@ -12,11 +12,23 @@ const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
  */
 test(`a ${SECONDS} s soak of steady editing: memory flat, no errors, nothing lost`, async () => {
   test.setTimeout(SECONDS * 1000 + 180_000);
-  const result = await runSoak({ seconds: SECONDS, port: 3323, database: process.env.TEST_DATABASE_URL ? "postgresql" : "embedded" });
+  const result = await runSoak({
+    seconds: SECONDS,
+    port: 3323,
+    database: process.env.TEST_DATABASE_URL ? "postgresql" : "embedded",
+  });
   const m = result.memory;
-  console.log(`soak: ${result.keystrokes} keystrokes, ${result.acknowledged} markers acknowledged, live heap ${m.secondFifthMB} → ${m.lastFifthMB} MB over ${m.samples} samples, RSS ${m.rssStartMB} → ${m.rssEndMB} MB`);
+  console.log(
+    `soak: ${result.keystrokes} keystrokes, ${result.acknowledged} markers acknowledged, live heap ${m.secondFifthMB} → ${m.lastFifthMB} MB over ${m.samples} samples, RSS ${m.rssStartMB} → ${m.rssEndMB} MB`,
+  );
   expect(result.serverErrors).toEqual([]);
-  expect({ failedSaves: result.failedSaves, socketErrors: result.socketErrors, lateAtReader: result.lateAtReader, diverged: result.diverged, lost: result.lost }).toEqual({ failedSaves: 0, socketErrors: 0, lateAtReader: 0, diverged: 0, lost: 0 });
+  expect({
+    failedSaves: result.failedSaves,
+    socketErrors: result.socketErrors,
+    lateAtReader: result.lateAtReader,
+    diverged: result.diverged,
+    lost: result.lost,
+  }).toEqual({ failedSaves: 0, socketErrors: 0, lateAtReader: 0, diverged: 0, lost: 0 });
   expect(m.flat, `live heap grew ${m.growthMB} MB (allowed ${m.allowedMB} MB)`).toBe(true);
   // Steady editing really happened: about 3 keystrokes a second per editor, and saves came back.
   expect(result.keystrokes).toBeGreaterThan(result.editors * SECONDS);

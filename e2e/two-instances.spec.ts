@@ -6,7 +6,15 @@ import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createTestDatabase, type TestDatabase } from "../tests/test-database";
 import { accounts, signIn } from "./fixtures";
-import { collabToken, createCommunePlan, openTestEditor, signedInRequest, trpcMutation, trpcQuery, type TestEditor } from "./support/collab-client";
+import {
+  collabToken,
+  createCommunePlan,
+  openTestEditor,
+  signedInRequest,
+  trpcMutation,
+  trpcQuery,
+  type TestEditor,
+} from "./support/collab-client";
 import { startFailoverProxy } from "./support/failover-proxy";
 import { holdDocumentWrites } from "./support/hold-document-writes";
 import { type ServerProcess, startServerProcess } from "./support/server-process";
@@ -76,7 +84,11 @@ if (process.env.TEST_DATABASE_URL) {
     for (const name of ["a", "b"] as const) {
       const url = new URL(db.url);
       url.searchParams.set("application_name", `chungtay-${name}`);
-      envOf[name] = { ...shared, DATABASE_URL: url.toString(), CHUNGTAY_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), `chungtay-two-${name}-`)) };
+      envOf[name] = {
+        ...shared,
+        DATABASE_URL: url.toString(),
+        CHUNGTAY_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), `chungtay-two-${name}-`)),
+      };
     }
     // The first instance migrates and seeds; the second finds it done.
     a = await startServerProcess(PORT_A, envOf.a);
@@ -108,7 +120,11 @@ if (process.env.TEST_DATABASE_URL) {
       onB.type(`[B ${i}]`);
     }
     const typed = [0, 1, 2, 3, 4].flatMap((i) => [`[A ${i}]`, `[B ${i}]`]);
-    await expect.poll(() => onA.text() === onB.text() && typed.every((edit) => onA.text().includes(edit)), { message: "both documents hold every edit" }).toBe(true);
+    await expect
+      .poll(() => onA.text() === onB.text() && typed.every((edit) => onA.text().includes(edit)), {
+        message: "both documents hold every edit",
+      })
+      .toBe(true);
     await Promise.all([onA.saved(), onB.saved()]);
     onA.close();
   });
@@ -124,7 +140,11 @@ if (process.env.TEST_DATABASE_URL) {
     await expect(page.getByTestId("milestones-tab")).toBeVisible();
     await expect(page.getByTestId("milestone")).toHaveCount(0);
 
-    const options = await trpcQuery<{ units: { id: string; name: string }[] }>(plannerOnA, "plans.formOptions", undefined);
+    const options = await trpcQuery<{ units: { id: string; name: string }[] }>(
+      plannerOnA,
+      "plans.formOptions",
+      undefined,
+    );
     const title = "Kiên cố hoá 4 phòng học điểm trường Pú Nhung";
     const milestone = await trpcMutation<{ id: string }>(plannerOnA, "milestones.create", {
       planId,
@@ -199,7 +219,9 @@ if (process.env.TEST_DATABASE_URL) {
         acknowledged.push(edit);
       }
       acknowledged.push(forwarded);
-      await expect.poll(() => acknowledged.filter((edit) => !onB.text().includes(edit)), { message: "B's user sees every edit" }).toEqual([]);
+      await expect
+        .poll(() => acknowledged.filter((edit) => !onB.text().includes(edit)), { message: "B's user sees every edit" })
+        .toEqual([]);
       onB.type("[B trả lời]");
       await expect.poll(() => behindProxy.text()).toContain("[B trả lời]");
       await onB.saved();
@@ -212,7 +234,9 @@ if (process.env.TEST_DATABASE_URL) {
       b = await startServerProcess(PORT_B, envOf.b);
       const plannerOnNewB = await signedIn(b.baseURL, accounts.communePlanner);
       const fresh = await editor(b.baseURL, planId, plannerOnNewB);
-      await expect.poll(() => acknowledged.filter((edit) => !fresh.text().includes(edit)), { message: "stored edits" }).toEqual([]);
+      await expect
+        .poll(() => acknowledged.filter((edit) => !fresh.text().includes(edit)), { message: "stored edits" })
+        .toEqual([]);
       expect(fresh.text()).toContain("[A mở đầu]");
     } finally {
       await proxy.close();

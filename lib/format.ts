@@ -7,7 +7,9 @@ const TIME_ZONE = "Asia/Ho_Chi_Minh";
 const integer = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
 
 export function formatNumber(value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 0, maximumFractionDigits: fractionDigits }).format(value);
+  return new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 0, maximumFractionDigits: fractionDigits }).format(
+    value,
+  );
 }
 
 /** A rate with two decimals: 84,35%. */
@@ -19,12 +21,22 @@ export function formatPercent(value: number, fractionDigits = 2): string {
 export function formatDate(value: Date | string | null | undefined): string {
   if (!value) return "";
   const date = typeof value === "string" ? new Date(value) : value;
-  return new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat("vi-VN", {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    timeZone: TIME_ZONE,
+  }).format(date);
 }
 
 export function formatDateTime(value: Date | string): string {
   const date = typeof value === "string" ? new Date(value) : value;
-  const time = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: TIME_ZONE }).format(date);
+  const time = new Intl.DateTimeFormat("vi-VN", {
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone: TIME_ZONE,
+  }).format(date);
   return `${time} ${formatDate(date)}`;
 }
 

@@ -5,7 +5,17 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const buildId = ".next/BUILD_ID";
-const sources = ["app", "components", "server", "lib", "messages", "i18n", "prisma", "next.config.ts", "package-lock.json"];
+const sources = [
+  "app",
+  "components",
+  "server",
+  "lib",
+  "messages",
+  "i18n",
+  "prisma",
+  "next.config.ts",
+  "package-lock.json",
+];
 
 function newestChange(entry) {
   if (!existsSync(entry)) return 0;

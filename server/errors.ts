@@ -3,7 +3,8 @@
  * see messages/*.json → errors) and optional field errors, and knows nothing of tRPC or HTTP:
  * the API layer maps it once, in its error formatter.
  */
-export type DomainErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "BAD_REQUEST" | "TOO_MANY_REQUESTS";
+export type DomainErrorCode =
+  "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "BAD_REQUEST" | "TOO_MANY_REQUESTS";
 
 export type FieldErrors = Record<string, string[]>;
 

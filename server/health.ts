@@ -14,10 +14,18 @@ export async function checkHealth() {
     await getDb().$queryRaw`SELECT 1`;
     return {
       status: redisReady === false ? ("error" as const) : ("ok" as const),
-      database: { status: "ok" as const, embedded: isEmbeddedDatabase(), latencyMs: Math.round(performance.now() - started) },
+      database: {
+        status: "ok" as const,
+        embedded: isEmbeddedDatabase(),
+        latencyMs: Math.round(performance.now() - started),
+      },
       redis,
     };
   } catch {
-    return { status: "error" as const, database: { status: "unreachable" as const, embedded: isEmbeddedDatabase() }, redis };
+    return {
+      status: "error" as const,
+      database: { status: "unreachable" as const, embedded: isEmbeddedDatabase() },
+      redis,
+    };
   }
 }

@@ -30,7 +30,10 @@ await withSetupLock(database, async () => {
     if (created) console.log(`Seeded the demo province Điện Biên (${created} records).`);
   }
 });
-if (process.env.REDIS_URL) console.log(`Chung Tay: documents shared with other instances through Redis (prefix ${process.env.REDIS_PREFIX || "chungtay"})`);
+if (process.env.REDIS_URL)
+  console.log(
+    `Chung Tay: documents shared with other instances through Redis (prefix ${process.env.REDIS_PREFIX || "chungtay"})`,
+  );
 
 const app = next({ dev, hostname, port, dir: process.cwd() });
 await app.prepare();

@@ -7,7 +7,15 @@ import { childPath } from "../server/policies/tree";
 /** Unique per call, so tests share one database without stepping on each other. */
 export const uniqueTag = () => randomBytes(4).toString("hex").toUpperCase();
 
-export async function buildUnit(db: Db, input: { level: UnitLevel; parent?: { id: string; path: string; depth: number } | null; name?: string; code?: string }) {
+export async function buildUnit(
+  db: Db,
+  input: {
+    level: UnitLevel;
+    parent?: { id: string; path: string; depth: number } | null;
+    name?: string;
+    code?: string;
+  },
+) {
   const code = input.code ?? `${input.level.slice(0, 1).toUpperCase()}${uniqueTag()}`;
   return db.orgUnit.create({
     data: {
@@ -34,11 +42,24 @@ export async function buildUnitTree(db: Db) {
 
 export async function buildProgram(db: Db, period: [number, number] = [2021, 2025]) {
   const code = `P-${uniqueTag()}`;
-  return db.program.create({ data: { code, name: `Chương trình ${code}`, nameEn: `Programme ${code}`, periodStart: period[0], periodEnd: period[1] } });
+  return db.program.create({
+    data: {
+      code,
+      name: `Chương trình ${code}`,
+      nameEn: `Programme ${code}`,
+      periodStart: period[0],
+      periodEnd: period[1],
+    },
+  });
 }
 
 /** A user holding `role` at each given unit, returned as the actor the policies see. */
-export async function buildActor(db: Db, role: Role, units: { id: string }[], name = `Người dùng ${uniqueTag()}`): Promise<Actor> {
+export async function buildActor(
+  db: Db,
+  role: Role,
+  units: { id: string }[],
+  name = `Người dùng ${uniqueTag()}`,
+): Promise<Actor> {
   const user = await db.user.create({
     data: {
       email: `${uniqueTag().toLowerCase()}@test.chungtay.vn`,
@@ -53,7 +74,15 @@ export async function buildActor(db: Db, role: Role, units: { id: string }[], na
 let planNumber = 1000;
 export async function buildPlan(
   db: Db,
-  input: { unit: { id: string }; program: { id: string; periodStart: number; periodEnd: number }; author: Actor; status?: PlanStatus; parentId?: string; title?: string; year?: number | null },
+  input: {
+    unit: { id: string };
+    program: { id: string; periodStart: number; periodEnd: number };
+    author: Actor;
+    status?: PlanStatus;
+    parentId?: string;
+    title?: string;
+    year?: number | null;
+  },
 ) {
   return db.plan.create({
     data: {
@@ -76,17 +105,48 @@ export async function buildPlan(
 /** One of each planning record on a plan, at `unit` (which must be within the plan's reach). */
 export async function buildPlanningItems(db: Db, plan: { id: string }, unit: { id: string }) {
   const target = await db.target.create({
-    data: { planId: plan.id, title: "Thu nhập bình quân", unit: "triệu đồng/người/năm", baselineValue: "21.84", baselineYear: 2021, targetValue: "54", targetYear: 2025, direction: "increase" },
+    data: {
+      planId: plan.id,
+      title: "Thu nhập bình quân",
+      unit: "triệu đồng/người/năm",
+      baselineValue: "21.84",
+      baselineYear: 2021,
+      targetValue: "54",
+      targetYear: 2025,
+      direction: "increase",
+    },
   });
-  const measurement = await db.targetMeasurement.create({ data: { targetId: target.id, period: "2023", value: "35.5", source: "Cục Thống kê" } });
+  const measurement = await db.targetMeasurement.create({
+    data: { targetId: target.id, period: "2023", value: "35.5", source: "Cục Thống kê" },
+  });
   const milestone = await db.milestone.create({
-    data: { planId: plan.id, title: "Khởi công nhà bán trú", ownerUnitId: unit.id, startOn: new Date("2025-02-01"), dueOn: new Date("2025-08-31") },
+    data: {
+      planId: plan.id,
+      title: "Khởi công nhà bán trú",
+      ownerUnitId: unit.id,
+      startOn: new Date("2025-02-01"),
+      dueOn: new Date("2025-08-31"),
+    },
   });
-  const line = await db.budgetLine.create({ data: { planId: plan.id, milestoneId: milestone.id, source: "central_budget", year: 2025, amount: 20_586_000_000n } });
-  const disbursement = await db.disbursement.create({ data: { budgetLineId: line.id, amount: 17_082_000_000n, paidOn: new Date("2025-06-30") } });
-  const inKind = await db.inKindContribution.create({ data: { planId: plan.id, kind: "land_m2", quantity: "1250.5", year: 2025 } });
+  const line = await db.budgetLine.create({
+    data: { planId: plan.id, milestoneId: milestone.id, source: "central_budget", year: 2025, amount: 20_586_000_000n },
+  });
+  const disbursement = await db.disbursement.create({
+    data: { budgetLineId: line.id, amount: 17_082_000_000n, paidOn: new Date("2025-06-30") },
+  });
+  const inKind = await db.inKindContribution.create({
+    data: { planId: plan.id, kind: "land_m2", quantity: "1250.5", year: 2025 },
+  });
   const shortage = await db.shortage.create({
-    data: { planId: plan.id, unitId: unit.id, category: "boarding_rooms", quantity: 12, unitLabel: "phòng", estimatedCost: 3_600_000_000n, milestones: { connect: { id: milestone.id } } },
+    data: {
+      planId: plan.id,
+      unitId: unit.id,
+      category: "boarding_rooms",
+      quantity: 12,
+      unitLabel: "phòng",
+      estimatedCost: 3_600_000_000n,
+      milestones: { connect: { id: milestone.id } },
+    },
   });
   return { target, measurement, milestone, line, disbursement, inKind, shortage };
 }
@@ -104,7 +164,9 @@ export async function buildCriteriaSet(db: Db) {
       periodEnd: 2025,
       hasLevels: true,
       groupCount: 3,
-      criteria: { create: [1, 2, 3].map((number) => ({ number, name: `Tiêu chí ${number}`, nameEn: `Criterion ${number}` })) },
+      criteria: {
+        create: [1, 2, 3].map((number) => ({ number, name: `Tiêu chí ${number}`, nameEn: `Criterion ${number}` })),
+      },
     },
     include: { criteria: { orderBy: { number: "asc" } } },
   });

@@ -14,6 +14,11 @@ export async function refusal(call: Promise<unknown>) {
   );
   expect(error).toBeInstanceOf(TRPCError);
   const { code, cause } = error as TRPCError;
-  const fieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : cause instanceof DomainError ? cause.fieldErrors : undefined;
+  const fieldErrors =
+    cause instanceof ZodError
+      ? z.flattenError(cause).fieldErrors
+      : cause instanceof DomainError
+        ? cause.fieldErrors
+        : undefined;
   return { code, fieldErrors };
 }

@@ -24,7 +24,14 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
     const dir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
     const db = await startEmbeddedDatabase(dir);
     await applyMigrations(db.url);
-    return { url: db.url, embedded: true, drop: async () => { await db.stop(); await rm(dir, { recursive: true, force: true }); } };
+    return {
+      url: db.url,
+      embedded: true,
+      drop: async () => {
+        await db.stop();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
   }
   const admin = new URL(server);
   if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(admin.hostname)) {
@@ -53,7 +60,9 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
 
 /** Test databases left behind by a run that was killed; two hours is longer than any run. */
 async function dropStaleDatabases(client: pg.Client, prefix: string) {
-  const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
+  const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+    `${prefix}\\_%`,
+  ]);
   const cutoff = Date.now() - 2 * 60 * 60 * 1000;
   for (const { datname } of rows) {
     const createdAt = Number(datname.slice(prefix.length + 1).split("_")[0]);

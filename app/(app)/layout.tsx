@@ -13,13 +13,20 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations("app");
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("skipToContent")}
       </a>
       <AppHeader actor={actor} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
+        {children}
+      </main>
       <footer className="mx-auto flex max-w-6xl items-center justify-between px-4 pb-8 text-xs text-slate-500 sm:px-6">
-        <span>{t("name")} · {t("tagline")}</span>
+        <span>
+          {t("name")} · {t("tagline")}
+        </span>
         <div className="sm:hidden">
           <LocaleSwitcher />
         </div>

@@ -38,9 +38,12 @@ export default async function HomePage() {
             <ul className="space-y-3">
               {units.map((unit) => (
                 <li key={unit.id}>
-                  <Link href={`/units/${unit.id}`} className="font-medium text-brand-700 hover:underline">{unit.name}</Link>
+                  <Link href={`/units/${unit.id}`} className="font-medium text-brand-700 hover:underline">
+                    {unit.name}
+                  </Link>
                   <div className="text-xs text-slate-500">
-                    {unit.roles.map((role) => t(`roles.${role}`)).join(", ")} · {t("home.unitsBeneath", { count: unit._count.children })} ·{" "}
+                    {unit.roles.map((role) => t(`roles.${role}`)).join(", ")} ·{" "}
+                    {t("home.unitsBeneath", { count: unit._count.children })} ·{" "}
                     {t("home.planCount", { count: unit._count.plans })}
                   </div>
                 </li>
@@ -51,7 +54,11 @@ export default async function HomePage() {
         <Card
           title={t("home.myPlans")}
           className="lg:col-span-2"
-          action={<Link href="/plans" className="text-sm font-medium text-brand-700 hover:underline">{t("home.allPlans")}</Link>}
+          action={
+            <Link href="/plans" className="text-sm font-medium text-brand-700 hover:underline">
+              {t("home.allPlans")}
+            </Link>
+          }
         >
           <PlanTable plans={plans.items} empty={t("home.noPlans")} />
         </Card>

@@ -18,7 +18,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="flex min-h-screen flex-col items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-10">
       <div className="w-full max-w-sm">
         <div className="mb-6 text-center">
-          <div className="mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl bg-brand-700 text-xl font-bold text-white" aria-hidden="true">CT</div>
+          <div
+            className="mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl bg-brand-700 text-xl font-bold text-white"
+            aria-hidden="true"
+          >
+            CT
+          </div>
           <p className="text-2xl font-bold tracking-tight text-slate-900">{t("app.name")}</p>
           <p className="mt-1 text-sm text-slate-600">{t("app.tagline")}</p>
         </div>

@@ -24,11 +24,19 @@ process.on("exit", () => {
  * --cpu-prof) go to that Node. A child whose parent dies ends with it (IPC disconnect), and
  * every child still running is killed when the bench exits.
  */
-export function startBenchChild(script: string, args: string[] = [], options: { nodeFlags?: string[]; env?: Record<string, string> } = {}): BenchChild {
-  const child = spawn(process.execPath, ["--import", "tsx", ...(options.nodeFlags ?? []), path.join(import.meta.dirname, script), ...args], {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-    env: { ...process.env, ...options.env },
-  });
+export function startBenchChild(
+  script: string,
+  args: string[] = [],
+  options: { nodeFlags?: string[]; env?: Record<string, string> } = {},
+): BenchChild {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", ...(options.nodeFlags ?? []), path.join(import.meta.dirname, script), ...args],
+    {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: { ...process.env, ...options.env },
+    },
+  );
   running.add(child);
   const inbox: unknown[] = [];
   const waiters: ((message: unknown) => void)[] = [];
@@ -87,14 +95,23 @@ export function startBenchChild(script: string, args: string[] = [], options: { 
 
 /** Starts a collaboration server process (`ours` or `reference`) and returns it with its base URL. */
 export async function startCollabServerProcess(kind: "ours" | "reference", nodeFlags: string[] = []) {
-  const flags = [...nodeFlags, ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench/results/profiles")}`] : [])];
+  const flags = [
+    ...nodeFlags,
+    ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench/results/profiles")}`] : []),
+  ];
   const child = startBenchChild("collab-server-process.ts", [kind], { nodeFlags: flags });
   const { port } = await child.next<{ port: number }>(60_000);
   const baseURL = `http://127.0.0.1:${port}`;
   return {
     ...child,
     baseURL,
-    async stats(): Promise<{ eventLoopUtilization: number; memory: NodeJS.MemoryUsage; gc: boolean; documents: number; connections: number }> {
+    async stats(): Promise<{
+      eventLoopUtilization: number;
+      memory: NodeJS.MemoryUsage;
+      gc: boolean;
+      documents: number;
+      connections: number;
+    }> {
       return (await fetch(`${baseURL}/stats`)).json() as never;
     },
   };

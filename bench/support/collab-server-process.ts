@@ -22,7 +22,15 @@ const server = createServer((req, res) => {
   loopSince = performance.eventLoopUtilization();
   (globalThis as { gc?: () => void }).gc?.();
   res.writeHead(200, { "content-type": "application/json" });
-  res.end(JSON.stringify({ eventLoopUtilization, memory: process.memoryUsage(), gc: typeof (globalThis as { gc?: unknown }).gc === "function", documents: counts.documents(), connections: counts.connections() }));
+  res.end(
+    JSON.stringify({
+      eventLoopUtilization,
+      memory: process.memoryUsage(),
+      gc: typeof (globalThis as { gc?: unknown }).gc === "function",
+      documents: counts.documents(),
+      connections: counts.connections(),
+    }),
+  );
 });
 
 let stop: () => Promise<void>;

@@ -33,7 +33,11 @@ process.on("exit", () => {
  * and the AUTH_SECRET the caller signs collab tokens with. `inspect` opens the V8 inspector on a
  * free loopback port, so that the soak can read the live heap after a full collection.
  */
-export async function startCollabProcess(port: number, env: Record<string, string>, { inspect = false, timeoutMs = 60_000 } = {}): Promise<CollabProcess> {
+export async function startCollabProcess(
+  port: number,
+  env: Record<string, string>,
+  { inspect = false, timeoutMs = 60_000 } = {},
+): Promise<CollabProcess> {
   const started = performance.now();
   const inspectArgs = inspect ? ["--inspect=127.0.0.1:0"] : [];
   const child = spawn(process.execPath, [...inspectArgs, "--import", "tsx", "server/collab/standalone.ts"], {
@@ -54,8 +58,12 @@ export async function startCollabProcess(port: number, env: Record<string, strin
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`collaboration server exited early:\n${log}`);
-      const healthy = await fetch(`${baseURL}/health`).then((r) => r.ok, () => false);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`collaboration server exited early:\n${log}`);
+      const healthy = await fetch(`${baseURL}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (healthy) break;
       if (Date.now() > deadline) throw new Error(`collaboration server did not start:\n${log}`);
       await new Promise((r) => setTimeout(r, 50));

@@ -50,7 +50,13 @@ export async function createCrashDatabase(kind: CrashDatabaseKind, planCount = 1
       await drop();
       throw error;
     });
-    return { kind, env: { DATABASE_URL: database.url, CHUNGTAY_EMBEDDED_DB: "" }, plans, storedText: (planId) => storedText(db, planId), drop };
+    return {
+      kind,
+      env: { DATABASE_URL: database.url, CHUNGTAY_EMBEDDED_DB: "" },
+      plans,
+      storedText: (planId) => storedText(db, planId),
+      drop,
+    };
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "chungtay-crash-"));
   const withEmbedded = async <T>(read: (db: Db) => Promise<T>, migrate = false): Promise<T> => {
@@ -78,7 +84,12 @@ async function seedPlan(db: Db): Promise<SeededPlan> {
   const tree = await buildUnitTree(db);
   const program = await buildProgram(db);
   const planner = await buildActor(db, "planner", [tree.commune]);
-  const plan = await buildPlan(db, { unit: tree.commune, program, author: planner, title: "Kế hoạch kiểm thử sự cố máy chủ" });
+  const plan = await buildPlan(db, {
+    unit: tree.commune,
+    program,
+    author: planner,
+    title: "Kế hoạch kiểm thử sự cố máy chủ",
+  });
   return { planId: plan.id, userId: planner.userId };
 }
 

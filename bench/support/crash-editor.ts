@@ -8,12 +8,22 @@ import { issueCollabToken } from "../../server/collab/token";
  * shows can be compared with what was acknowledged. Each (re)connection signs a new token with
  * this process's AUTH_SECRET, which the server under test shares.
  */
-export async function openSyncedEditor(baseURL: string, plan: { planId: string; userId: string }, timeoutMs = 10_000): Promise<TestEditor> {
+export async function openSyncedEditor(
+  baseURL: string,
+  plan: { planId: string; userId: string },
+  timeoutMs = 10_000,
+): Promise<TestEditor> {
   const editor = openTestEditor(baseURL, plan.planId, async () => (await issueCollabToken(plan.userId)).token);
   try {
     const refused = editor.refused.then((reason) => Promise.reject(new Error(`refused: ${reason}`)));
     await within(timeoutMs, "authentication", Promise.race([editor.authenticated, refused]));
-    await within(timeoutMs, "sync", new Promise<void>((resolve) => (editor.provider.isSynced ? resolve() : editor.provider.on("synced", () => resolve()))));
+    await within(
+      timeoutMs,
+      "sync",
+      new Promise<void>((resolve) =>
+        editor.provider.isSynced ? resolve() : editor.provider.on("synced", () => resolve()),
+      ),
+    );
     return editor;
   } catch (error) {
     editor.close();
@@ -32,7 +42,11 @@ export function trackAcknowledgements(editor: TestEditor) {
   let storedClock = 0;
   editor.provider.on("stateless", ({ payload }: { payload: string }) => {
     const message = decodeMessage(payload);
-    if (message?.type === "saved") storedClock = Math.max(storedClock, Y.decodeSnapshot(Buffer.from(message.snapshot, "base64")).sv.get(clientId) ?? 0);
+    if (message?.type === "saved")
+      storedClock = Math.max(
+        storedClock,
+        Y.decodeSnapshot(Buffer.from(message.snapshot, "base64")).sv.get(clientId) ?? 0,
+      );
   });
   return {
     typed(edit: string) {
@@ -46,6 +60,8 @@ export function trackAcknowledgements(editor: TestEditor) {
 
 export function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)),
+  );
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -29,9 +29,23 @@ export interface RunMessage {
   burstKeys: number;
   keyGapMs: number;
 }
-export interface ReadyReply { editors: number; ready: number; failed: string[]; ms: number }
-export interface RunReply { sent: number; latencies: number[]; missing: number; seconds: number; eventLoopUtilization: number }
-export interface StatesReply { documents: { document: string; stateVectors: string[] }[]; unsaved: number }
+export interface ReadyReply {
+  editors: number;
+  ready: number;
+  failed: string[];
+  ms: number;
+}
+export interface RunReply {
+  sent: number;
+  latencies: number[];
+  missing: number;
+  seconds: number;
+  eventLoopUtilization: number;
+}
+export interface StatesReply {
+  documents: { document: string; stateVectors: string[] }[];
+  unsaved: number;
+}
 
 interface Group {
   document: string;
@@ -49,7 +63,11 @@ async function open(message: OpenMessage): Promise<ReadyReply> {
   const token = message.kind === "ours" ? (await issueCollabToken(message.userId!)).token : "";
   groups = message.documents.map((document) => ({
     document,
-    editors: Array.from({ length: message.editorsPerDocument }, () => (message.kind === "ours" ? openOurEditor(message.baseURL, document, token) : openReferenceEditor(message.baseURL, document))),
+    editors: Array.from({ length: message.editorsPerDocument }, () =>
+      message.kind === "ours"
+        ? openOurEditor(message.baseURL, document, token)
+        : openReferenceEditor(message.baseURL, document),
+    ),
     pending: new Map(),
   }));
   const failed: string[] = [];
@@ -58,9 +76,20 @@ async function open(message: OpenMessage): Promise<ReadyReply> {
   for (const s of settled) if (s.status === "rejected") failed.push(String((s.reason as Error).message));
   // One paragraph per document, written once, so that concurrent first keystrokes do not make two.
   for (const g of groups) if (g.editors[0]!.doc.getXmlFragment("default").length === 0) g.editors[0]!.type("Bắt đầu. ");
-  await waitUntil(() => groups.every((g) => g.editors.every((e) => e.doc.getXmlFragment("default").length > 0)), 30_000);
-  for (const g of groups) g.editors.forEach((reader, index) => reader.doc.on("update", (_u: Uint8Array, origin: unknown) => origin !== null && observe(g, index)));
-  return { editors: all.length, ready: settled.filter((s) => s.status === "fulfilled").length, failed: failed.slice(0, 5), ms: Math.round(performance.now() - started) };
+  await waitUntil(
+    () => groups.every((g) => g.editors.every((e) => e.doc.getXmlFragment("default").length > 0)),
+    30_000,
+  );
+  for (const g of groups)
+    g.editors.forEach((reader, index) =>
+      reader.doc.on("update", (_u: Uint8Array, origin: unknown) => origin !== null && observe(g, index)),
+    );
+  return {
+    editors: all.length,
+    ready: settled.filter((s) => s.status === "fulfilled").length,
+    failed: failed.slice(0, 5),
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 /** A remote update reached `readerIndex`: resolves every keystroke it now holds. */
@@ -71,7 +100,7 @@ function observe(group: Group, readerIndex: number) {
   for (const [writerId, queue] of group.pending) {
     if (writerId === reader.clientID) continue;
     const held = Y.getState(reader.store, writerId);
-    for (let i = 0; i < queue.length && queue[i]!.clock <= held; ) {
+    for (let i = 0; i < queue.length && queue[i]!.clock <= held;) {
       const entry = queue[i]!;
       if (entry.waiting.delete(readerIndex)) latencies.push(now - entry.at);
       if (entry.waiting.size === 0 && i === 0) queue.shift();
@@ -84,7 +113,9 @@ async function run(message: RunMessage): Promise<RunReply> {
   latencies = [];
   measuring = true;
   const loopBefore = performance.eventLoopUtilization();
-  const editors = groups.flatMap((group) => group.editors.map((editor, index) => ({ group, editor, index, busy: false })));
+  const editors = groups.flatMap((group) =>
+    group.editors.map((editor, index) => ({ group, editor, index, busy: false })),
+  );
   let sent = 0;
   let budget = 0;
   let last = performance.now();
@@ -136,7 +167,11 @@ async function run(message: RunMessage): Promise<RunReply> {
   return { sent, latencies, missing, seconds, eventLoopUtilization };
 }
 
-const pendingCount = () => groups.reduce((sum, g) => sum + [...g.pending.values()].reduce((s, q) => s + q.reduce((n, e) => n + e.waiting.size, 0), 0), 0);
+const pendingCount = () =>
+  groups.reduce(
+    (sum, g) => sum + [...g.pending.values()].reduce((s, q) => s + q.reduce((n, e) => n + e.waiting.size, 0), 0),
+    0,
+  );
 
 /** Waits until every editor is told it is saved, then reports each editor's state vector. */
 async function settle(): Promise<StatesReply> {
@@ -144,12 +179,18 @@ async function settle(): Promise<StatesReply> {
   const saved = await Promise.allSettled(all.map((e) => e.saved(30_000)));
   return {
     unsaved: saved.filter((s) => s.status === "rejected").length,
-    documents: groups.map((g) => ({ document: g.document, stateVectors: g.editors.map((e) => Buffer.from(Y.encodeStateVector(e.doc)).toString("base64")) })),
+    documents: groups.map((g) => ({
+      document: g.document,
+      stateVectors: g.editors.map((e) => Buffer.from(Y.encodeStateVector(e.doc)).toString("base64")),
+    })),
   };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`not ready in ${ms} ms`)), ms).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`not ready in ${ms} ms`)), ms).unref()),
+  ]);
 }
 
 async function waitUntil(done: () => boolean, ms: number) {

@@ -25,7 +25,10 @@ export function openOurEditor(baseURL: string, planId: string, token: string): L
   const synced = new Promise<void>((resolve) => editor.provider.on("synced", () => resolve()));
   return {
     doc: editor.doc,
-    ready: Promise.race([editor.authenticated.then(() => synced), editor.refused.then((reason) => Promise.reject(new Error(`refused: ${reason}`)))]),
+    ready: Promise.race([
+      editor.authenticated.then(() => synced),
+      editor.refused.then((reason) => Promise.reject(new Error(`refused: ${reason}`))),
+    ]),
     type: editor.type,
     saved: editor.saved,
     close: editor.close,

@@ -17,19 +17,35 @@ export interface LoadFleet {
  * share of `documents` (all editors of a document in one process), and waits until every
  * editor is ready. A step's rate is split evenly; replies are merged.
  */
-export async function startLoadFleet(processes: number, open: Omit<OpenMessage, "type" | "documents"> & { documents: string[] }): Promise<LoadFleet> {
+export async function startLoadFleet(
+  processes: number,
+  open: Omit<OpenMessage, "type" | "documents"> & { documents: string[] },
+): Promise<LoadFleet> {
   const count = Math.max(1, Math.min(processes, open.documents.length));
   const children: BenchChild[] = Array.from({ length: count }, () => startBenchChild("load-client.ts"));
   const share = (i: number) => open.documents.filter((_, d) => d % count === i);
   try {
-    const replies = await Promise.all(children.map((child, i) => child.ask<ReadyReply & { error?: string }>({ ...open, type: "open", documents: share(i) }, 180_000)));
+    const replies = await Promise.all(
+      children.map((child, i) =>
+        child.ask<ReadyReply & { error?: string }>({ ...open, type: "open", documents: share(i) }, 180_000),
+      ),
+    );
     const failure = replies.find((r) => r.error);
     if (failure) throw new Error(failure.error);
-    const ready = { editors: sum(replies, "editors"), ready: sum(replies, "ready"), failed: replies.flatMap((r) => r.failed), ms: Math.max(...replies.map((r) => r.ms)) };
+    const ready = {
+      editors: sum(replies, "editors"),
+      ready: sum(replies, "ready"),
+      failed: replies.flatMap((r) => r.failed),
+      ms: Math.max(...replies.map((r) => r.ms)),
+    };
     return {
       ready,
       async run(step) {
-        const results = await Promise.all(children.map((child) => child.ask<RunReply>({ ...step, type: "run", rate: step.rate / count }, step.durationMs + 60_000)));
+        const results = await Promise.all(
+          children.map((child) =>
+            child.ask<RunReply>({ ...step, type: "run", rate: step.rate / count }, step.durationMs + 60_000),
+          ),
+        );
         return {
           sent: sum(results, "sent"),
           latencies: results.flatMap((r) => r.latencies),

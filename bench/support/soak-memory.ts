@@ -14,7 +14,13 @@ export function memoryTrend(liveHeapBytes: number[]) {
   const secondFifth = median(liveHeapBytes.slice(fifth, 2 * fifth));
   const lastFifth = median(liveHeapBytes.slice(liveHeapBytes.length - fifth));
   const allowed = Math.max(3 * 2 ** 20, 0.05 * secondFifth);
-  return { secondFifthMB: mb(secondFifth), lastFifthMB: mb(lastFifth), growthMB: mb(lastFifth - secondFifth), allowedMB: mb(allowed), flat: lastFifth - secondFifth <= allowed };
+  return {
+    secondFifthMB: mb(secondFifth),
+    lastFifthMB: mb(lastFifth),
+    growthMB: mb(lastFifth - secondFifth),
+    allowedMB: mb(allowed),
+    flat: lastFifth - secondFifth <= allowed,
+  };
 }
 
 function median(values: number[]) {

@@ -37,7 +37,9 @@ export function CriteriaSets() {
           action={
             <span className="flex flex-wrap gap-2">
               <Badge>{t(`levels.${set.unitLevel}`)}</Badge>
-              <Badge tone="blue">{set.periodStart}–{set.periodEnd}</Badge>
+              <Badge tone="blue">
+                {set.periodStart}–{set.periodEnd}
+              </Badge>
               {set.hasLevels && <Badge tone="green">{t("criteria.levels")}</Badge>}
               {set.groupCount > 0 && <Badge tone="amber">{t("criteria.groups", { count: set.groupCount })}</Badge>}
             </span>
@@ -54,7 +56,11 @@ export function CriteriaSets() {
                 <th className="py-1 pr-2 font-medium">{t("criteria.name")}</th>
                 <th className="hidden py-1 pr-2 font-medium sm:table-cell">{t("criteria.nameEn")}</th>
                 <th className="w-24 py-1 pr-2 text-right font-medium">{t("criteria.indicators")}</th>
-                {data.canManage && <th className="w-16"><span className="sr-only">{t("planning.edit")}</span></th>}
+                {data.canManage && (
+                  <th className="w-16">
+                    <span className="sr-only">{t("planning.edit")}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -62,9 +68,21 @@ export function CriteriaSets() {
                 editing === c.id ? (
                   <tr key={c.id}>
                     <td colSpan={5} className="py-2">
-                      <RecordForm legend={`${t("planning.edit")}: ${c.number}. ${c.name}`} fields={fields} submitLabel={t("planning.save")} onCancel={close}
+                      <RecordForm
+                        legend={`${t("planning.edit")}: ${c.number}. ${c.name}`}
+                        fields={fields}
+                        submitLabel={t("planning.save")}
+                        onCancel={close}
                         initial={{ name: c.name, nameEn: c.nameEn, indicatorCount: c.indicatorCount?.toString() ?? "" }}
-                        pending={update.isPending} error={update.error} onSubmit={(v) => update.mutate({ id: c.id, ...(v as { name: string; nameEn: string; indicatorCount: string }) })} />
+                        pending={update.isPending}
+                        error={update.error}
+                        onSubmit={(v) =>
+                          update.mutate({
+                            id: c.id,
+                            ...(v as { name: string; nameEn: string; indicatorCount: string }),
+                          })
+                        }
+                      />
                     </td>
                   </tr>
                 ) : (
@@ -75,7 +93,14 @@ export function CriteriaSets() {
                     <td className="py-1.5 pr-2 text-right tabular-nums">{c.indicatorCount ?? "—"}</td>
                     {data.canManage && (
                       <td className="py-1.5 text-right">
-                        <button type="button" className="font-medium text-brand-700 hover:underline" aria-label={`${t("planning.edit")}: ${c.number}. ${c.name}`} onClick={() => open(c.id)}>{t("planning.edit")}</button>
+                        <button
+                          type="button"
+                          className="font-medium text-brand-700 hover:underline"
+                          aria-label={`${t("planning.edit")}: ${c.number}. ${c.name}`}
+                          onClick={() => open(c.id)}
+                        >
+                          {t("planning.edit")}
+                        </button>
                       </td>
                     )}
                   </tr>
@@ -83,11 +108,25 @@ export function CriteriaSets() {
               )}
             </tbody>
           </table>
-          {data.canManage && editing !== `add-${set.id}` && <Button variant="secondary" className="mt-3" onClick={() => open(`add-${set.id}`)}>{t("criteria.addCriterion")}</Button>}
+          {data.canManage && editing !== `add-${set.id}` && (
+            <Button variant="secondary" className="mt-3" onClick={() => open(`add-${set.id}`)}>
+              {t("criteria.addCriterion")}
+            </Button>
+          )}
           {editing === `add-${set.id}` && (
             <div className="mt-3">
-              <RecordForm legend={t("criteria.addCriterion")} fields={fields} submitLabel={t("planning.save")} onCancel={close} initial={{ name: "", nameEn: "", indicatorCount: "" }}
-                pending={add.isPending} error={add.error} onSubmit={(v) => add.mutate({ setId: set.id, ...(v as { name: string; nameEn: string; indicatorCount: string }) })} />
+              <RecordForm
+                legend={t("criteria.addCriterion")}
+                fields={fields}
+                submitLabel={t("planning.save")}
+                onCancel={close}
+                initial={{ name: "", nameEn: "", indicatorCount: "" }}
+                pending={add.isPending}
+                error={add.error}
+                onSubmit={(v) =>
+                  add.mutate({ setId: set.id, ...(v as { name: string; nameEn: string; indicatorCount: string }) })
+                }
+              />
             </div>
           )}
         </Card>

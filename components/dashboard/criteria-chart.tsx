@@ -22,7 +22,10 @@ export function CriteriaChart({ rollup, onDrill }: { rollup: Rollup; onDrill: (c
             <div className="relative h-4 flex-1 rounded bg-slate-100">
               <div className="absolute inset-y-0 left-0 rounded bg-brand-600" style={{ width: `${c.rate}%` }} />
               {rollup.set.hasLevels && c.advanced + c.model > 0 && (
-                <div className="absolute inset-y-0 left-0 rounded-l bg-emerald-800" style={{ width: `${((c.advanced + c.model) / rollup.units) * 100}%` }} />
+                <div
+                  className="absolute inset-y-0 left-0 rounded-l bg-emerald-800"
+                  style={{ width: `${((c.advanced + c.model) / rollup.units) * 100}%` }}
+                />
               )}
             </div>
             <span className="w-14 text-right tabular-nums text-slate-700">{formatPercent(c.rate)}</span>
@@ -47,12 +50,24 @@ export function CriteriaChart({ rollup, onDrill }: { rollup: Rollup; onDrill: (c
               <td className="py-1 pr-2 tabular-nums">{c.number}</td>
               <td className="py-1 pr-2">{locale === "en" ? c.nameEn : c.name}</td>
               <td className="py-1 pr-2 text-right tabular-nums">
-                <button type="button" className="text-brand-700 hover:underline" onClick={() => onDrill(c.number)} aria-label={t("criterionLine", { met: c.met, units: rollup.units, number: c.number, rate: formatPercent(c.rate) })}>
+                <button
+                  type="button"
+                  className="text-brand-700 hover:underline"
+                  onClick={() => onDrill(c.number)}
+                  aria-label={t("criterionLine", {
+                    met: c.met,
+                    units: rollup.units,
+                    number: c.number,
+                    rate: formatPercent(c.rate),
+                  })}
+                >
                   {formatNumber(c.met)}/{formatNumber(rollup.units)}
                 </button>
               </td>
               <td className="py-1 pr-2 text-right tabular-nums">{formatPercent(c.rate)}</td>
-              {rollup.set.hasLevels && <td className="py-1 pr-2 text-right tabular-nums">{formatNumber(c.advanced)}</td>}
+              {rollup.set.hasLevels && (
+                <td className="py-1 pr-2 text-right tabular-nums">{formatNumber(c.advanced)}</td>
+              )}
               {rollup.set.hasLevels && <td className="py-1 text-right tabular-nums">{formatNumber(c.model)}</td>}
             </tr>
           ))}

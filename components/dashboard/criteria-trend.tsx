@@ -26,7 +26,12 @@ export function CriteriaTrend({ unitId }: { unitId: string }) {
             <TrendLine values={periods.map((p) => p.averageMet)} max={set.criteria} label={t("trendChart")} />
             <table className="mt-2 w-full text-left text-sm">
               <thead className="text-xs text-slate-500">
-                <tr><th className="py-1 font-medium">{t("period")}</th><th className="py-1 text-right font-medium">{t("units")}</th><th className="py-1 text-right font-medium">{t("allMetShort")}</th><th className="py-1 text-right font-medium">{t("averageShort")}</th></tr>
+                <tr>
+                  <th className="py-1 font-medium">{t("period")}</th>
+                  <th className="py-1 text-right font-medium">{t("units")}</th>
+                  <th className="py-1 text-right font-medium">{t("allMetShort")}</th>
+                  <th className="py-1 text-right font-medium">{t("averageShort")}</th>
+                </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {periods.map((p) => (
@@ -34,7 +39,9 @@ export function CriteriaTrend({ unitId }: { unitId: string }) {
                     <td className="py-1">{p.period}</td>
                     <td className="py-1 text-right tabular-nums">{formatNumber(p.units)}</td>
                     <td className="py-1 text-right tabular-nums">{formatNumber(p.allMet)}</td>
-                    <td className="py-1 text-right tabular-nums">{formatNumber(p.averageMet, 2)}/{set.criteria}</td>
+                    <td className="py-1 text-right tabular-nums">
+                      {formatNumber(p.averageMet, 2)}/{set.criteria}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -56,8 +63,14 @@ function TrendLine({ values, max, label }: { values: number[]; max: number; labe
     <svg viewBox={`0 0 ${width} ${height}`} className="mt-2 h-20 w-full" aria-hidden="true">
       <title>{label}</title>
       <line x1="0" x2={width} y1={height - 8} y2={height - 8} className="stroke-slate-200" />
-      <polyline points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} className="fill-none stroke-brand-600" strokeWidth="2" />
-      {values.map((v, i) => <circle key={i} cx={x(i)} cy={y(v)} r="3" className="fill-brand-700" />)}
+      <polyline
+        points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")}
+        className="fill-none stroke-brand-600"
+        strokeWidth="2"
+      />
+      {values.map((v, i) => (
+        <circle key={i} cx={x(i)} cy={y(v)} r="3" className="fill-brand-700" />
+      ))}
     </svg>
   );
 }

@@ -33,7 +33,10 @@ export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPe
   const tExports = useTranslations("exports");
   const download = new URLSearchParams({ unit: unitId, period, ...(setCode ? { set: setCode } : {}) }).toString();
   const rollup = useQuery(trpc.dashboard.criteria.queryOptions(query));
-  const together = useQuery({ ...trpc.dashboard.units.queryOptions({ ...query, criteria: combination }), enabled: combination.length > 0 });
+  const together = useQuery({
+    ...trpc.dashboard.units.queryOptions({ ...query, criteria: combination }),
+    enabled: combination.length > 0,
+  });
   const data = rollup.data;
 
   return (
@@ -42,20 +45,51 @@ export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPe
         <label className="text-sm">
           <span className="block font-medium text-slate-800">{t("period")}</span>
           <select className={selectClass} value={period} onChange={(e) => setPeriod(e.target.value)}>
-            {[...new Set([period, ...options.periods])].map((p) => <option key={p} value={p}>{p}</option>)}
+            {[...new Set([period, ...options.periods])].map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm">
           <span className="block font-medium text-slate-800">{t("set")}</span>
-          <select className={selectClass} value={setCode} onChange={(e) => { setSetCode(e.target.value); setCombination([]); }}>
+          <select
+            className={selectClass}
+            value={setCode}
+            onChange={(e) => {
+              setSetCode(e.target.value);
+              setCombination([]);
+            }}
+          >
             <option value="">{t("autoSet")}</option>
-            {options.sets.map((s) => <option key={s.code} value={s.code}>{locale === "en" ? s.nameEn : s.name}</option>)}
+            {options.sets.map((s) => (
+              <option key={s.code} value={s.code}>
+                {locale === "en" ? s.nameEn : s.name}
+              </option>
+            ))}
           </select>
         </label>
         <div className="flex flex-wrap gap-2 sm:ml-auto">
           {/* `download` keeps Next's router from fetching the file as a page. */}
-          <ButtonLink href={`/api/export/report?${download}`} download prefetch={false} variant="secondary" title={tExports("reportDocxTitle")}>{tExports("reportDocx")}</ButtonLink>
-          <ButtonLink href={`/api/export/dashboard?${download}`} download prefetch={false} variant="secondary" title={tExports("tableXlsxTitle")}>{tExports("tableXlsx")}</ButtonLink>
+          <ButtonLink
+            href={`/api/export/report?${download}`}
+            download
+            prefetch={false}
+            variant="secondary"
+            title={tExports("reportDocxTitle")}
+          >
+            {tExports("reportDocx")}
+          </ButtonLink>
+          <ButtonLink
+            href={`/api/export/dashboard?${download}`}
+            download
+            prefetch={false}
+            variant="secondary"
+            title={tExports("tableXlsxTitle")}
+          >
+            {tExports("tableXlsx")}
+          </ButtonLink>
         </div>
       </div>
 
@@ -65,9 +99,26 @@ export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPe
         {data && data.units > 0 && (
           <div className="space-y-4">
             <p className="text-sm text-slate-700" data-testid="criteria-summary">
-              {t("summary", { units: formatNumber(data.units), allMet: formatNumber(data.allMet), average: formatNumber(data.averageMet, 2) })}
+              {t("summary", {
+                units: formatNumber(data.units),
+                allMet: formatNumber(data.allMet),
+                average: formatNumber(data.averageMet, 2),
+              })}
             </p>
-            <CriteriaChart rollup={data} onDrill={(criterion) => setDrill({ criteria: [criterion], label: t("criterionLine", { ...data.criteria.find((c) => c.number === criterion)!, units: data.units, number: criterion, rate: formatPercent(data.criteria.find((c) => c.number === criterion)!.rate) }) })} />
+            <CriteriaChart
+              rollup={data}
+              onDrill={(criterion) =>
+                setDrill({
+                  criteria: [criterion],
+                  label: t("criterionLine", {
+                    ...data.criteria.find((c) => c.number === criterion)!,
+                    units: data.units,
+                    number: criterion,
+                    rate: formatPercent(data.criteria.find((c) => c.number === criterion)!.rate),
+                  }),
+                })
+              }
+            />
           </div>
         )}
       </Card>
@@ -79,38 +130,91 @@ export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPe
             <div className="mt-2 flex flex-wrap gap-x-3 gap-y-1">
               {data.criteria.map((c) => (
                 <label key={c.number} className="flex items-center gap-1 text-sm">
-                  <input type="checkbox" checked={combination.includes(c.number)} onChange={(e) => setCombination(e.target.checked ? [...combination, c.number].sort((a, b) => a - b) : combination.filter((n) => n !== c.number))} />
+                  <input
+                    type="checkbox"
+                    checked={combination.includes(c.number)}
+                    onChange={(e) =>
+                      setCombination(
+                        e.target.checked
+                          ? [...combination, c.number].sort((a, b) => a - b)
+                          : combination.filter((n) => n !== c.number),
+                      )
+                    }
+                  />
                   {c.number}
                 </label>
               ))}
             </div>
             {combination.length > 0 && together.data && (
-              <button type="button" className="mt-3 text-left text-sm font-semibold text-brand-700 hover:underline" data-testid="combination-result"
-                onClick={() => setDrill({ criteria: combination, label: t("combinationResult", { count: together.data.units.length, numbers: combination.join(", ") }) })}>
-                {t("combinationResult", { count: formatNumber(together.data.units.length), numbers: combination.join(", ") })}
+              <button
+                type="button"
+                className="mt-3 text-left text-sm font-semibold text-brand-700 hover:underline"
+                data-testid="combination-result"
+                onClick={() =>
+                  setDrill({
+                    criteria: combination,
+                    label: t("combinationResult", {
+                      count: together.data.units.length,
+                      numbers: combination.join(", "),
+                    }),
+                  })
+                }
+              >
+                {t("combinationResult", {
+                  count: formatNumber(together.data.units.length),
+                  numbers: combination.join(", "),
+                })}
               </button>
             )}
           </Card>
           <Card title={t("distribution")}>
             <table className="w-full text-left text-sm">
-              <thead className="text-xs text-slate-500"><tr><th className="py-1 font-medium">{t("metColumn")}</th><th className="py-1 text-right font-medium">{t("units")}</th><th className="w-1/2"><span className="sr-only">{t("chart")}</span></th></tr></thead>
+              <thead className="text-xs text-slate-500">
+                <tr>
+                  <th className="py-1 font-medium">{t("metColumn")}</th>
+                  <th className="py-1 text-right font-medium">{t("units")}</th>
+                  <th className="w-1/2">
+                    <span className="sr-only">{t("chart")}</span>
+                  </th>
+                </tr>
+              </thead>
               <tbody>
-                {data.distribution.map((count, met) => count > 0 && (
-                  <tr key={met}>
-                    <td className="py-0.5">{t("criteriaMet", { count: met })}</td>
-                    <td className="py-0.5 text-right tabular-nums">
-                      <button type="button" className="text-brand-700 hover:underline" onClick={() => setDrill({ metCount: met, label: t("criteriaMet", { count: met }) })}>{formatNumber(count)}</button>
-                    </td>
-                    <td className="py-0.5 pl-3" aria-hidden="true"><div className="h-2 rounded bg-brand-600" style={{ width: `${(count / data.units) * 100}%` }} /></td>
-                  </tr>
-                ))}
+                {data.distribution.map(
+                  (count, met) =>
+                    count > 0 && (
+                      <tr key={met}>
+                        <td className="py-0.5">{t("criteriaMet", { count: met })}</td>
+                        <td className="py-0.5 text-right tabular-nums">
+                          <button
+                            type="button"
+                            className="text-brand-700 hover:underline"
+                            onClick={() => setDrill({ metCount: met, label: t("criteriaMet", { count: met }) })}
+                          >
+                            {formatNumber(count)}
+                          </button>
+                        </td>
+                        <td className="py-0.5 pl-3" aria-hidden="true">
+                          <div
+                            className="h-2 rounded bg-brand-600"
+                            style={{ width: `${(count / data.units) * 100}%` }}
+                          />
+                        </td>
+                      </tr>
+                    ),
+                )}
               </tbody>
             </table>
           </Card>
         </div>
       )}
 
-      {drill && <DrillDown query={{ ...query, criteria: drill.criteria, metCount: drill.metCount }} label={drill.label} onClose={() => setDrill(null)} />}
+      {drill && (
+        <DrillDown
+          query={{ ...query, criteria: drill.criteria, metCount: drill.metCount }}
+          label={drill.label}
+          onClose={() => setDrill(null)}
+        />
+      )}
 
       <CriteriaTrend unitId={unitId} />
 

@@ -10,17 +10,36 @@ import { useTRPC } from "@/lib/trpc/react";
 export type DrillQuery = { criteria?: number[]; metCount?: number; label: string };
 
 /** The units behind a figure, each with the criteria it meets. */
-export function DrillDown({ query, label, onClose }: { query: { unitId: string; period: string; setCode?: string; criteria?: number[]; metCount?: number }; label: string; onClose: () => void }) {
+export function DrillDown({
+  query,
+  label,
+  onClose,
+}: {
+  query: { unitId: string; period: string; setCode?: string; criteria?: number[]; metCount?: number };
+  label: string;
+  onClose: () => void;
+}) {
   const t = useTranslations("dashboard");
   const trpc = useTRPC();
   const { data } = useQuery(trpc.dashboard.units.queryOptions(query));
   return (
-    <Card title={t("unitsBehind", { label })} action={<Button variant="secondary" onClick={onClose}>{t("close")}</Button>}>
+    <Card
+      title={t("unitsBehind", { label })}
+      action={
+        <Button variant="secondary" onClick={onClose}>
+          {t("close")}
+        </Button>
+      }
+    >
       <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto text-sm" data-testid="drill-down">
         {data?.units.map((unit) => (
           <li key={unit.id} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
-            <Link href={`/units/${unit.id}`} className="font-medium text-brand-700 hover:underline">{unit.name}</Link>
-            <span className="text-xs text-slate-500">{unit.metCount}/{data.set.criteria} · {unit.met.join(", ")}</span>
+            <Link href={`/units/${unit.id}`} className="font-medium text-brand-700 hover:underline">
+              {unit.name}
+            </Link>
+            <span className="text-xs text-slate-500">
+              {unit.metCount}/{data.set.criteria} · {unit.met.join(", ")}
+            </span>
           </li>
         ))}
       </ul>

@@ -31,17 +31,38 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
         {data.budget.bySource.length > 0 && (
           <Card title={t("dashboard.budget")}>
             <p className="text-sm text-slate-700" data-testid="dashboard-budget">
-              {t("dashboard.budgetTotal", { disbursed: formatVnd(data.budget.total.disbursed), allocated: formatVnd(data.budget.total.allocated), rate: rate(data.budget.total.rate) })}
+              {t("dashboard.budgetTotal", {
+                disbursed: formatVnd(data.budget.total.disbursed),
+                allocated: formatVnd(data.budget.total.allocated),
+                rate: rate(data.budget.total.rate),
+              })}
             </p>
             <table className="mt-3 w-full text-left text-sm">
-              <thead className="text-xs text-slate-500"><tr><th className="py-1 font-medium">{t("budget.source")}</th><th className="py-1 text-right font-medium">{t("budget.allocated")}</th><th className="py-1 text-right font-medium">{t("budget.disbursed")}</th><th className="py-1 text-right font-medium">{t("budget.rate")}</th></tr></thead>
+              <thead className="text-xs text-slate-500">
+                <tr>
+                  <th className="py-1 font-medium">{t("budget.source")}</th>
+                  <th className="py-1 text-right font-medium">{t("budget.allocated")}</th>
+                  <th className="py-1 text-right font-medium">{t("budget.disbursed")}</th>
+                  <th className="py-1 text-right font-medium">{t("budget.rate")}</th>
+                </tr>
+              </thead>
               <tbody className="divide-y divide-slate-100">
                 {data.budget.bySource.map((s) => (
                   <tr key={s.source}>
                     <td className="py-1">
-                      <button type="button" className="text-left text-brand-700 hover:underline" aria-expanded={source === s.source} onClick={() => setSource(source === s.source ? null : s.source)}>{t(`budget.sources.${s.source}`)}</button>
+                      <button
+                        type="button"
+                        className="text-left text-brand-700 hover:underline"
+                        aria-expanded={source === s.source}
+                        onClick={() => setSource(source === s.source ? null : s.source)}
+                      >
+                        {t(`budget.sources.${s.source}`)}
+                      </button>
                     </td>
-                    <td className="py-1 text-right tabular-nums">{formatVnd(s.allocated)}</td><td className="py-1 text-right tabular-nums">{formatVnd(s.disbursed)}</td><td className="py-1 text-right tabular-nums">{rate(s.rate)}</td></tr>
+                    <td className="py-1 text-right tabular-nums">{formatVnd(s.allocated)}</td>
+                    <td className="py-1 text-right tabular-nums">{formatVnd(s.disbursed)}</td>
+                    <td className="py-1 text-right tabular-nums">{rate(s.rate)}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -54,23 +75,48 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
               {data.shortages.map((s) => (
                 <li key={`${s.category}|${s.unitLabel}`}>
                   <p className="font-medium text-slate-900">{t(`shortages.categories.${s.category}`)}</p>
-                  <p className="text-slate-600">{t("dashboard.shortageLine", { open: formatNumber(s.open), unitLabel: s.unitLabel, covered: formatNumber(s.covered) })}</p>
+                  <p className="text-slate-600">
+                    {t("dashboard.shortageLine", {
+                      open: formatNumber(s.open),
+                      unitLabel: s.unitLabel,
+                      covered: formatNumber(s.covered),
+                    })}
+                  </p>
                   <ProgressBar label={t(`shortages.categories.${s.category}`)} percent={s.coveredRate} />
                 </li>
               ))}
             </ul>
-            <Link href={`/units/${unitId}#shortages`} className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline">{t("dashboard.shortageRecords")}</Link>
+            <Link
+              href={`/units/${unitId}#shortages`}
+              className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline"
+            >
+              {t("dashboard.shortageRecords")}
+            </Link>
           </Card>
         )}
         {data.milestones.due > 0 && (
           <Card title={t("dashboard.milestones")}>
-            <p className="text-sm text-slate-700">{t("dashboard.milestoneCounts", { due: data.milestones.due, done: data.milestones.done, overdue: data.milestones.overdue })}</p>
+            <p className="text-sm text-slate-700">
+              {t("dashboard.milestoneCounts", {
+                due: data.milestones.due,
+                done: data.milestones.done,
+                overdue: data.milestones.overdue,
+              })}
+            </p>
             {data.milestones.overdueList.length > 0 && (
               <ul className="mt-3 divide-y divide-slate-100 text-sm">
                 {data.milestones.overdueList.map((m) => (
                   <li key={m.id} className="py-1.5">
-                    <Link href={`/plans/${m.plan.id}?tab=milestones`} className="font-medium text-brand-700 hover:underline">{m.title}</Link>
-                    <span className="text-slate-500"> · {m.ownerUnit.name} · {formatDate(m.dueOn)}</span>
+                    <Link
+                      href={`/plans/${m.plan.id}?tab=milestones`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
+                      {m.title}
+                    </Link>
+                    <span className="text-slate-500">
+                      {" "}
+                      · {m.ownerUnit.name} · {formatDate(m.dueOn)}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -82,7 +128,12 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
             <ul className="space-y-3 text-sm">
               {data.targets.map((target) => (
                 <li key={target.id}>
-                  <Link href={`/plans/${target.plan.id}?tab=targets`} className="font-medium text-brand-700 hover:underline">{target.title}</Link>
+                  <Link
+                    href={`/plans/${target.plan.id}?tab=targets`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
+                    {target.title}
+                  </Link>
                   <span className="text-slate-500"> · {target.plan.issuingUnit.name}</span>
                   <ProgressBar label={target.title} percent={target.progress.percent} />
                 </li>
@@ -101,14 +152,26 @@ function BudgetLines({ unitId, year, source }: { unitId: string; year: number; s
   const trpc = useTRPC();
   const { data } = useQuery(trpc.dashboard.budgetLines.queryOptions({ unitId, year, source }));
   return (
-    <ul className="mt-3 max-h-72 divide-y divide-slate-100 overflow-y-auto border-t border-slate-200 text-sm" aria-label={t(`budget.sources.${source}`)} data-testid="budget-drill-down">
+    <ul
+      className="mt-3 max-h-72 divide-y divide-slate-100 overflow-y-auto border-t border-slate-200 text-sm"
+      aria-label={t(`budget.sources.${source}`)}
+      data-testid="budget-drill-down"
+    >
       {data?.map((line) => (
         <li key={line.id} className="flex flex-wrap justify-between gap-2 py-1.5">
           <span>
-            <Link href={`/plans/${line.plan.id}?tab=budget`} className="font-medium text-brand-700 hover:underline">{line.plan.number}/{line.plan.symbol}</Link>
-            <span className="text-slate-500"> · {line.plan.issuingUnit.name}{line.description && ` · ${line.description}`}</span>
+            <Link href={`/plans/${line.plan.id}?tab=budget`} className="font-medium text-brand-700 hover:underline">
+              {line.plan.number}/{line.plan.symbol}
+            </Link>
+            <span className="text-slate-500">
+              {" "}
+              · {line.plan.issuingUnit.name}
+              {line.description && ` · ${line.description}`}
+            </span>
           </span>
-          <span className="tabular-nums">{formatVnd(line.disbursed)} / {formatVnd(line.allocated)} ({rate(line.rate)})</span>
+          <span className="tabular-nums">
+            {formatVnd(line.disbursed)} / {formatVnd(line.allocated)} ({rate(line.rate)})
+          </span>
         </li>
       ))}
     </ul>

@@ -28,7 +28,10 @@ export function LiveEditor({ collab, user }: { collab: CollabDocument; user: { i
       extensions: [
         ...documentExtensions(),
         Collaboration.configure({ document: collab.doc }),
-        CollaborationCaret.configure({ provider: collab.provider, user: { name: user.name, color: colorFor(user.id) } }),
+        CollaborationCaret.configure({
+          provider: collab.provider,
+          user: { name: user.name, color: colorFor(user.id) },
+        }),
       ],
       editorProps: {
         attributes: {
@@ -49,13 +52,22 @@ export function LiveEditor({ collab, user }: { collab: CollabDocument; user: { i
         <Presence collaborators={collab.collaborators} />
       </div>
       {collab.error && (
-        <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">{t(collab.error as "collab.refused")}</p>
+        <p role="alert" className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-800">
+          {t(collab.error as "collab.refused")}
+        </p>
       )}
       {collab.restoredBy && (
-        <p role="status" className="border-b border-blue-200 bg-blue-50 px-4 py-2 text-sm text-blue-900">{t("collab.restoredBy", { name: collab.restoredBy })}</p>
+        <p role="status" className="border-b border-blue-200 bg-blue-50 px-4 py-2 text-sm text-blue-900">
+          {t("collab.restoredBy", { name: collab.restoredBy })}
+        </p>
       )}
       {collab.readOnly && !collab.error && (
-        <p className="border-b border-slate-200 bg-slate-50 px-4 py-2 text-sm text-slate-600" data-testid="read-only-note">{t("collab.readOnly")}</p>
+        <p
+          className="border-b border-slate-200 bg-slate-50 px-4 py-2 text-sm text-slate-600"
+          data-testid="read-only-note"
+        >
+          {t("collab.readOnly")}
+        </p>
       )}
       {editor && editable && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} />
@@ -65,18 +77,35 @@ export function LiveEditor({ collab, user }: { collab: CollabDocument; user: { i
 
 function StatusLine({ collab }: { collab: CollabDocument }) {
   const t = useTranslations("collab");
-  const dot = { connected: "bg-emerald-500", connecting: "bg-amber-400", reconnecting: "bg-amber-400", offline: "bg-slate-400" }[collab.connection];
+  const dot = {
+    connected: "bg-emerald-500",
+    connecting: "bg-amber-400",
+    reconnecting: "bg-amber-400",
+    offline: "bg-slate-400",
+  }[collab.connection];
   const saved = collab.unsaved
-    ? collab.connection === "connected" ? t("saving") : t("keptLocally")
-    : collab.connection === "connected" ? t("saved") : "";
+    ? collab.connection === "connected"
+      ? t("saving")
+      : t("keptLocally")
+    : collab.connection === "connected"
+      ? t("saved")
+      : "";
   return (
     <div className="flex items-center gap-3 text-sm" aria-live="polite">
-      <span className="flex items-center gap-1.5 text-slate-700" data-testid="connection-state" data-state={collab.connection}>
+      <span
+        className="flex items-center gap-1.5 text-slate-700"
+        data-testid="connection-state"
+        data-state={collab.connection}
+      >
         <span className={cn("h-2.5 w-2.5 rounded-full", dot)} aria-hidden="true" />
         {t(collab.connection)}
       </span>
       {saved && (
-        <span className={collab.unsaved ? "text-amber-700" : "text-slate-500"} data-testid="save-state" data-saved={!collab.unsaved}>
+        <span
+          className={collab.unsaved ? "text-amber-700" : "text-slate-500"}
+          data-testid="save-state"
+          data-saved={!collab.unsaved}
+        >
           {saved}
         </span>
       )}

@@ -9,7 +9,10 @@ import { useCollabDocument } from "./use-collab-document";
  * JavaScript, and show nothing before the document has connected; so their code is not part
  * of the page's first load. It is fetched when the page mounts, while the document connects.
  */
-const LiveEditor = dynamic(() => import("./live-plan-editor").then((m) => m.LiveEditor), { ssr: false, loading: EditorPlaceholder });
+const LiveEditor = dynamic(() => import("./live-plan-editor").then((m) => m.LiveEditor), {
+  ssr: false,
+  loading: EditorPlaceholder,
+});
 
 interface Props {
   planId: string;

@@ -4,7 +4,12 @@ import { useTranslations } from "next-intl";
 import type { Collaborator } from "./use-collab-document";
 
 const initials = (name: string) =>
-  name.split(/\s+/).filter(Boolean).slice(-2).map((part) => part[0]!.toUpperCase()).join("");
+  name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(-2)
+    .map((part) => part[0]!.toUpperCase())
+    .join("");
 
 /** Who else has the document open, as coloured initials. */
 export function Presence({ collaborators }: { collaborators: Collaborator[] }) {

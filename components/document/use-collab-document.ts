@@ -59,7 +59,14 @@ export function useCollabDocument(planId: string, canEdit: boolean): CollabDocum
         if (connected) everConnected = true;
         const offline = typeof navigator !== "undefined" && !navigator.onLine;
         update({
-          connection: status === WebSocketStatus.Connected ? "connected" : offline ? "offline" : everConnected ? "reconnecting" : "connecting",
+          connection:
+            status === WebSocketStatus.Connected
+              ? "connected"
+              : offline
+                ? "offline"
+                : everConnected
+                  ? "reconnecting"
+                  : "connecting",
         });
       },
       onAuthenticated: ({ scope }) => update({ readOnly: scope === "readonly" || !canEdit, error: null }),
@@ -111,7 +118,16 @@ export function useCollabDocument(planId: string, canEdit: boolean): CollabDocum
     };
     window.addEventListener("beforeunload", beforeUnload);
 
-    setState({ doc, provider, connection: "connecting", unsaved: false, readOnly: !canEdit, collaborators: [], error: null, restoredBy: null });
+    setState({
+      doc,
+      provider,
+      connection: "connecting",
+      unsaved: false,
+      readOnly: !canEdit,
+      collaborators: [],
+      error: null,
+      restoredBy: null,
+    });
     return () => {
       window.removeEventListener("online", onNetwork);
       window.removeEventListener("offline", onNetwork);

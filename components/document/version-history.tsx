@@ -24,8 +24,22 @@ export function VersionHistory({ planId, canEdit }: { planId: string; canEdit: b
   const [mode, setMode] = useState<"view" | "compare">("view");
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.documents.versions.queryKey({ planId }) });
-  const save = useMutation(trpc.documents.saveVersion.mutationOptions({ onSuccess: () => { void refresh(); setName(""); } }));
-  const restore = useMutation(trpc.documents.restoreVersion.mutationOptions({ onSuccess: () => { void refresh(); setNotice(t("history.restored")); } }));
+  const save = useMutation(
+    trpc.documents.saveVersion.mutationOptions({
+      onSuccess: () => {
+        void refresh();
+        setName("");
+      },
+    }),
+  );
+  const restore = useMutation(
+    trpc.documents.restoreVersion.mutationOptions({
+      onSuccess: () => {
+        void refresh();
+        setNotice(t("history.restored"));
+      },
+    }),
+  );
   const [name, setName] = useState("");
   const nameError = (save.error as ServerError | null)?.data?.fieldErrors?.name?.[0];
 
@@ -39,17 +53,44 @@ export function VersionHistory({ planId, canEdit }: { planId: string; canEdit: b
       <div className="space-y-4">
         {canEdit && (
           <form onSubmit={onSave} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" noValidate>
-            <label className="block text-sm font-medium text-slate-800" htmlFor="version-name">{t("history.versionName")}</label>
+            <label className="block text-sm font-medium text-slate-800" htmlFor="version-name">
+              {t("history.versionName")}
+            </label>
             <div className="mt-1 flex gap-2">
-              <input id="version-name" value={name} onChange={(e) => setName(e.target.value)} placeholder={t("history.versionNamePlaceholder")} className={cn(controlClass, nameError && "border-red-500")} aria-invalid={nameError ? true : undefined} aria-describedby={nameError ? "version-name-error" : undefined} />
-              <Button type="submit" className="shrink-0 whitespace-nowrap" disabled={save.isPending}>{save.isPending ? t("history.saving") : t("history.saveVersion")}</Button>
+              <input
+                id="version-name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                placeholder={t("history.versionNamePlaceholder")}
+                className={cn(controlClass, nameError && "border-red-500")}
+                aria-invalid={nameError ? true : undefined}
+                aria-describedby={nameError ? "version-name-error" : undefined}
+              />
+              <Button type="submit" className="shrink-0 whitespace-nowrap" disabled={save.isPending}>
+                {save.isPending ? t("history.saving") : t("history.saveVersion")}
+              </Button>
             </div>
-            {nameError && <p id="version-name-error" className="mt-1 text-xs font-medium text-red-700">{t(nameError as "validation.required")}</p>}
+            {nameError && (
+              <p id="version-name-error" className="mt-1 text-xs font-medium text-red-700">
+                {t(nameError as "validation.required")}
+              </p>
+            )}
           </form>
         )}
-        {notice && <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">{notice}</p>}
+        {notice && (
+          <p
+            role="status"
+            className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+          >
+            {notice}
+          </p>
+        )}
         <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
-          {versions.data?.length === 0 && <div className="p-4"><EmptyState>{t("history.empty")}</EmptyState></div>}
+          {versions.data?.length === 0 && (
+            <div className="p-4">
+              <EmptyState>{t("history.empty")}</EmptyState>
+            </div>
+          )}
           <ul className="divide-y divide-slate-100" aria-label={t("history.title")}>
             {versions.data?.map((version) => (
               <li key={version.id}>
@@ -57,11 +98,17 @@ export function VersionHistory({ planId, canEdit }: { planId: string; canEdit: b
                   type="button"
                   onClick={() => setSelected(version.id)}
                   aria-current={selected === version.id}
-                  className={cn("block w-full px-4 py-3 text-left hover:bg-slate-50", selected === version.id && "bg-brand-50")}
+                  className={cn(
+                    "block w-full px-4 py-3 text-left hover:bg-slate-50",
+                    selected === version.id && "bg-brand-50",
+                  )}
                 >
-                  <span className="block text-sm font-medium text-slate-900">{version.name ?? t(`history.${version.kind}`)}</span>
+                  <span className="block text-sm font-medium text-slate-900">
+                    {version.name ?? t(`history.${version.kind}`)}
+                  </span>
                   <span className="block text-xs text-slate-500">
-                    {formatDateTime(version.createdAt)} · {t("history.by", { name: version.createdBy?.name ?? t("history.system") })}
+                    {formatDateTime(version.createdAt)} ·{" "}
+                    {t("history.by", { name: version.createdBy?.name ?? t("history.system") })}
                   </span>
                 </button>
               </li>
@@ -89,23 +136,45 @@ export function VersionHistory({ planId, canEdit }: { planId: string; canEdit: b
   );
 }
 
-function VersionView(props: { versionId: string; mode: "view" | "compare"; onMode: (m: "view" | "compare") => void; canRestore: boolean; restoring: boolean; onRestore: () => void }) {
+function VersionView(props: {
+  versionId: string;
+  mode: "view" | "compare";
+  onMode: (m: "view" | "compare") => void;
+  canRestore: boolean;
+  restoring: boolean;
+  onRestore: () => void;
+}) {
   const t = useTranslations("history");
   const trpc = useTRPC();
   const version = useQuery(trpc.documents.version.queryOptions({ id: props.versionId }));
-  if (!version.data) return <div className="h-64 animate-pulse rounded-lg border border-slate-200 bg-white" aria-busy="true" />;
+  if (!version.data)
+    return <div className="h-64 animate-pulse rounded-lg border border-slate-200 bg-white" aria-busy="true" />;
   const changes = version.data.comparison.filter((part) => part.change !== "same").length;
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2">
         <div role="tablist" className="flex gap-1">
           {(["view", "compare"] as const).map((mode) => (
-            <button key={mode} role="tab" type="button" aria-selected={props.mode === mode} onClick={() => props.onMode(mode)} className={cn("rounded px-3 py-1 text-sm", props.mode === mode ? "bg-brand-700 text-white" : "text-slate-700 hover:bg-slate-100")}>
+            <button
+              key={mode}
+              role="tab"
+              type="button"
+              aria-selected={props.mode === mode}
+              onClick={() => props.onMode(mode)}
+              className={cn(
+                "rounded px-3 py-1 text-sm",
+                props.mode === mode ? "bg-brand-700 text-white" : "text-slate-700 hover:bg-slate-100",
+              )}
+            >
               {t(mode)}
             </button>
           ))}
         </div>
-        {props.canRestore && <Button variant="secondary" onClick={props.onRestore} disabled={props.restoring}>{t("restoreAction")}</Button>}
+        {props.canRestore && (
+          <Button variant="secondary" onClick={props.onRestore} disabled={props.restoring}>
+            {t("restoreAction")}
+          </Button>
+        )}
       </div>
       {props.mode === "view" ? (
         <ReadOnlyDocument content={version.data.content as JSONContent} />
@@ -114,9 +183,17 @@ function VersionView(props: { versionId: string; mode: "view" | "compare"; onMod
       ) : (
         <div className="whitespace-pre-wrap p-5 text-[15px] leading-relaxed" data-testid="version-diff">
           {version.data.comparison.map((part, i) =>
-            part.change === "added" ? <ins key={i} className="diff-added" title={t("added")}>{part.value}</ins>
-            : part.change === "removed" ? <del key={i} className="diff-removed" title={t("removed")}>{part.value}</del>
-            : <span key={i}>{part.value}</span>,
+            part.change === "added" ? (
+              <ins key={i} className="diff-added" title={t("added")}>
+                {part.value}
+              </ins>
+            ) : part.change === "removed" ? (
+              <del key={i} className="diff-removed" title={t("removed")}>
+                {part.value}
+              </del>
+            ) : (
+              <span key={i}>{part.value}</span>
+            ),
           )}
         </div>
       )}
@@ -125,6 +202,15 @@ function VersionView(props: { versionId: string; mode: "view" | "compare"; onMod
 }
 
 function ReadOnlyDocument({ content }: { content: JSONContent }) {
-  const editor = useEditor({ immediatelyRender: false, editable: false, extensions: documentExtensions(), content, editorProps: { attributes: { class: "plan-editor px-5 py-4 sm:px-8", "data-testid": "version-content" } } }, [content]);
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable: false,
+      extensions: documentExtensions(),
+      content,
+      editorProps: { attributes: { class: "plan-editor px-5 py-4 sm:px-8", "data-testid": "version-content" } },
+    },
+    [content],
+  );
   return <EditorContent editor={editor} />;
 }

@@ -15,7 +15,11 @@ export function ImportProgress({ label, percent }: { label: string; percent: num
         aria-valuetext={percent === null ? label : `${percent}%`}
         className="h-2 overflow-hidden rounded-full bg-slate-200"
       >
-        {percent === null ? <div className="h-full w-full animate-pulse bg-brand-600/70" /> : <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />}
+        {percent === null ? (
+          <div className="h-full w-full animate-pulse bg-brand-600/70" />
+        ) : (
+          <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
+        )}
       </div>
     </div>
   );

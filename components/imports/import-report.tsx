@@ -10,7 +10,8 @@ const STATUS_TONES: Record<RowStatus, Tone> = { create: "green", update: "blue",
 /** An issue's message in the reader's language, with its values. */
 export function useIssueText() {
   const t = useTranslations();
-  return (issue: Pick<ImportIssue, "message" | "params">) => (t.has(issue.message) ? t(issue.message, issue.params) : t("imports.errors.badValue"));
+  return (issue: Pick<ImportIssue, "message" | "params">) =>
+    t.has(issue.message) ? t(issue.message, issue.params) : t("imports.errors.badValue");
 }
 
 /**
@@ -29,10 +30,16 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   return (
     <div className="space-y-5" data-testid="import-report">
       {report.fileIssues.length > 0 && (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="import-file-issues">
+        <div
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+          data-testid="import-file-issues"
+        >
           <p className="font-semibold">{t("fileProblems")}</p>
           <ul className="mt-1 list-disc pl-5">
-            {report.fileIssues.map((issue, i) => <li key={i}>{text(issue)}</li>)}
+            {report.fileIssues.map((issue, i) => (
+              <li key={i}>{text(issue)}</li>
+            ))}
           </ul>
         </div>
       )}
@@ -43,7 +50,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             {counts.map((c) => (
               <div key={c.key} className="rounded-md border border-slate-200 bg-white px-3 py-2">
                 <dt className="text-xs font-medium text-slate-500">{t(`counts.${c.key}`)}</dt>
-                <dd className={`text-xl font-semibold tabular-nums ${c.tone}`} data-testid={`import-count-${c.key}`}>{formatNumber(c.value)}</dd>
+                <dd className={`text-xl font-semibold tabular-nums ${c.tone}`} data-testid={`import-count-${c.key}`}>
+                  {formatNumber(c.value)}
+                </dd>
               </div>
             ))}
           </dl>
@@ -54,7 +63,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <div className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           <p className="font-semibold">{t("warnings")}</p>
           <ul className="mt-1 list-disc pl-5">
-            {report.warnings.map((issue, i) => <li key={i}>{text(issue)}</li>)}
+            {report.warnings.map((issue, i) => (
+              <li key={i}>{text(issue)}</li>
+            ))}
           </ul>
         </div>
       )}
@@ -81,7 +92,11 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               </tbody>
             </table>
           </div>
-          {report.issueCount > report.issues.length && <p className="mt-1 text-xs text-slate-500">{t("moreIssues", { shown: formatNumber(report.issues.length), total: formatNumber(report.issueCount) })}</p>}
+          {report.issueCount > report.issues.length && (
+            <p className="mt-1 text-xs text-slate-500">
+              {t("moreIssues", { shown: formatNumber(report.issues.length), total: formatNumber(report.issueCount) })}
+            </p>
+          )}
         </section>
       )}
       {report.rows.length > 0 && (
@@ -101,13 +116,19 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                   <tr key={row.row}>
                     <td className="px-3 py-1.5 tabular-nums">{row.row}</td>
                     <td className="px-3 py-1.5">{row.key || "—"}</td>
-                    <td className="px-3 py-1.5"><Badge tone={STATUS_TONES[row.status]}>{t(`statuses.${row.status}`)}</Badge></td>
+                    <td className="px-3 py-1.5">
+                      <Badge tone={STATUS_TONES[row.status]}>{t(`statuses.${row.status}`)}</Badge>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {report.rowCount > report.rows.length && <p className="px-3 py-2 text-xs text-slate-500">{t("rowsShown", { shown: formatNumber(report.rows.length), total: formatNumber(report.rowCount) })}</p>}
+          {report.rowCount > report.rows.length && (
+            <p className="px-3 py-2 text-xs text-slate-500">
+              {t("rowsShown", { shown: formatNumber(report.rows.length), total: formatNumber(report.rowCount) })}
+            </p>
+          )}
         </details>
       )}
     </div>

@@ -8,7 +8,14 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { formatNumber } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
-import { ACCEPTED_EXTENSIONS, IMPORT_KINDS, type ImportKind, type ImportReport, MAX_FILE_BYTES, MAX_FILE_MEGABYTES } from "@/server/imports/types";
+import {
+  ACCEPTED_EXTENSIONS,
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportReport,
+  MAX_FILE_BYTES,
+  MAX_FILE_MEGABYTES,
+} from "@/server/imports/types";
 import { ImportProgress } from "./import-progress";
 import { ImportReportView, useIssueText } from "./import-report";
 
@@ -114,8 +121,17 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
   const accepted: Record<ImportKind, string[]> = {
     units: ["province", "district", "commune", "agency", "school"].map((l) => t(`levels.${l}`)),
     criteria: ["met", "not_met", "advanced", "model"].map((r) => t(`criteria.results.${r}`)),
-    shortages: ["boarding_rooms", "teacher_housing", "solid_classrooms", "teachers", "equipment", "other"].map((c) => t(`shortages.categories.${c}`)),
-    disbursements: ["central_budget", "local_budget", "integrated_programmes", "credit", "social_mobilisation", "people_contributions"].map((s) => t(`budget.sources.${s}`)),
+    shortages: ["boarding_rooms", "teacher_housing", "solid_classrooms", "teachers", "equipment", "other"].map((c) =>
+      t(`shortages.categories.${c}`),
+    ),
+    disbursements: [
+      "central_budget",
+      "local_budget",
+      "integrated_programmes",
+      "credit",
+      "social_mobilisation",
+      "people_contributions",
+    ].map((s) => t(`budget.sources.${s}`)),
   };
   const writable = preview && !preview.fileIssues.length ? preview.counts.create + preview.counts.update : 0;
 
@@ -128,26 +144,57 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
             <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
               {kinds.map((k) => (
                 <label key={k} className="flex items-center gap-2 text-sm text-slate-700">
-                  <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => { setKind(k); reset(); }} />
+                  <input
+                    type="radio"
+                    name="kind"
+                    value={k}
+                    checked={kind === k}
+                    onChange={() => {
+                      setKind(k);
+                      reset();
+                    }}
+                  />
                   {t(`imports.kinds.${k}`)}
                 </label>
               ))}
             </div>
             <p className="mt-2 max-w-3xl text-sm text-slate-600">{t(`imports.kindHints.${kind}`)}</p>
-            <p className="mt-1 max-w-3xl text-xs text-slate-500">{t("imports.accepted")}: {accepted[kind].join(" · ")}</p>
+            <p className="mt-1 max-w-3xl text-xs text-slate-500">
+              {t("imports.accepted")}: {accepted[kind].join(" · ")}
+            </p>
           </fieldset>
 
           {kind === "criteria" && (
             <div className="grid gap-4 sm:grid-cols-2">
               <Field label={t("imports.period")} hint={t("imports.periodHint")} required>
-                {(props) => <input {...props} value={period} inputMode="numeric" autoComplete="off" onChange={(e) => { setPeriod(e.target.value); reset(); }} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    value={period}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    onChange={(e) => {
+                      setPeriod(e.target.value);
+                      reset();
+                    }}
+                  />
+                )}
               </Field>
               <Field label={t("imports.set")}>
                 {(props) => (
-                  <select {...props} value={setCode} onChange={(e) => { setSetCode(e.target.value); reset(); }}>
+                  <select
+                    {...props}
+                    value={setCode}
+                    onChange={(e) => {
+                      setSetCode(e.target.value);
+                      reset();
+                    }}
+                  >
                     <option value="">{t("imports.autoSet")}</option>
                     {criteria.sets.map((s) => (
-                      <option key={s.code} value={s.code}>{locale === "en" ? s.nameEn : s.name} ({s.periodStart}–{s.periodEnd})</option>
+                      <option key={s.code} value={s.code}>
+                        {locale === "en" ? s.nameEn : s.name} ({s.periodStart}–{s.periodEnd})
+                      </option>
                     ))}
                   </select>
                 )}
@@ -161,26 +208,52 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
                 {...props}
                 key={fileInput}
                 type="file"
-                accept={[...ACCEPTED_EXTENSIONS, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"].join(",")}
-                onChange={(e) => { setFile(e.target.files?.[0] ?? null); setContent(null); reset(); }}
+                accept={[
+                  ...ACCEPTED_EXTENSIONS,
+                  "text/csv",
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ].join(",")}
+                onChange={(e) => {
+                  setFile(e.target.files?.[0] ?? null);
+                  setContent(null);
+                  reset();
+                }}
               />
             )}
           </Field>
 
           <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" disabled={!file || busy}>{t("imports.check")}</Button>
+            <Button type="submit" disabled={!file || busy}>
+              {t("imports.check")}
+            </Button>
             <span className="text-sm text-slate-600">
               {t("imports.templates")}:{" "}
-              <a className="font-medium text-brand-700 hover:underline" href={`/api/templates/${kind}?format=xlsx${templateQuery}`} download>{t("imports.templateXlsx")}</a>
+              <a
+                className="font-medium text-brand-700 hover:underline"
+                href={`/api/templates/${kind}?format=xlsx${templateQuery}`}
+                download
+              >
+                {t("imports.templateXlsx")}
+              </a>
               {" · "}
-              <a className="font-medium text-brand-700 hover:underline" href={`/api/templates/${kind}?format=csv${templateQuery}`} download>{t("imports.templateCsv")}</a>
+              <a
+                className="font-medium text-brand-700 hover:underline"
+                href={`/api/templates/${kind}?format=csv${templateQuery}`}
+                download
+              >
+                {t("imports.templateCsv")}
+              </a>
             </span>
           </div>
 
           {stage.step === "reading" && <ImportProgress label={t("imports.reading")} percent={stage.percent} />}
           {stage.step === "checking" && <ImportProgress label={t("imports.checking")} percent={null} />}
           {stage.step === "importing" && <ImportProgress label={t("imports.importing")} percent={null} />}
-          {error && <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</div>}
+          {error && (
+            <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              {error}
+            </div>
+          )}
         </form>
       </Card>
 
@@ -189,13 +262,25 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
           <ImportReportView report={preview} />
           {!preview.fileIssues.length && (
             <div className="mt-5 space-y-3 border-t border-slate-200 pt-4">
-              {preview.counts.errorRows > 0 && <p className="text-sm text-slate-700">{t("imports.hasErrors", { count: formatNumber(preview.counts.errorRows) })}</p>}
-              {writable === 0 && preview.counts.errorRows === 0 && <p className="text-sm text-slate-700" data-testid="import-nothing">{t("imports.nothingToImport")}</p>}
+              {preview.counts.errorRows > 0 && (
+                <p className="text-sm text-slate-700">
+                  {t("imports.hasErrors", { count: formatNumber(preview.counts.errorRows) })}
+                </p>
+              )}
+              {writable === 0 && preview.counts.errorRows === 0 && (
+                <p className="text-sm text-slate-700" data-testid="import-nothing">
+                  {t("imports.nothingToImport")}
+                </p>
+              )}
               <div className="flex flex-wrap gap-3">
                 {preview.counts.errorRows === 0 ? (
-                  <Button onClick={() => commit(false)} disabled={busy || writable === 0}>{t("imports.import")}</Button>
+                  <Button onClick={() => commit(false)} disabled={busy || writable === 0}>
+                    {t("imports.import")}
+                  </Button>
                 ) : (
-                  <Button onClick={() => commit(true)} disabled={busy || writable === 0}>{t("imports.importValid")}</Button>
+                  <Button onClick={() => commit(true)} disabled={busy || writable === 0}>
+                    {t("imports.importValid")}
+                  </Button>
                 )}
               </div>
             </div>
@@ -205,7 +290,11 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
 
       {result && (
         <Card title={t("imports.previewTitle", { file: result.fileName })}>
-          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="import-done">
+          <p
+            role="status"
+            className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+            data-testid="import-done"
+          >
             {t("imports.done", {
               create: formatNumber(result.counts.create),
               update: formatNumber(result.counts.update),
@@ -213,7 +302,18 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
               skipped: formatNumber(result.counts.errorRows),
             })}
           </p>
-          <Button variant="secondary" className="mt-3" onClick={() => { reset(); setFile(null); setContent(null); setFileInput((n) => n + 1); }}>{t("imports.again")}</Button>
+          <Button
+            variant="secondary"
+            className="mt-3"
+            onClick={() => {
+              reset();
+              setFile(null);
+              setContent(null);
+              setFileInput((n) => n + 1);
+            }}
+          >
+            {t("imports.again")}
+          </Button>
         </Card>
       )}
     </div>

@@ -14,7 +14,11 @@ export function LocaleSwitcher({ className }: { className?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <div role="group" aria-label={t("language")} className={cn("inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-xs", className)}>
+    <div
+      role="group"
+      aria-label={t("language")}
+      className={cn("inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-xs", className)}
+    >
       {(Object.keys(LABELS) as (keyof typeof LABELS)[]).map((code) => (
         <button
           key={code}
@@ -28,7 +32,10 @@ export function LocaleSwitcher({ className }: { className?: string }) {
               router.refresh();
             })
           }
-          className={cn("whitespace-nowrap rounded px-2 py-1 font-medium", locale === code ? "bg-brand-700 text-white" : "text-slate-600 hover:bg-slate-100")}
+          className={cn(
+            "whitespace-nowrap rounded px-2 py-1 font-medium",
+            locale === code ? "bg-brand-700 text-white" : "text-slate-600 hover:bg-slate-100",
+          )}
         >
           {LABELS[code]}
         </button>

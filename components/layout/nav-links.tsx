@@ -15,7 +15,10 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
             <Link
               href={link.href}
               aria-current={active ? "page" : undefined}
-              className={cn("block whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium", active ? "bg-brand-50 text-brand-800" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900")}
+              className={cn(
+                "block whitespace-nowrap rounded-md px-2.5 py-2 text-sm font-medium",
+                active ? "bg-brand-50 text-brand-800" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+              )}
             >
               {link.label}
             </Link>

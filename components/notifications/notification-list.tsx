@@ -14,22 +14,37 @@ export function NotificationList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.notifications.list.queryOptions());
-  const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() }) }));
+  const markRead = useMutation(
+    trpc.notifications.markRead.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() }),
+    }),
+  );
   const unread = list.data?.filter((n) => !n.readAt).length ?? 0;
   return (
     <div className="space-y-4">
       <div className="flex justify-end">
-        <Button variant="secondary" disabled={unread === 0 || markRead.isPending} onClick={() => markRead.mutate({})}>{t("markAllRead")}</Button>
+        <Button variant="secondary" disabled={unread === 0 || markRead.isPending} onClick={() => markRead.mutate({})}>
+          {t("markAllRead")}
+        </Button>
       </div>
       {list.data?.length === 0 && <EmptyState>{t("empty")}</EmptyState>}
-      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="notification-list">
+      <ul
+        className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+        data-testid="notification-list"
+      >
         {list.data?.map((n) => (
           <li key={n.id} className={cn("px-4 py-3", !n.readAt && "bg-brand-50")}>
-            <Link href={n.kind === "overdue" ? `/plans/${n.plan.id}?tab=milestones` : `/plans/${n.plan.id}`} onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })} className="block">
+            <Link
+              href={n.kind === "overdue" ? `/plans/${n.plan.id}?tab=milestones` : `/plans/${n.plan.id}`}
+              onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })}
+              className="block"
+            >
               <span className="text-sm text-slate-900">
                 {t(n.kind, { actor: n.actor?.name ?? "", reference: `${n.plan.number}/${n.plan.symbol}` })}
               </span>
-              <span className="mt-0.5 block text-xs text-slate-500">{n.plan.issuingUnit.name} · {formatDateTime(n.createdAt)}</span>
+              <span className="mt-0.5 block text-xs text-slate-500">
+                {n.plan.issuingUnit.name} · {formatDateTime(n.createdAt)}
+              </span>
             </Link>
           </li>
         ))}

@@ -13,13 +13,26 @@ export function useEditing() {
 }
 
 /** Edit and delete links of a record; deleting asks first and reports a refusal inline. */
-export function RecordActions({ label, onEdit, remove }: { label: string; onEdit?: () => void; remove?: () => Promise<unknown> }) {
+export function RecordActions({
+  label,
+  onEdit,
+  remove,
+}: {
+  label: string;
+  onEdit?: () => void;
+  remove?: () => Promise<unknown>;
+}) {
   const t = useTranslations("planning");
   const removal = useMutation({ mutationFn: async () => remove?.() });
   return (
     <span className="flex shrink-0 items-center gap-3 text-sm">
       {onEdit && (
-        <button type="button" className="font-medium text-brand-700 hover:underline" onClick={onEdit} aria-label={`${t("edit")}: ${label}`}>
+        <button
+          type="button"
+          className="font-medium text-brand-700 hover:underline"
+          onClick={onEdit}
+          aria-label={`${t("edit")}: ${label}`}
+        >
           {t("edit")}
         </button>
       )}
@@ -34,7 +47,11 @@ export function RecordActions({ label, onEdit, remove }: { label: string; onEdit
           {t("delete")}
         </button>
       )}
-      {removal.error && <span role="alert" className="text-xs text-red-700">{t("deleteFailed")}</span>}
+      {removal.error && (
+        <span role="alert" className="text-xs text-red-700">
+          {t("deleteFailed")}
+        </span>
+      )}
     </span>
   );
 }

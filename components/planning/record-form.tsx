@@ -52,11 +52,18 @@ export function RecordForm({ legend, fields, initial, submitLabel, onSubmit, onC
     if (!pending) onSubmit(values);
   }
   return (
-    <form onSubmit={submit} noValidate className="space-y-4 rounded-lg border border-brand-100 bg-brand-50/60 p-4" aria-label={legend}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-4 rounded-lg border border-brand-100 bg-brand-50/60 p-4"
+      aria-label={legend}
+    >
       <p className="text-sm font-semibold text-slate-900">{legend}</p>
       {serverError && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {serverError.data?.fieldErrors ? t("form.fixErrors") : translate(serverError.data?.messageKey ?? serverError.message)}
+          {serverError.data?.fieldErrors
+            ? t("form.fixErrors")
+            : translate(serverError.data?.messageKey ?? serverError.message)}
         </div>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
@@ -73,7 +80,14 @@ export function RecordForm({ legend, fields, initial, submitLabel, onSubmit, onC
                         <input
                           type="checkbox"
                           checked={checked}
-                          onChange={() => set(field.name, checked ? (values[field.name] as string[]).filter((v) => v !== option.value) : [...(values[field.name] as string[]), option.value])}
+                          onChange={() =>
+                            set(
+                              field.name,
+                              checked
+                                ? (values[field.name] as string[]).filter((v) => v !== option.value)
+                                : [...(values[field.name] as string[]), option.value],
+                            )
+                          }
                         />
                         {option.label}
                       </label>
@@ -83,19 +97,36 @@ export function RecordForm({ legend, fields, initial, submitLabel, onSubmit, onC
               ) : (
                 <p className="mt-1 text-sm text-slate-500">{t("planning.noneLinked")}</p>
               )}
-              {fieldError(field.name) && <p className="mt-1 text-xs font-medium text-red-700">{fieldError(field.name)}</p>}
+              {fieldError(field.name) && (
+                <p className="mt-1 text-xs font-medium text-red-700">{fieldError(field.name)}</p>
+              )}
             </fieldset>
           ) : (
             <div key={field.name} className={cn((field.wide || field.kind === "textarea") && "sm:col-span-2")}>
               <Field label={field.label} hint={field.hint} error={fieldError(field.name)} required={field.required}>
                 {(props) =>
                   field.kind === "select" ? (
-                    <select {...props} name={field.name} value={values[field.name] as string} onChange={(e) => set(field.name, e.target.value)}>
+                    <select
+                      {...props}
+                      name={field.name}
+                      value={values[field.name] as string}
+                      onChange={(e) => set(field.name, e.target.value)}
+                    >
                       {!field.required || !values[field.name] ? <option value="">{t("planning.choose")}</option> : null}
-                      {field.options?.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+                      {field.options?.map((o) => (
+                        <option key={o.value} value={o.value}>
+                          {o.label}
+                        </option>
+                      ))}
                     </select>
                   ) : field.kind === "textarea" ? (
-                    <textarea {...props} name={field.name} rows={2} value={values[field.name] as string} onChange={(e) => set(field.name, e.target.value)} />
+                    <textarea
+                      {...props}
+                      name={field.name}
+                      rows={2}
+                      value={values[field.name] as string}
+                      onChange={(e) => set(field.name, e.target.value)}
+                    />
                   ) : (
                     <input
                       {...props}
@@ -115,8 +146,14 @@ export function RecordForm({ legend, fields, initial, submitLabel, onSubmit, onC
         )}
       </div>
       <div className="flex gap-3">
-        <Button type="submit" disabled={pending} aria-busy={pending}>{pending ? t("form.saving") : submitLabel}</Button>
-        {onCancel && <Button variant="secondary" onClick={onCancel}>{t("planning.cancel")}</Button>}
+        <Button type="submit" disabled={pending} aria-busy={pending}>
+          {pending ? t("form.saving") : submitLabel}
+        </Button>
+        {onCancel && (
+          <Button variant="secondary" onClick={onCancel}>
+            {t("planning.cancel")}
+          </Button>
+        )}
       </div>
     </form>
   );

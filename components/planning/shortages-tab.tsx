@@ -33,51 +33,100 @@ export function ShortagesTab({ planId, me }: { planId: string; me: { id: string 
     <div className="space-y-4" data-testid="shortages-tab">
       {data.canEdit && editing !== "new" && <Button onClick={() => open("new")}>{t("shortages.add")}</Button>}
       {editing === "new" && (
-        <RecordForm legend={t("shortages.add")} fields={fields} initial={emptyShortage} submitLabel={t("planning.save")} onCancel={close}
-          pending={create.isPending} error={create.error} onSubmit={(v) => create.mutate({ planId, ...v } as Inputs["shortages"]["create"])} />
+        <RecordForm
+          legend={t("shortages.add")}
+          fields={fields}
+          initial={emptyShortage}
+          submitLabel={t("planning.save")}
+          onCancel={close}
+          pending={create.isPending}
+          error={create.error}
+          onSubmit={(v) => create.mutate({ planId, ...v } as Inputs["shortages"]["create"])}
+        />
       )}
       {data.shortages.length === 0 && <EmptyState>{t("shortages.empty")}</EmptyState>}
       <ul className="space-y-3">
         {data.shortages.map((shortage) =>
           editing === shortage.id ? (
             <li key={shortage.id}>
-              <RecordForm legend={t("planning.edit")} fields={fields} initial={shortageValues(shortage)} submitLabel={t("planning.save")} onCancel={close}
-                pending={update.isPending} error={update.error} onSubmit={(v) => update.mutate({ id: shortage.id, ...v } as Inputs["shortages"]["update"])} />
+              <RecordForm
+                legend={t("planning.edit")}
+                fields={fields}
+                initial={shortageValues(shortage)}
+                submitLabel={t("planning.save")}
+                onCancel={close}
+                pending={update.isPending}
+                error={update.error}
+                onSubmit={(v) => update.mutate({ id: shortage.id, ...v } as Inputs["shortages"]["update"])}
+              />
             </li>
           ) : (
             <li key={shortage.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="shortage">
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div className="min-w-0">
                   <p className="font-semibold text-slate-900">
-                    {t(`shortages.categories.${shortage.category}`)}: {formatNumber(shortage.quantity)} {shortage.unitLabel}
+                    {t(`shortages.categories.${shortage.category}`)}: {formatNumber(shortage.quantity)}{" "}
+                    {shortage.unitLabel}
                   </p>
                   <p className="text-sm text-slate-600">
                     {shortage.unit.name}
                     {shortage.description && ` · ${shortage.description}`}
-                    {shortage.estimatedCost !== null && ` · ${t("shortages.estimatedCost")}: ${formatVnd(shortage.estimatedCost)}`}
+                    {shortage.estimatedCost !== null &&
+                      ` · ${t("shortages.estimatedCost")}: ${formatVnd(shortage.estimatedCost)}`}
                   </p>
                 </div>
-                {data.canEdit && <RecordActions label={t(`shortages.categories.${shortage.category}`)} onEdit={() => open(shortage.id)} remove={() => remove.mutateAsync({ id: shortage.id })} />}
+                {data.canEdit && (
+                  <RecordActions
+                    label={t(`shortages.categories.${shortage.category}`)}
+                    onEdit={() => open(shortage.id)}
+                    remove={() => remove.mutateAsync({ id: shortage.id })}
+                  />
+                )}
               </div>
               <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-600">
                 {data.canTrack ? (
                   <label className="flex items-center gap-2">
                     <span className="text-slate-500">{t("shortages.status")}</span>
-                    <select className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={shortage.status} disabled={setStatus.isPending}
-                      onChange={(e) => setStatus.mutate({ id: shortage.id, status: e.target.value as Shortage["status"] })}>
-                      {SHORTAGE_STATUSES.map((s) => <option key={s} value={s}>{t(`shortages.statuses.${s}`)}</option>)}
+                    <select
+                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                      value={shortage.status}
+                      disabled={setStatus.isPending}
+                      onChange={(e) =>
+                        setStatus.mutate({ id: shortage.id, status: e.target.value as Shortage["status"] })
+                      }
+                    >
+                      {SHORTAGE_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {t(`shortages.statuses.${s}`)}
+                        </option>
+                      ))}
                     </select>
                   </label>
                 ) : (
                   <Badge tone={shortageTone[shortage.status]}>{t(`shortages.statuses.${shortage.status}`)}</Badge>
                 )}
                 {shortage.milestoneIds.length > 0 && (
-                  <span>{t("shortages.milestones")}: {data.milestones.filter((m) => shortage.milestoneIds.includes(m.id)).map((m) => m.title).join("; ")}</span>
+                  <span>
+                    {t("shortages.milestones")}:{" "}
+                    {data.milestones
+                      .filter((m) => shortage.milestoneIds.includes(m.id))
+                      .map((m) => m.title)
+                      .join("; ")}
+                  </span>
                 )}
-                {shortage.budgetLineIds.length > 0 && <span>{t("shortages.funded")}: {formatVnd(shortage.funded)}</span>}
+                {shortage.budgetLineIds.length > 0 && (
+                  <span>
+                    {t("shortages.funded")}: {formatVnd(shortage.funded)}
+                  </span>
+                )}
               </div>
               <div className="mt-3 border-t border-slate-100 pt-3">
-                <SubjectDiscussion planId={planId} me={me} subject={{ type: "shortage", id: shortage.id }} count={shortage.comments} />
+                <SubjectDiscussion
+                  planId={planId}
+                  me={me}
+                  subject={{ type: "shortage", id: shortage.id }}
+                  count={shortage.comments}
+                />
               </div>
             </li>
           ),
@@ -87,7 +136,17 @@ export function ShortagesTab({ planId, me }: { planId: string; me: { id: string 
   );
 }
 
-const emptyShortage: FormValues = { unitId: "", category: "", description: "", quantity: "", unitLabel: "", estimatedCost: "", status: "open", milestoneIds: [], budgetLineIds: [] };
+const emptyShortage: FormValues = {
+  unitId: "",
+  category: "",
+  description: "",
+  quantity: "",
+  unitLabel: "",
+  estimatedCost: "",
+  status: "open",
+  milestoneIds: [],
+  budgetLineIds: [],
+};
 const shortageValues = (s: Shortage): FormValues => ({
   unitId: s.unitId,
   category: s.category,
@@ -102,14 +161,47 @@ const shortageValues = (s: Shortage): FormValues => ({
 
 function shortageFields(t: ReturnType<typeof useTranslations>, data: Planning, options: PlanningOptions): FieldSpec[] {
   return [
-    { name: "unitId", label: t("shortages.unit"), kind: "select", required: true, options: options.units.filter((u) => u.level === "commune" || u.level === "school").map((u) => ({ value: u.id, label: u.name })) },
-    { name: "category", label: t("shortages.category"), kind: "select", required: true, options: SHORTAGE_CATEGORIES.map((c) => ({ value: c, label: t(`shortages.categories.${c}`) })) },
+    {
+      name: "unitId",
+      label: t("shortages.unit"),
+      kind: "select",
+      required: true,
+      options: options.units
+        .filter((u) => u.level === "commune" || u.level === "school")
+        .map((u) => ({ value: u.id, label: u.name })),
+    },
+    {
+      name: "category",
+      label: t("shortages.category"),
+      kind: "select",
+      required: true,
+      options: SHORTAGE_CATEGORIES.map((c) => ({ value: c, label: t(`shortages.categories.${c}`) })),
+    },
     { name: "quantity", label: t("shortages.quantity"), inputMode: "numeric", required: true },
     { name: "unitLabel", label: t("shortages.unitLabel"), required: true, placeholder: "phòng" },
     { name: "estimatedCost", label: t("shortages.estimatedCost"), inputMode: "numeric", hint: t("budget.amountHint") },
-    { name: "status", label: t("shortages.status"), kind: "select", required: true, options: SHORTAGE_STATUSES.map((s) => ({ value: s, label: t(`shortages.statuses.${s}`) })) },
+    {
+      name: "status",
+      label: t("shortages.status"),
+      kind: "select",
+      required: true,
+      options: SHORTAGE_STATUSES.map((s) => ({ value: s, label: t(`shortages.statuses.${s}`) })),
+    },
     { name: "description", label: t("shortages.description"), hint: t("shortages.descriptionHint"), wide: true },
-    { name: "milestoneIds", label: t("shortages.milestones"), kind: "checkboxes", options: data.milestones.map((m) => ({ value: m.id, label: m.title })) },
-    { name: "budgetLineIds", label: t("shortages.budgetLines"), kind: "checkboxes", options: data.budget.lines.map((l) => ({ value: l.id, label: `${t(`budget.sources.${l.source}`)} ${l.year} · ${formatVnd(l.amount)}` })) },
+    {
+      name: "milestoneIds",
+      label: t("shortages.milestones"),
+      kind: "checkboxes",
+      options: data.milestones.map((m) => ({ value: m.id, label: m.title })),
+    },
+    {
+      name: "budgetLineIds",
+      label: t("shortages.budgetLines"),
+      kind: "checkboxes",
+      options: data.budget.lines.map((l) => ({
+        value: l.id,
+        label: `${t(`budget.sources.${l.source}`)} ${l.year} · ${formatVnd(l.amount)}`,
+      })),
+    },
   ];
 }

@@ -5,12 +5,27 @@ import { useState } from "react";
 import { type CommentSubject, PlanDiscussion } from "@/components/comments/plan-discussion";
 
 /** A record's own discussion, folded under it until opened. */
-export function SubjectDiscussion({ planId, me, subject, count }: { planId: string; me: { id: string }; subject: CommentSubject; count: number }) {
+export function SubjectDiscussion({
+  planId,
+  me,
+  subject,
+  count,
+}: {
+  planId: string;
+  me: { id: string };
+  subject: CommentSubject;
+  count: number;
+}) {
   const t = useTranslations("planning");
   const [open, setOpen] = useState(false);
   return (
     <div>
-      <button type="button" className="text-sm font-medium text-brand-700 hover:underline" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="text-sm font-medium text-brand-700 hover:underline"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         {t("comments", { count })}
       </button>
       {open && (

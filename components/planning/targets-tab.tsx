@@ -33,16 +33,32 @@ export function TargetsTab({ planId, me }: { planId: string; me: { id: string } 
     <div className="space-y-4" data-testid="targets-tab">
       {data.canEdit && editing !== "new" && <Button onClick={() => open("new")}>{t("targets.add")}</Button>}
       {editing === "new" && (
-        <RecordForm legend={t("targets.add")} fields={fields} initial={emptyTarget} submitLabel={t("planning.save")} onCancel={close}
-          pending={create.isPending} error={create.error} onSubmit={(v) => create.mutate({ planId, ...v } as Inputs["targets"]["create"])} />
+        <RecordForm
+          legend={t("targets.add")}
+          fields={fields}
+          initial={emptyTarget}
+          submitLabel={t("planning.save")}
+          onCancel={close}
+          pending={create.isPending}
+          error={create.error}
+          onSubmit={(v) => create.mutate({ planId, ...v } as Inputs["targets"]["create"])}
+        />
       )}
       {data.targets.length === 0 && <EmptyState>{t("targets.empty")}</EmptyState>}
       <ul className="space-y-3">
         {data.targets.map((target) =>
           editing === target.id ? (
             <li key={target.id}>
-              <RecordForm legend={`${t("planning.edit")}: ${target.title}`} fields={fields} initial={targetValues(target)} submitLabel={t("planning.save")} onCancel={close}
-                pending={update.isPending} error={update.error} onSubmit={(v) => update.mutate({ id: target.id, ...v } as Inputs["targets"]["update"])} />
+              <RecordForm
+                legend={`${t("planning.edit")}: ${target.title}`}
+                fields={fields}
+                initial={targetValues(target)}
+                submitLabel={t("planning.save")}
+                onCancel={close}
+                pending={update.isPending}
+                error={update.error}
+                onSubmit={(v) => update.mutate({ id: target.id, ...v } as Inputs["targets"]["update"])}
+              />
             </li>
           ) : (
             <li key={target.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="target">
@@ -50,24 +66,60 @@ export function TargetsTab({ planId, me }: { planId: string; me: { id: string } 
                 <div className="min-w-0">
                   <p className="font-semibold text-slate-900">{target.title}</p>
                   <p className="text-sm text-slate-600">
-                    {target.criterion && <Badge tone="blue">{t("targets.criterion")} {target.criterion.number}</Badge>}{" "}
-                    {t("targets.fromTo", { baseline: `${decimal(target.baselineValue)} ${target.unit}`, baselineYear: target.baselineYear, target: `${decimal(target.targetValue)} ${target.unit}`, targetYear: target.targetYear })}
-                    {" · "}{t(`targets.${target.direction}`)}
+                    {target.criterion && (
+                      <Badge tone="blue">
+                        {t("targets.criterion")} {target.criterion.number}
+                      </Badge>
+                    )}{" "}
+                    {t("targets.fromTo", {
+                      baseline: `${decimal(target.baselineValue)} ${target.unit}`,
+                      baselineYear: target.baselineYear,
+                      target: `${decimal(target.targetValue)} ${target.unit}`,
+                      targetYear: target.targetYear,
+                    })}
+                    {" · "}
+                    {t(`targets.${target.direction}`)}
                   </p>
                 </div>
-                {data.canEdit && <RecordActions label={target.title} onEdit={() => open(target.id)} remove={() => remove.mutateAsync({ id: target.id })} />}
+                {data.canEdit && (
+                  <RecordActions
+                    label={target.title}
+                    onEdit={() => open(target.id)}
+                    remove={() => remove.mutateAsync({ id: target.id })}
+                  />
+                )}
               </div>
               <div className="mt-3 grid gap-3 sm:grid-cols-[1fr_2fr] sm:items-center">
                 <p className="text-sm">
                   <span className="text-slate-500">{t("targets.latest")}: </span>
-                  {target.latest ? <strong>{decimal(target.latest.value)} {target.unit} ({target.latest.period})</strong> : <span className="text-slate-500">{t("targets.noMeasurement")}</span>}
-                  {target.latest && <> {target.progress.met ? <Badge tone="green">{t("targets.met")}</Badge> : <Badge tone="amber">{t("targets.notMet")}</Badge>}</>}
+                  {target.latest ? (
+                    <strong>
+                      {decimal(target.latest.value)} {target.unit} ({target.latest.period})
+                    </strong>
+                  ) : (
+                    <span className="text-slate-500">{t("targets.noMeasurement")}</span>
+                  )}
+                  {target.latest && (
+                    <>
+                      {" "}
+                      {target.progress.met ? (
+                        <Badge tone="green">{t("targets.met")}</Badge>
+                      ) : (
+                        <Badge tone="amber">{t("targets.notMet")}</Badge>
+                      )}
+                    </>
+                  )}
                 </p>
                 <ProgressBar label={t("targets.progress")} percent={target.progress.percent} />
               </div>
               <Measurements target={target} canTrack={data.canTrack} />
               <div className="mt-3 border-t border-slate-100 pt-3">
-                <SubjectDiscussion planId={planId} me={me} subject={{ type: "target", id: target.id }} count={target.comments} />
+                <SubjectDiscussion
+                  planId={planId}
+                  me={me}
+                  subject={{ type: "target", id: target.id }}
+                  count={target.comments}
+                />
               </div>
             </li>
           ),
@@ -90,27 +142,60 @@ function Measurements({ target, canTrack }: { target: Target; canTrack: boolean 
   ];
   return (
     <details className="mt-3 text-sm">
-      <summary className="cursor-pointer font-medium text-slate-700">{t("targets.measurements")} ({target.measurements.length})</summary>
+      <summary className="cursor-pointer font-medium text-slate-700">
+        {t("targets.measurements")} ({target.measurements.length})
+      </summary>
       <table className="mt-2 w-full text-left">
         <thead className="text-xs uppercase text-slate-500">
-          <tr><th className="py-1 pr-3 font-medium">{t("targets.period")}</th><th className="py-1 pr-3 font-medium">{t("targets.value")}</th><th className="py-1 pr-3 font-medium">{t("targets.source")}</th><th><span className="sr-only">{t("planning.delete")}</span></th></tr>
+          <tr>
+            <th className="py-1 pr-3 font-medium">{t("targets.period")}</th>
+            <th className="py-1 pr-3 font-medium">{t("targets.value")}</th>
+            <th className="py-1 pr-3 font-medium">{t("targets.source")}</th>
+            <th>
+              <span className="sr-only">{t("planning.delete")}</span>
+            </th>
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {target.measurements.map((m) => (
             <tr key={m.id}>
               <td className="py-1 pr-3">{m.period}</td>
-              <td className="py-1 pr-3 tabular-nums">{decimal(m.value)} {target.unit}</td>
-              <td className="py-1 pr-3 text-slate-600">{m.source}{m.recordedBy && ` · ${m.recordedBy.name}`}</td>
-              <td className="py-1 text-right">{canTrack && <RecordActions label={`${target.title} ${m.period}`} remove={() => remove.mutateAsync({ id: m.id })} />}</td>
+              <td className="py-1 pr-3 tabular-nums">
+                {decimal(m.value)} {target.unit}
+              </td>
+              <td className="py-1 pr-3 text-slate-600">
+                {m.source}
+                {m.recordedBy && ` · ${m.recordedBy.name}`}
+              </td>
+              <td className="py-1 text-right">
+                {canTrack && (
+                  <RecordActions
+                    label={`${target.title} ${m.period}`}
+                    remove={() => remove.mutateAsync({ id: m.id })}
+                  />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {canTrack && editing !== "new" && <Button variant="secondary" className="mt-2" onClick={() => open("new")}>{t("targets.record")}</Button>}
+      {canTrack && editing !== "new" && (
+        <Button variant="secondary" className="mt-2" onClick={() => open("new")}>
+          {t("targets.record")}
+        </Button>
+      )}
       {editing === "new" && (
         <div className="mt-2">
-          <RecordForm legend={t("targets.record")} fields={fields} initial={{ period: "", value: "", source: "" }} submitLabel={t("planning.save")} onCancel={close}
-            pending={record.isPending} error={record.error} onSubmit={(v) => record.mutate({ targetId: target.id, ...v } as Inputs["targets"]["recordMeasurement"])} />
+          <RecordForm
+            legend={t("targets.record")}
+            fields={fields}
+            initial={{ period: "", value: "", source: "" }}
+            submitLabel={t("planning.save")}
+            onCancel={close}
+            pending={record.isPending}
+            error={record.error}
+            onSubmit={(v) => record.mutate({ targetId: target.id, ...v } as Inputs["targets"]["recordMeasurement"])}
+          />
         </div>
       )}
     </details>
@@ -118,9 +203,22 @@ function Measurements({ target, canTrack }: { target: Target; canTrack: boolean 
 }
 
 /** "17.6600" → "17,66": a stored decimal as an official would type it again. */
-const asTyped = (value: string) => value.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "").replace(".", ",");
+const asTyped = (value: string) =>
+  value
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "")
+    .replace(".", ",");
 
-const emptyTarget: FormValues = { criterionId: "", title: "", unit: "", baselineValue: "", baselineYear: "", targetValue: "", targetYear: "", direction: "" };
+const emptyTarget: FormValues = {
+  criterionId: "",
+  title: "",
+  unit: "",
+  baselineValue: "",
+  baselineYear: "",
+  targetValue: "",
+  targetYear: "",
+  direction: "",
+};
 const targetValues = (target: Target): FormValues => ({
   criterionId: target.criterionId ?? "",
   title: target.title,
@@ -134,16 +232,59 @@ const targetValues = (target: Target): FormValues => ({
 
 function targetFields(t: ReturnType<typeof useTranslations>, locale: string, options: PlanningOptions): FieldSpec[] {
   const criteria = options.criteriaSets.flatMap((set) =>
-    set.criteria.map((c) => ({ value: c.id, label: `${set.code} · ${c.number}. ${locale === "en" ? c.nameEn : c.name}` })),
+    set.criteria.map((c) => ({
+      value: c.id,
+      label: `${set.code} · ${c.number}. ${locale === "en" ? c.nameEn : c.name}`,
+    })),
   );
   return [
-    { name: "title", label: t("targets.titleField"), required: true, wide: true, placeholder: "Tỷ lệ hộ nghèo đa chiều" },
-    { name: "criterionId", label: t("targets.criterion"), kind: "select", options: criteria, wide: true, hint: t("targets.noCriterion") },
+    {
+      name: "title",
+      label: t("targets.titleField"),
+      required: true,
+      wide: true,
+      placeholder: "Tỷ lệ hộ nghèo đa chiều",
+    },
+    {
+      name: "criterionId",
+      label: t("targets.criterion"),
+      kind: "select",
+      options: criteria,
+      wide: true,
+      hint: t("targets.noCriterion"),
+    },
     { name: "unit", label: t("targets.unit"), required: true, placeholder: "%" },
-    { name: "direction", label: t("targets.direction"), kind: "select", required: true, options: [{ value: "increase", label: t("targets.increase") }, { value: "decrease", label: t("targets.decrease") }] },
-    { name: "baselineValue", label: t("targets.baselineValue"), inputMode: "decimal", required: true, placeholder: "34,9" },
-    { name: "baselineYear", label: t("targets.baselineYear"), inputMode: "numeric", required: true, placeholder: "2021" },
-    { name: "targetValue", label: t("targets.targetValue"), inputMode: "decimal", required: true, placeholder: "17,66" },
+    {
+      name: "direction",
+      label: t("targets.direction"),
+      kind: "select",
+      required: true,
+      options: [
+        { value: "increase", label: t("targets.increase") },
+        { value: "decrease", label: t("targets.decrease") },
+      ],
+    },
+    {
+      name: "baselineValue",
+      label: t("targets.baselineValue"),
+      inputMode: "decimal",
+      required: true,
+      placeholder: "34,9",
+    },
+    {
+      name: "baselineYear",
+      label: t("targets.baselineYear"),
+      inputMode: "numeric",
+      required: true,
+      placeholder: "2021",
+    },
+    {
+      name: "targetValue",
+      label: t("targets.targetValue"),
+      inputMode: "decimal",
+      required: true,
+      placeholder: "17,66",
+    },
     { name: "targetYear", label: t("targets.targetYear"), inputMode: "numeric", required: true, placeholder: "2025" },
   ];
 }

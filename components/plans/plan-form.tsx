@@ -31,7 +31,10 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const [values, setValues] = useState<Values>(initial);
-  const parents = useQuery({ ...trpc.plans.parentCandidates.queryOptions({ issuingUnitId: values.issuingUnitId }), enabled: !!values.issuingUnitId });
+  const parents = useQuery({
+    ...trpc.plans.parentCandidates.queryOptions({ issuingUnitId: values.issuingUnitId }),
+    enabled: !!values.issuingUnitId,
+  });
   const onSuccess = (plan: { id: string }) => {
     router.push(`/plans/${plan.id}`);
     router.refresh();
@@ -46,7 +49,8 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
   };
   const translate = (key: string) => (t.has(key) ? t(key) : t("errors.internal"));
 
-  const set = (field: keyof Values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const set = (field: keyof Values) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: event.target.value }));
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (mutation.isPending) return;
@@ -64,16 +68,31 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby={error ? "form-error" : undefined}>
       {error && (
-        <div id="form-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <div
+          id="form-error"
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {error.data?.fieldErrors ? t("form.fixErrors") : translate(error.data?.messageKey ?? error.message)}
         </div>
       )}
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label={t("plans.reference")} hint={t("form.referenceHint")} error={fieldError("reference")} required>
-          {(props) => <input {...props} name="reference" value={values.reference} onChange={set("reference")} placeholder="2543/KH-SGDĐT" autoComplete="off" />}
+          {(props) => (
+            <input
+              {...props}
+              name="reference"
+              value={values.reference}
+              onChange={set("reference")}
+              placeholder="2543/KH-SGDĐT"
+              autoComplete="off"
+            />
+          )}
         </Field>
         <Field label={t("plans.issuedOn")} error={fieldError("issuedOn")}>
-          {(props) => <input {...props} name="issuedOn" type="date" value={values.issuedOn ?? ""} onChange={set("issuedOn")} />}
+          {(props) => (
+            <input {...props} name="issuedOn" type="date" value={values.issuedOn ?? ""} onChange={set("issuedOn")} />
+          )}
         </Field>
       </div>
       <Field label={t("plans.titleField")} error={fieldError("title")} required>
@@ -81,11 +100,20 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
       </Field>
       <Field label={t("plans.issuingUnit")} error={fieldError("issuingUnitId")} required>
         {(props) => (
-          <select {...props} name="issuingUnitId" value={values.issuingUnitId} onChange={(e) => setValues((v) => ({ ...v, issuingUnitId: e.target.value, parentId: "" }))}>
+          <select
+            {...props}
+            name="issuingUnitId"
+            value={values.issuingUnitId}
+            onChange={(e) => setValues((v) => ({ ...v, issuingUnitId: e.target.value, parentId: "" }))}
+          >
             <option value="">{t("form.choose")}</option>
             {Object.entries(unitGroups).map(([level, group]) => (
               <optgroup key={level} label={t(`levels.${level}`)}>
-                {group.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+                {group.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
               </optgroup>
             ))}
           </select>
@@ -96,26 +124,51 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
           {(props) => (
             <select {...props} name="programId" value={values.programId} onChange={set("programId")}>
               <option value="">{t("form.choose")}</option>
-              {programs.map((p) => <option key={p.id} value={p.id}>{locale === "en" ? p.nameEn : p.name}</option>)}
+              {programs.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {locale === "en" ? p.nameEn : p.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field label={t("plans.year")} hint={t("form.yearHint")} error={fieldError("year")}>
           {(props) => (
             <select {...props} name="year" value={values.year ?? ""} onChange={set("year")}>
-              <option value="">{t("plans.wholePeriod")}{program ? ` (${program.periodStart}–${program.periodEnd})` : ""}</option>
-              {program && Array.from({ length: program.periodEnd - program.periodStart + 1 }, (_, i) => program.periodStart + i).map((y) => <option key={y} value={y}>{y}</option>)}
+              <option value="">
+                {t("plans.wholePeriod")}
+                {program ? ` (${program.periodStart}–${program.periodEnd})` : ""}
+              </option>
+              {program &&
+                Array.from(
+                  { length: program.periodEnd - program.periodStart + 1 },
+                  (_, i) => program.periodStart + i,
+                ).map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
             </select>
           )}
         </Field>
       </div>
       <Field label={t("plans.parent")} hint={t("form.parentHint")} error={fieldError("parentId")}>
         {(props) => (
-          <select {...props} name="parentId" value={values.parentId ?? ""} onChange={(e) => chooseParent(e.target.value)} disabled={!values.issuingUnitId}>
+          <select
+            {...props}
+            name="parentId"
+            value={values.parentId ?? ""}
+            onChange={(e) => chooseParent(e.target.value)}
+            disabled={!values.issuingUnitId}
+          >
             <option value="">{t("plans.noParent")}</option>
             {(parents.data ?? [])
               .filter((p) => !values.programId || p.program.id === values.programId)
-              .map((p) => <option key={p.id} value={p.id}>{p.number}/{p.symbol} — {p.title.slice(0, 90)}</option>)}
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.number}/{p.symbol} — {p.title.slice(0, 90)}
+                </option>
+              ))}
           </select>
         )}
       </Field>
@@ -123,7 +176,9 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
         <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending}>
           {mutation.isPending ? t("form.saving") : planId ? t("form.save") : t("form.create")}
         </Button>
-        <ButtonLink href={planId ? `/plans/${planId}` : "/plans"} variant="secondary">{t("form.cancel")}</ButtonLink>
+        <ButtonLink href={planId ? `/plans/${planId}` : "/plans"} variant="secondary">
+          {t("form.cancel")}
+        </ButtonLink>
       </div>
     </form>
   );

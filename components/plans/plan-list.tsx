@@ -38,9 +38,12 @@ export function PlanList({ initialFilters, programs, units, fixed, syncUrl = tru
     window.history.replaceState(null, "", params ? `?${params}` : window.location.pathname);
   }, [filters, search, syncUrl]);
 
-  const update = (patch: Partial<PlanFilterState>) => setFilters((current) => ({ ...current, ...patch, page: patch.page ?? 1 }));
+  const update = (patch: Partial<PlanFilterState>) =>
+    setFilters((current) => ({ ...current, ...patch, page: patch.page ?? 1 }));
   const years = Array.from({ length: 2030 - 2021 + 1 }, (_, i) => 2021 + i);
-  const periods = [...new Set(programs.map((p) => p.periodStart))].map((start) => programs.find((p) => p.periodStart === start)!);
+  const periods = [...new Set(programs.map((p) => p.periodStart))].map((start) =>
+    programs.find((p) => p.periodStart === start)!,
+  );
   const data = query.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
@@ -49,60 +52,152 @@ export function PlanList({ initialFilters, programs, units, fixed, syncUrl = tru
       <div className="flex items-end gap-2">
         <label className="min-w-0 flex-1">
           <span className="mb-1 block text-xs font-medium text-slate-600">{t("filters.search")}</span>
-          <input type="search" value={searchText} onChange={(e) => { setSearchText(e.target.value); update({}); }} placeholder={t("filters.searchPlaceholder")} className={controlClass} />
+          <input
+            type="search"
+            value={searchText}
+            onChange={(e) => {
+              setSearchText(e.target.value);
+              update({});
+            }}
+            placeholder={t("filters.searchPlaceholder")}
+            className={controlClass}
+          />
         </label>
-        <button type="button" aria-expanded={showFilters} aria-controls="plan-filters" onClick={() => setShowFilters(!showFilters)} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 sm:hidden">
+        <button
+          type="button"
+          aria-expanded={showFilters}
+          aria-controls="plan-filters"
+          onClick={() => setShowFilters(!showFilters)}
+          className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 sm:hidden"
+        >
           {t("filters.more")}
         </button>
       </div>
-      <div id="plan-filters" className={cn("gap-3 sm:grid sm:grid-cols-3 lg:grid-cols-6", showFilters ? "grid" : "hidden")}>
-        <FilterSelect label={t("plans.year")} value={filters.year ?? ""} onChange={(v) => update({ year: v ? Number(v) : undefined })} options={[["", t("filters.allYears")], ...years.map((y) => [String(y), String(y)] as const)]} />
+      <div
+        id="plan-filters"
+        className={cn("gap-3 sm:grid sm:grid-cols-3 lg:grid-cols-6", showFilters ? "grid" : "hidden")}
+      >
+        <FilterSelect
+          label={t("plans.year")}
+          value={filters.year ?? ""}
+          onChange={(v) => update({ year: v ? Number(v) : undefined })}
+          options={[["", t("filters.allYears")], ...years.map((y) => [String(y), String(y)] as const)]}
+        />
         <FilterSelect
           label={t("plans.status")}
           value={filters.status ?? ""}
           onChange={(v) => update({ status: (v || undefined) as PlanFilterState["status"] })}
-          options={[["", t("filters.allStatuses")], ...(["draft", "submitted", "returned", "approved"] as const).map((s) => [s, t(`status.${s}`)] as const)]}
+          options={[
+            ["", t("filters.allStatuses")],
+            ...(["draft", "submitted", "returned", "approved"] as const).map((s) => [s, t(`status.${s}`)] as const),
+          ]}
         />
-        <FilterSelect label={t("plans.program")} value={filters.programId ?? ""} onChange={(v) => update({ programId: v || undefined })} options={[["", t("filters.allPrograms")], ...programs.map((p) => [p.id, locale === "en" ? p.nameEn : p.name] as const)]} />
-        <FilterSelect label={t("plans.period")} value={filters.periodStart ?? ""} onChange={(v) => update({ periodStart: v ? Number(v) : undefined })} options={[["", t("filters.allPeriods")], ...periods.map((p) => [String(p.periodStart), `${p.periodStart}–${p.periodEnd}`] as const)]} />
+        <FilterSelect
+          label={t("plans.program")}
+          value={filters.programId ?? ""}
+          onChange={(v) => update({ programId: v || undefined })}
+          options={[
+            ["", t("filters.allPrograms")],
+            ...programs.map((p) => [p.id, locale === "en" ? p.nameEn : p.name] as const),
+          ]}
+        />
+        <FilterSelect
+          label={t("plans.period")}
+          value={filters.periodStart ?? ""}
+          onChange={(v) => update({ periodStart: v ? Number(v) : undefined })}
+          options={[
+            ["", t("filters.allPeriods")],
+            ...periods.map((p) => [String(p.periodStart), `${p.periodStart}–${p.periodEnd}`] as const),
+          ]}
+        />
         {!fixed?.unitId && (
-          <FilterSelect label={t("filters.unit")} value={filters.unitId ?? ""} onChange={(v) => update({ unitId: v || undefined })} options={[["", t("filters.allUnits")], ...units.map((u) => [u.id, u.name] as const)]} />
+          <FilterSelect
+            label={t("filters.unit")}
+            value={filters.unitId ?? ""}
+            onChange={(v) => update({ unitId: v || undefined })}
+            options={[["", t("filters.allUnits")], ...units.map((u) => [u.id, u.name] as const)]}
+          />
         )}
         <label className="flex items-end gap-2 pb-2 text-sm text-slate-700">
-          <input type="checkbox" checked={!!filters.mine} onChange={(e) => update({ mine: e.target.checked || undefined })} className="h-4 w-4 rounded border-slate-300 accent-brand-700" />
+          <input
+            type="checkbox"
+            checked={!!filters.mine}
+            onChange={(e) => update({ mine: e.target.checked || undefined })}
+            className="h-4 w-4 rounded border-slate-300 accent-brand-700"
+          />
           {t("filters.mine")}
         </label>
       </div>
       <div className="flex items-center justify-between text-sm text-slate-600" aria-live="polite">
         <span>{data ? t("plans.count", { count: data.total }) : "…"}</span>
-        <button type="button" className="font-medium text-brand-700 hover:underline" onClick={() => { setSearchText(""); setFilters({}); }}>
+        <button
+          type="button"
+          className="font-medium text-brand-700 hover:underline"
+          onClick={() => {
+            setSearchText("");
+            setFilters({});
+          }}
+        >
           {t("filters.clear")}
         </button>
       </div>
       {query.isError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{t("errors.network")}</p>
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t("errors.network")}
+        </p>
       ) : (
         <div className={query.isFetching ? "opacity-70 transition-opacity" : undefined}>
           <PlanTable plans={data?.items ?? []} empty={t("plans.empty")} />
         </div>
       )}
       {data && pages > 1 && (
-        <nav className="flex items-center justify-between text-sm" aria-label={t("pagination.page", { page: data.page, pages })}>
-          <button type="button" disabled={data.page <= 1} onClick={() => update({ page: data.page - 1 })} className="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-50">{t("pagination.previous")}</button>
+        <nav
+          className="flex items-center justify-between text-sm"
+          aria-label={t("pagination.page", { page: data.page, pages })}
+        >
+          <button
+            type="button"
+            disabled={data.page <= 1}
+            onClick={() => update({ page: data.page - 1 })}
+            className="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-50"
+          >
+            {t("pagination.previous")}
+          </button>
           <span>{t("pagination.page", { page: data.page, pages })}</span>
-          <button type="button" disabled={data.page >= pages} onClick={() => update({ page: data.page + 1 })} className="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-50">{t("pagination.next")}</button>
+          <button
+            type="button"
+            disabled={data.page >= pages}
+            onClick={() => update({ page: data.page + 1 })}
+            className="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-50"
+          >
+            {t("pagination.next")}
+          </button>
         </nav>
       )}
     </div>
   );
 }
 
-function FilterSelect({ label, value, onChange, options }: { label: string; value: string | number; onChange: (value: string) => void; options: (readonly [string, string])[] }) {
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string | number;
+  onChange: (value: string) => void;
+  options: (readonly [string, string])[];
+}) {
   return (
     <label>
       <span className="mb-1 block text-xs font-medium text-slate-600">{label}</span>
       <select value={String(value)} onChange={(e) => onChange(e.target.value)} className={controlClass}>
-        {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
       </select>
     </label>
   );

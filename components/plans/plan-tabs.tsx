@@ -6,7 +6,11 @@ export const PLAN_TABS = ["document", "targets", "milestones", "budget", "shorta
 export type PlanTab = (typeof PLAN_TABS)[number];
 
 export const planTabHref = (planId: string, tab: PlanTab) =>
-  tab === "history" ? `/plans/${planId}/history` : tab === "document" ? `/plans/${planId}` : `/plans/${planId}?tab=${tab}`;
+  tab === "history"
+    ? `/plans/${planId}/history`
+    : tab === "document"
+      ? `/plans/${planId}`
+      : `/plans/${planId}?tab=${tab}`;
 
 /** The parts of a plan, as links so that each part has its own address. */
 export async function PlanTabs({ planId, current }: { planId: string; current: PlanTab }) {
@@ -21,7 +25,9 @@ export async function PlanTabs({ planId, current }: { planId: string; current: P
               aria-current={tab === current ? "page" : undefined}
               className={cn(
                 "-mb-px inline-block border-b-2 px-3 py-2 text-sm",
-                tab === current ? "border-brand-700 font-semibold text-slate-900" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-brand-700",
+                tab === current
+                  ? "border-brand-700 font-semibold text-slate-900"
+                  : "border-transparent text-slate-600 hover:border-slate-300 hover:text-brand-700",
               )}
             >
               {t(tab)}

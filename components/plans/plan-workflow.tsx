@@ -12,7 +12,13 @@ import { useTRPC } from "@/lib/trpc/react";
 type ServerError = { data?: { fieldErrors?: Record<string, string[]>; messageKey?: string } | null; message: string };
 
 /** The workflow steps this user may take on the plan; the server decides and checks again. */
-export function PlanWorkflow({ planId, can }: { planId: string; can: { submit: boolean; review: boolean; amend: boolean } }) {
+export function PlanWorkflow({
+  planId,
+  can,
+}: {
+  planId: string;
+  can: { submit: boolean; review: boolean; amend: boolean };
+}) {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
@@ -41,16 +47,38 @@ export function PlanWorkflow({ planId, can }: { planId: string; can: { submit: b
 
   return (
     <div className="space-y-3">
-      {error && !reasonError && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{message(error.data?.messageKey ?? error.message)}</p>}
+      {error && !reasonError && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {message(error.data?.messageKey ?? error.message)}
+        </p>
+      )}
       <div className="flex flex-wrap gap-2">
-        {can.submit && <Button disabled={pending} onClick={() => submit.mutate({ id: planId })}>{t("workflow.submit")}</Button>}
-        {can.review && <Button disabled={pending} onClick={() => approve.mutate({ id: planId })}>{t("workflow.approve")}</Button>}
-        {can.review && !returning && <Button variant="secondary" disabled={pending} onClick={() => setReturning(true)}>{t("workflow.return")}</Button>}
-        {can.amend && <Button variant="secondary" disabled={pending} onClick={() => amend.mutate({ id: planId })}>{t("workflow.amend")}</Button>}
+        {can.submit && (
+          <Button disabled={pending} onClick={() => submit.mutate({ id: planId })}>
+            {t("workflow.submit")}
+          </Button>
+        )}
+        {can.review && (
+          <Button disabled={pending} onClick={() => approve.mutate({ id: planId })}>
+            {t("workflow.approve")}
+          </Button>
+        )}
+        {can.review && !returning && (
+          <Button variant="secondary" disabled={pending} onClick={() => setReturning(true)}>
+            {t("workflow.return")}
+          </Button>
+        )}
+        {can.amend && (
+          <Button variant="secondary" disabled={pending} onClick={() => amend.mutate({ id: planId })}>
+            {t("workflow.amend")}
+          </Button>
+        )}
       </div>
       {returning && (
         <form onSubmit={onReturn} noValidate className="space-y-2">
-          <label htmlFor="return-reason" className="block text-sm font-medium text-slate-800">{t("workflow.reason")}</label>
+          <label htmlFor="return-reason" className="block text-sm font-medium text-slate-800">
+            {t("workflow.reason")}
+          </label>
           <textarea
             id="return-reason"
             rows={3}
@@ -61,10 +89,18 @@ export function PlanWorkflow({ planId, can }: { planId: string; can: { submit: b
             aria-describedby={reasonError ? "return-reason-error" : undefined}
             className={cn(controlClass, reasonError && "border-red-500")}
           />
-          {reasonError && <p id="return-reason-error" className="text-xs font-medium text-red-700">{message(reasonError)}</p>}
+          {reasonError && (
+            <p id="return-reason-error" className="text-xs font-medium text-red-700">
+              {message(reasonError)}
+            </p>
+          )}
           <div className="flex gap-2">
-            <Button type="submit" disabled={pending}>{t("workflow.confirmReturn")}</Button>
-            <Button variant="ghost" onClick={() => setReturning(false)}>{t("workflow.cancel")}</Button>
+            <Button type="submit" disabled={pending}>
+              {t("workflow.confirmReturn")}
+            </Button>
+            <Button variant="ghost" onClick={() => setReturning(false)}>
+              {t("workflow.cancel")}
+            </Button>
           </div>
         </form>
       )}

@@ -8,7 +8,9 @@ export function Breadcrumb({ items, label }: { items: { href: string; label: str
         {items.map((item, i) => (
           <li key={item.href} className="flex items-center gap-1">
             {i > 0 && <span aria-hidden="true">›</span>}
-            <Link href={item.href} className="hover:text-brand-700 hover:underline">{item.label}</Link>
+            <Link href={item.href} className="hover:text-brand-700 hover:underline">
+              {item.label}
+            </Link>
           </li>
         ))}
       </ol>

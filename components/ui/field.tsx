@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { cn } from "./cn";
 
 const control =
@@ -10,7 +16,12 @@ interface FieldProps {
   hint?: string;
   error?: string;
   required?: boolean;
-  children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean; className: string }) => ReactNode;
+  children: (props: {
+    id: string;
+    "aria-describedby"?: string;
+    "aria-invalid"?: boolean;
+    className: string;
+  }) => ReactNode;
 }
 
 /** A labelled control with its hint and its error, wired for screen readers. */
@@ -23,7 +34,11 @@ export function Field({ label, hint, error, required, children }: FieldProps) {
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
-        {required && <span className="ml-0.5 text-red-600" aria-hidden="true">*</span>}
+        {required && (
+          <span className="ml-0.5 text-red-600" aria-hidden="true">
+            *
+          </span>
+        )}
       </label>
       {children({
         id,
@@ -31,8 +46,16 @@ export function Field({ label, hint, error, required, children }: FieldProps) {
         "aria-invalid": error ? true : undefined,
         className: cn(control, error ? "border-red-500" : "border-slate-300"),
       })}
-      {hint && !error && <p id={hintId} className="text-xs text-slate-500">{hint}</p>}
-      {error && <p id={errorId} className="text-xs font-medium text-red-700">{error}</p>}
+      {hint && !error && (
+        <p id={hintId} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="text-xs font-medium text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -10,7 +10,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/lib/trpc/react";
 
 const RESULTS = ["met", "advanced", "model", "not_met"] as const;
-const resultTone: Record<(typeof RESULTS)[number], Tone> = { met: "green", advanced: "green", model: "green", not_met: "amber" };
+const resultTone: Record<(typeof RESULTS)[number], Tone> = {
+  met: "green",
+  advanced: "green",
+  model: "green",
+  not_met: "amber",
+};
 
 /** A unit's results on each criteria set of its level, period by period; planners above it record them. */
 export function UnitCriteria({ unitId }: { unitId: string }) {
@@ -37,11 +42,21 @@ export function UnitCriteria({ unitId }: { unitId: string }) {
       {status.data.sets.map((set) => {
         const fields: FieldSpec[] = [
           { name: "period", label: t("criteria.periodLabel"), hint: t("targets.periodHint"), required: true },
-          { name: "result", label: t("criteria.result"), kind: "select", required: true, options: RESULTS.filter((r) => set.hasLevels || r === "met" || r === "not_met").map((r) => ({ value: r, label: t(`criteria.results.${r}`) })) },
+          {
+            name: "result",
+            label: t("criteria.result"),
+            kind: "select",
+            required: true,
+            options: RESULTS.filter((r) => set.hasLevels || r === "met" || r === "not_met").map((r) => ({
+              value: r,
+              label: t(`criteria.results.${r}`),
+            })),
+          },
           { name: "note", label: t("criteria.note"), wide: true },
           { name: "evidenceUrl", label: t("criteria.evidenceUrl"), wide: true, placeholder: "https://" },
         ];
-        const defaultPeriod = set.period ?? String(Math.min(set.periodEnd, Math.max(set.periodStart, new Date().getFullYear())));
+        const defaultPeriod =
+          set.period ?? String(Math.min(set.periodEnd, Math.max(set.periodStart, new Date().getFullYear())));
         return (
           <section key={set.id} aria-label={locale === "en" ? set.nameEn : set.name}>
             <div className="flex flex-wrap items-center justify-between gap-2">
@@ -51,12 +66,24 @@ export function UnitCriteria({ unitId }: { unitId: string }) {
                 {set.periods.length > 0 && (
                   <label className="flex items-center gap-1">
                     <span className="text-slate-500">{t("criteria.periodLabel")}</span>
-                    <select className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={set.period ?? ""} onChange={(e) => setPeriod(e.target.value)}>
-                      {set.periods.map((p) => <option key={p} value={p}>{p}</option>)}
+                    <select
+                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                      value={set.period ?? ""}
+                      onChange={(e) => setPeriod(e.target.value)}
+                    >
+                      {set.periods.map((p) => (
+                        <option key={p} value={p}>
+                          {p}
+                        </option>
+                      ))}
                     </select>
                   </label>
                 )}
-                {set.period && <strong data-testid="criteria-met">{t("criteria.metCount", { met: set.met, total: set.criteria.length })}</strong>}
+                {set.period && (
+                  <strong data-testid="criteria-met">
+                    {t("criteria.metCount", { met: set.met, total: set.criteria.length })}
+                  </strong>
+                )}
               </span>
             </div>
             <ul className="mt-2 divide-y divide-slate-100 text-sm">
@@ -68,20 +95,59 @@ export function UnitCriteria({ unitId }: { unitId: string }) {
                       {locale === "en" ? c.nameEn : c.name}
                     </span>
                     <span className="flex shrink-0 items-center gap-3">
-                      {c.assessment ? <Badge tone={resultTone[c.assessment.result]}>{t(`criteria.results.${c.assessment.result}`)}</Badge> : <span className="text-slate-400">{t("criteria.noAssessment")}</span>}
-                      {c.assessment?.evidenceUrl && <a href={c.assessment.evidenceUrl} target="_blank" rel="noopener noreferrer" className="text-brand-700 hover:underline">{t("criteria.evidence")}</a>}
+                      {c.assessment ? (
+                        <Badge tone={resultTone[c.assessment.result]}>
+                          {t(`criteria.results.${c.assessment.result}`)}
+                        </Badge>
+                      ) : (
+                        <span className="text-slate-400">{t("criteria.noAssessment")}</span>
+                      )}
+                      {c.assessment?.evidenceUrl && (
+                        <a
+                          href={c.assessment.evidenceUrl}
+                          target="_blank"
+                          rel="noopener noreferrer"
+                          className="text-brand-700 hover:underline"
+                        >
+                          {t("criteria.evidence")}
+                        </a>
+                      )}
                       {status.data.canAssess && editing !== c.id && (
-                        <button type="button" className="font-medium text-brand-700 hover:underline" aria-label={`${t("criteria.assess")}: ${c.number}. ${c.name}`} onClick={() => open(c.id)}>{t("criteria.assess")}</button>
+                        <button
+                          type="button"
+                          className="font-medium text-brand-700 hover:underline"
+                          aria-label={`${t("criteria.assess")}: ${c.number}. ${c.name}`}
+                          onClick={() => open(c.id)}
+                        >
+                          {t("criteria.assess")}
+                        </button>
                       )}
                     </span>
                   </div>
                   {c.assessment?.note && <p className="mt-0.5 text-xs text-slate-500">{c.assessment.note}</p>}
                   {editing === c.id && (
                     <div className="mt-2">
-                      <RecordForm legend={`${t("criteria.assess")}: ${c.number}. ${c.name}`} fields={fields} submitLabel={t("planning.save")} onCancel={close}
-                        initial={{ period: defaultPeriod, result: c.assessment?.result ?? "", note: c.assessment?.note ?? "", evidenceUrl: c.assessment?.evidenceUrl ?? "" }}
-                        pending={assess.isPending} error={assess.error}
-                        onSubmit={(v) => assess.mutate({ unitId, criterionId: c.id, ...(v as { period: string; result: "met"; note: string; evidenceUrl: string }) })} />
+                      <RecordForm
+                        legend={`${t("criteria.assess")}: ${c.number}. ${c.name}`}
+                        fields={fields}
+                        submitLabel={t("planning.save")}
+                        onCancel={close}
+                        initial={{
+                          period: defaultPeriod,
+                          result: c.assessment?.result ?? "",
+                          note: c.assessment?.note ?? "",
+                          evidenceUrl: c.assessment?.evidenceUrl ?? "",
+                        }}
+                        pending={assess.isPending}
+                        error={assess.error}
+                        onSubmit={(v) =>
+                          assess.mutate({
+                            unitId,
+                            criterionId: c.id,
+                            ...(v as { period: string; result: "met"; note: string; evidenceUrl: string }),
+                          })
+                        }
+                      />
                     </div>
                   )}
                 </li>

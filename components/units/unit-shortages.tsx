@@ -21,7 +21,12 @@ export function UnitShortages({ unitId }: { unitId: string }) {
       <ul className="space-y-1 text-sm font-medium text-slate-900">
         {data.totals.map((total) => (
           <li key={`${total.category}|${total.unitLabel}`}>
-            {t(`shortages.categories.${total.category}`)}: {t("shortages.totalLine", { quantity: formatNumber(total.quantity), unitLabel: total.unitLabel, open: formatNumber(total.open) })}
+            {t(`shortages.categories.${total.category}`)}:{" "}
+            {t("shortages.totalLine", {
+              quantity: formatNumber(total.quantity),
+              unitLabel: total.unitLabel,
+              open: formatNumber(total.open),
+            })}
           </li>
         ))}
       </ul>
@@ -34,7 +39,9 @@ export function UnitShortages({ unitId }: { unitId: string }) {
             </span>
             <span className="flex items-center gap-2">
               <Badge tone={shortageTone[s.status]}>{t(`shortages.statuses.${s.status}`)}</Badge>
-              <Link href={`/plans/${s.plan.id}?tab=shortages`} className="text-brand-700 hover:underline">{s.plan.number}/{s.plan.symbol}</Link>
+              <Link href={`/plans/${s.plan.id}?tab=shortages`} className="text-brand-700 hover:underline">
+                {s.plan.number}/{s.plan.symbol}
+              </Link>
             </span>
           </li>
         ))}

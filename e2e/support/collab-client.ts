@@ -31,7 +31,11 @@ export async function trpcMutation<T>(context: APIRequestContext, path: string, 
 
 /** A fresh draft plan of Xã Quài Nưa, so that each test edits its own document. */
 export async function createCommunePlan(context: APIRequestContext, title: string): Promise<string> {
-  const options = await trpcQuery<{ units: { id: string; name: string }[]; programs: { id: string; code: string }[] }>(context, "plans.formOptions", undefined);
+  const options = await trpcQuery<{ units: { id: string; name: string }[]; programs: { id: string; code: string }[] }>(
+    context,
+    "plans.formOptions",
+    undefined,
+  );
   const plan = await trpcMutation<{ id: string }>(context, "plans.create", {
     reference: `${Math.floor(Math.random() * 900_000) + 1000}/KH-UBND`,
     title,
@@ -99,7 +103,18 @@ export function openTestEditor(baseURL: string, planId: string, token: string | 
     provider,
     authenticated,
     refused,
-    text: () => fragment.toArray().map((node) => (node instanceof Y.XmlElement ? node.toArray().map((t) => t.toString()).join("") : "")).join("\n"),
+    text: () =>
+      fragment
+        .toArray()
+        .map((node) =>
+          node instanceof Y.XmlElement
+            ? node
+                .toArray()
+                .map((t) => t.toString())
+                .join("")
+            : "",
+        )
+        .join("\n"),
     type(text) {
       doc.transact(() => {
         const target = paragraphText();

@@ -26,7 +26,8 @@ export async function holdDocumentWrites(url: string): Promise<HeldWrites> {
   // the moment of its first read.
   const monitor = new pg.Client({ connectionString: url });
   await monitor.connect();
-  const waiters = "FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND application_name = $1";
+  const waiters =
+    "FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND application_name = $1";
   return {
     async waiting(applicationName) {
       const { rows } = await monitor.query<{ count: string }>(`SELECT count(*) AS count ${waiters}`, [applicationName]);

@@ -14,7 +14,11 @@ export interface ServerProcess {
  * Starts `server/main.ts` as its own process and waits until it answers /api/health. Refuses a
  * port already taken: a server left over from an earlier run would answer in its place.
  */
-export async function startServerProcess(port: number, env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+export async function startServerProcess(
+  port: number,
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<ServerProcess> {
   await ensurePortFree(port);
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
@@ -28,7 +32,10 @@ export async function startServerProcess(port: number, env: Record<string, strin
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
-    const healthy = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${baseURL}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 250));

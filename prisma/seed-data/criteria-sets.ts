@@ -71,7 +71,10 @@ export const criteriaSets: SeedCriteriaSet[] = [
       ["Kinh tế", "Economy"],
       ["Môi trường", "Environment"],
       ["Chất lượng môi trường sống", "Quality of the living environment"],
-      ["Hệ thống chính trị – An ninh trật tự – Hành chính công", "Political system – Public order – Public administration"],
+      [
+        "Hệ thống chính trị – An ninh trật tự – Hành chính công",
+        "Political system – Public order – Public administration",
+      ],
     ],
   },
   {

@@ -2,7 +2,14 @@ import type { AnyProcedure } from "@trpc/server";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ZodType } from "zod";
-import { buildActor, buildCriteriaSet, buildPlan, buildPlanningItems, buildProgram, buildUnitTree } from "../../tests/factories";
+import {
+  buildActor,
+  buildCriteriaSet,
+  buildPlan,
+  buildPlanningItems,
+  buildProgram,
+  buildUnitTree,
+} from "../../tests/factories";
 import { useOwnDatabase } from "../../tests/fuzz/own-database";
 import { createRandom, fuzzSeed, type Random } from "../../tests/fuzz/random";
 import { digestTables } from "../../tests/fuzz/table-digest";
@@ -24,7 +31,11 @@ type Procedure = { path: string; type: "query" | "mutation"; schema: ZodType | u
 /** Every query and mutation of the router, with its input schema (subscriptions stream over SSE and have their own tests). */
 const procedures: Procedure[] = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>)
   .filter(([, p]) => p._def.type !== "subscription")
-  .map(([path, p]) => ({ path, type: p._def.type as Procedure["type"], schema: (p._def.inputs as unknown as ZodType[])[0] }));
+  .map(([path, p]) => ({
+    path,
+    type: p._def.type as Procedure["type"],
+    schema: (p._def.inputs as unknown as ZodType[])[0],
+  }));
 
 /** The field names of a procedure's input object, so random inputs are shaped like real ones. */
 function inputKeys(schema: ZodType | undefined): string[] {
@@ -78,10 +89,23 @@ describe("tRPC API under random payloads", () => {
     const plan = await buildPlan(db, { unit: tree.commune, program, author: planner });
     const items = await buildPlanningItems(db, plan, tree.commune);
     const set = await buildCriteriaSet(db);
-    const comment = await db.comment.create({ data: { planId: plan.id, body: "Cần bổ sung số liệu", authorId: planner.userId } });
-    ids.push(...Object.values(tree).map((u) => u.id), program.id, plan.id, set.id, comment.id, planner.userId, admin.userId);
+    const comment = await db.comment.create({
+      data: { planId: plan.id, body: "Cần bổ sung số liệu", authorId: planner.userId },
+    });
+    ids.push(
+      ...Object.values(tree).map((u) => u.id),
+      program.id,
+      plan.id,
+      set.id,
+      comment.id,
+      planner.userId,
+      admin.userId,
+    );
     ids.push(...Object.values(items).map((i) => i.id), ...set.criteria.map((c) => c.id));
-    servers.push({ role: "admin", ...(await serveTrpc(admin.userId)) }, { role: "planner", ...(await serveTrpc(planner.userId)) });
+    servers.push(
+      { role: "admin", ...(await serveTrpc(admin.userId)) },
+      { role: "planner", ...(await serveTrpc(planner.userId)) },
+    );
   });
 
   afterAll(async () => {
@@ -93,7 +117,14 @@ describe("tRPC API under random payloads", () => {
     const before = await digestTables(getDb());
     const random = createRandom(seed);
     const cases = servers.flatMap((server) =>
-      procedures.flatMap((procedure) => Array.from({ length: PER_PROCEDURE }, () => ({ server, procedure, body: randomBody(random, procedure, ids), batch: random.chance(0.1) }))),
+      procedures.flatMap((procedure) =>
+        Array.from({ length: PER_PROCEDURE }, () => ({
+          server,
+          procedure,
+          body: randomBody(random, procedure, ids),
+          batch: random.chance(0.1),
+        })),
+      ),
     );
     const failures: string[] = [];
     const statuses = new Map<number, number>();
@@ -102,7 +133,9 @@ describe("tRPC API under random payloads", () => {
       for (let start = 0; start < cases.length; start += PARALLEL) {
         await Promise.all(
           cases.slice(start, start + PARALLEL).map(async ({ server, procedure, body, batch }, i) => {
-            const sent = batch ? `{"0":${JSON.stringify(JSON.parse(body.length && isJson(body) ? body : "null"))}}` : body;
+            const sent = batch
+              ? `{"0":${JSON.stringify(JSON.parse(body.length && isJson(body) ? body : "null"))}}`
+              : body;
             const url = `${server.url}/${procedure.path}${batch ? "?batch=1" : ""}`;
             const response =
               procedure.type === "query"
@@ -115,7 +148,9 @@ describe("tRPC API under random payloads", () => {
             if (response.ok && procedure.type === "query" && acceptable(procedure, body)) return void accepted++;
             if (response.status < 400 || response.status >= 500) return void failures.push(`status: ${where}`);
             const parsed = isJson(text) ? (JSON.parse(text) as unknown) : null;
-            const error = (Array.isArray(parsed) ? parsed[0] : parsed) as { error?: { json?: { message?: string } } } | null;
+            const error = (Array.isArray(parsed) ? parsed[0] : parsed) as {
+              error?: { json?: { message?: string } };
+            } | null;
             if (!MESSAGE_KEY.test(error?.error?.json?.message ?? "")) failures.push(`no message key: ${where}`);
           }),
         );
@@ -123,7 +158,9 @@ describe("tRPC API under random payloads", () => {
     } finally {
       internal.mockRestore();
     }
-    console.log(`tRPC fuzz (FUZZ_SEED=${seed}): ${cases.length} requests over ${procedures.length} procedures, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}, ${accepted} valid query inputs answered`);
+    console.log(
+      `tRPC fuzz (FUZZ_SEED=${seed}): ${cases.length} requests over ${procedures.length} procedures, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}, ${accepted} valid query inputs answered`,
+    );
     expect(failures.slice(0, 10)).toEqual([]);
     expect(accepted, "most query payloads are malformed").toBeLessThan(cases.length / 4);
     expect(await digestTables(getDb())).toEqual(before);

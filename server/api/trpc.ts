@@ -32,7 +32,12 @@ const t = initTRPC.context<Context>().create({
    */
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    let messageKey = error.code === "INTERNAL_SERVER_ERROR" ? "errors.internal" : MESSAGE_KEY.test(error.message) ? error.message : (keyForCode[error.code] ?? "errors.invalidFields");
+    let messageKey =
+      error.code === "INTERNAL_SERVER_ERROR"
+        ? "errors.internal"
+        : MESSAGE_KEY.test(error.message)
+          ? error.message
+          : (keyForCode[error.code] ?? "errors.invalidFields");
     let fieldErrors: FieldErrors | undefined;
     if (cause instanceof ZodError) {
       messageKey = "errors.invalidFields";
@@ -44,7 +49,13 @@ const t = initTRPC.context<Context>().create({
     return {
       message: messageKey,
       code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, messageKey, fieldErrors },
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        messageKey,
+        fieldErrors,
+      },
     };
   },
 });
@@ -72,7 +83,6 @@ const domainErrors = t.middleware(async ({ next }) => {
 const isConcurrentChange = (error: unknown) =>
   typeof error === "object" && error !== null && ["P2002", "P2025"].includes((error as { code?: string }).code ?? "");
 
-
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors);
@@ -82,4 +92,3 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "errors.unauthorized" });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
-

@@ -22,7 +22,10 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
   const to = nextStatus(plan.status, action);
   if (!to) throw new DomainError("CONFLICT", "errors.workflowIllegal");
   if (!can(actor, WORKFLOW[action].right, plan)) {
-    throw new DomainError("FORBIDDEN", plan.submittedById === actor.userId && action !== "submit" ? "errors.reviewOwn" : "errors.forbidden");
+    throw new DomainError(
+      "FORBIDDEN",
+      plan.submittedById === actor.userId && action !== "submit" ? "errors.reviewOwn" : "errors.forbidden",
+    );
   }
   const why = reason?.trim() || null;
   if (action === "return" && !why) throw invalidFields({ reason: ["validation.reasonRequired"] });
@@ -37,10 +40,26 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
     if (count === 0) throw new DomainError("CONFLICT", "errors.workflowIllegal");
     const snapshot = action === "approve" ? await snapshotPlanning(tx, planId) : undefined;
     const step = await tx.planTransition.create({
-      data: { planId, action, fromStatus: plan.status, toStatus: to, revision, reason: why, snapshot, actorId: actor.userId },
+      data: {
+        planId,
+        action,
+        fromStatus: plan.status,
+        toStatus: to,
+        revision,
+        reason: why,
+        snapshot,
+        actorId: actor.userId,
+      },
       select: { id: true, action: true, fromStatus: true, toStatus: true, revision: true, reason: true, at: true },
     });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: `plan.${action}`, entityType: "Plan", entityId: planId, before: { status: plan.status, revision: plan.revision }, after: { status: to, revision, reason: why } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: `plan.${action}`,
+      entityType: "Plan",
+      entityId: planId,
+      before: { status: plan.status, revision: plan.revision },
+      after: { status: to, revision, reason: why },
+    });
     return step;
   });
 
@@ -54,9 +73,19 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
   collab?.reauthorize(planId);
   await publishPlanEvent(db, { planId, topic: "workflow" });
   if (action === "submit") {
-    await notify(db, { kind: "submitted", planId, actorId: actor.userId, recipients: await reviewersOf(db, plan.issuingUnit.path) });
+    await notify(db, {
+      kind: "submitted",
+      planId,
+      actorId: actor.userId,
+      recipients: await reviewersOf(db, plan.issuingUnit.path),
+    });
   } else if ((action === "return" || action === "approve") && plan.submittedById) {
-    await notify(db, { kind: action === "return" ? "returned" : "approved", planId, actorId: actor.userId, recipients: [plan.submittedById] });
+    await notify(db, {
+      kind: action === "return" ? "returned" : "approved",
+      planId,
+      actorId: actor.userId,
+      recipients: [plan.submittedById],
+    });
   }
   return transition;
 }
@@ -67,7 +96,17 @@ export async function listTransitions(db: Db, actor: Actor, planId: string) {
   const steps = await db.planTransition.findMany({
     where: { planId },
     orderBy: { at: "asc" },
-    select: { id: true, action: true, fromStatus: true, toStatus: true, revision: true, reason: true, at: true, snapshot: true, actor: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      action: true,
+      fromStatus: true,
+      toStatus: true,
+      revision: true,
+      reason: true,
+      at: true,
+      snapshot: true,
+      actor: { select: { id: true, name: true } },
+    },
   });
   return steps.map(({ snapshot, ...step }) => ({ ...step, approved: summarizeSnapshot(snapshot) }));
 }

@@ -11,7 +11,11 @@ const ACTIONS: PlanAction[] = ["submit", "return", "approve", "amend"];
 
 describe("workflow transitions", () => {
   it("allows exactly the legal steps", () => {
-    const legal = STATUSES.flatMap((status) => ACTIONS.filter((action) => nextStatus(status, action)).map((action) => `${status} -${action}-> ${nextStatus(status, action)}`));
+    const legal = STATUSES.flatMap((status) =>
+      ACTIONS.filter((action) => nextStatus(status, action)).map(
+        (action) => `${status} -${action}-> ${nextStatus(status, action)}`,
+      ),
+    );
     expect(legal).toEqual([
       "draft -submit-> submitted",
       "submitted -return-> returned",
@@ -42,17 +46,24 @@ describe("approving a plan level by level", () => {
     const { id } = await buildPlan(getDb(), { unit: tree.commune, program, author: planner });
     await as(planner).workflow.submit({ id });
     expect((await as(planner).plans.get({ id })).canEdit).toBe(false);
-    const awaiting = async (actor: Actor) => (await as(actor).plans.list({ awaitingMyReview: true, pageSize: 100 })).items.map((p) => p.id);
+    const awaiting = async (actor: Actor) =>
+      (await as(actor).plans.list({ awaitingMyReview: true, pageSize: 100 })).items.map((p) => p.id);
     expect(await awaiting(districtLeader)).toContain(id);
     expect(await awaiting(communeLeader)).not.toContain(id);
-    await expect(as(districtLeader).workflow.return({ id, reason: "   " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(as(districtLeader).workflow.return({ id, reason: "   " })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await as(districtLeader).workflow.return({ id, reason: "Bổ sung số phòng học tạm cần xóa" });
     expect((await as(planner).plans.get({ id })).canEdit).toBe(true);
     await as(planner).workflow.submit({ id });
     await as(districtLeader).workflow.approve({ id });
 
     const plan = await as(planner).plans.get({ id });
-    expect(plan).toMatchObject({ status: "approved", canEdit: false, can: { submit: false, review: false, amend: true } });
+    expect(plan).toMatchObject({
+      status: "approved",
+      canEdit: false,
+      can: { submit: false, review: false, amend: true },
+    });
     const steps = await as(planner).workflow.timeline({ id });
     expect(steps.map((s) => [s.action, s.actor.name, s.reason])).toEqual([
       ["submit", "Cán bộ xã", null],
@@ -61,7 +72,9 @@ describe("approving a plan level by level", () => {
       ["approve", "Lãnh đạo huyện", null],
     ]);
     expect(await getDb().auditEvent.count({ where: { entityId: id, action: { startsWith: "plan." } } })).toBe(4);
-    const approvedVersion = await getDb().planDocumentVersion.findFirst({ where: { planId: id, name: { contains: "phê duyệt" } } });
+    const approvedVersion = await getDb().planDocumentVersion.findFirst({
+      where: { planId: id, name: { contains: "phê duyệt" } },
+    });
     expect(approvedVersion).not.toBeNull();
   });
 
@@ -72,12 +85,22 @@ describe("approving a plan level by level", () => {
     await as(districtLeader).workflow.approve({ id: plan.id });
     await as(planner).workflow.amend({ id: plan.id });
     await as(planner).targets.remove({ id: items.target.id });
-    await as(planner).budget.updateLine({ id: items.line.id, source: "local_budget", year: 2025, amount: "30.000.000.000", milestoneId: "", description: "" });
+    await as(planner).budget.updateLine({
+      id: items.line.id,
+      source: "local_budget",
+      year: 2025,
+      amount: "30.000.000.000",
+      milestoneId: "",
+      description: "",
+    });
 
     const approval = (await as(planner).workflow.timeline({ id: plan.id })).find((s) => s.action === "approve")!;
     expect(approval.approved).toEqual({ targets: 1, milestones: 1, shortages: 1, allocated: 20_586_000_000n });
     const stored = await getDb().planTransition.findUniqueOrThrow({ where: { id: approval.id } });
-    expect(stored.snapshot).toMatchObject({ targets: [{ id: items.target.id, title: items.target.title }], budgetLines: [{ amount: "20586000000", source: "central_budget" }] });
+    expect(stored.snapshot).toMatchObject({
+      targets: [{ id: items.target.id, title: items.target.title }],
+      budgetLines: [{ amount: "20586000000", source: "central_budget" }],
+    });
   });
 
   it("refuses illegal steps and changes nothing", async () => {
@@ -86,7 +109,20 @@ describe("approving a plan level by level", () => {
     await as(planner).workflow.submit({ id });
     await expect(as(planner).workflow.submit({ id })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(as(communeLeader).workflow.approve({ id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(as(planner).plans.update({ id, details: { reference: "9/KH-UBND", title: "Sửa khi đang chờ duyệt", issuedOn: "", issuingUnitId: tree.commune.id, programId: program.id, year: "", parentId: "" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      as(planner).plans.update({
+        id,
+        details: {
+          reference: "9/KH-UBND",
+          title: "Sửa khi đang chờ duyệt",
+          issuedOn: "",
+          issuingUnitId: tree.commune.id,
+          programId: program.id,
+          year: "",
+          parentId: "",
+        },
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await getDb().plan.findUniqueOrThrow({ where: { id } })).status).toBe("submitted");
     expect(await getDb().planTransition.count({ where: { planId: id } })).toBe(1);
   });
@@ -95,7 +131,10 @@ describe("approving a plan level by level", () => {
     const both = await buildActor(getDb(), "admin", [tree.province], "Vừa trình vừa duyệt");
     const { id } = await buildPlan(getDb(), { unit: tree.commune, program, author: both });
     await as(both).workflow.submit({ id });
-    await expect(as(both).workflow.approve({ id })).rejects.toMatchObject({ code: "FORBIDDEN", message: "errors.reviewOwn" });
+    await expect(as(both).workflow.approve({ id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "errors.reviewOwn",
+    });
   });
 
   it("opens the next revision as a draft when an approved plan is amended", async () => {
@@ -108,7 +147,10 @@ describe("approving a plan level by level", () => {
 
   it("treats a double click as one step", async () => {
     const { id } = await buildPlan(getDb(), { unit: tree.commune, program, author: planner });
-    const results = await Promise.allSettled([as(planner).workflow.submit({ id }), as(planner).workflow.submit({ id })]);
+    const results = await Promise.allSettled([
+      as(planner).workflow.submit({ id }),
+      as(planner).workflow.submit({ id }),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await getDb().planTransition.count({ where: { planId: id } })).toBe(1);
   });

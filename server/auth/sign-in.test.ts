@@ -21,16 +21,22 @@ describe("sign-in", () => {
   it("gives the same answer for an unknown email and a wrong password", async () => {
     const email = await buildUser("đúng-rồi");
     expect(await verifyCredentials(getDb(), email, "sai")).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials(getDb(), "khong-co@test.chungtay.vn", "sai")).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(getDb(), "khong-co@test.chungtay.vn", "sai")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it(`locks the account for ${LOCK_MINUTES} minutes after ${MAX_FAILED_SIGN_INS} failures, even for the right password`, async () => {
     const email = await buildUser("đúng-rồi");
     const now = new Date("2026-05-01T08:00:00Z");
-    for (let i = 1; i < MAX_FAILED_SIGN_INS; i++) expect((await verifyCredentials(getDb(), email, "sai", now)).ok).toBe(false);
+    for (let i = 1; i < MAX_FAILED_SIGN_INS; i++)
+      expect((await verifyCredentials(getDb(), email, "sai", now)).ok).toBe(false);
     const locked = await verifyCredentials(getDb(), email, "sai", now);
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
-    expect(await verifyCredentials(getDb(), email, "đúng-rồi", new Date(now.getTime() + 60_000))).toMatchObject({ reason: "locked" });
+    expect(await verifyCredentials(getDb(), email, "đúng-rồi", new Date(now.getTime() + 60_000))).toMatchObject({
+      reason: "locked",
+    });
     const later = new Date(now.getTime() + (LOCK_MINUTES + 1) * 60_000);
     expect(await verifyCredentials(getDb(), email, "đúng-rồi", later)).toMatchObject({ ok: true });
   });

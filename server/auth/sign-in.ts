@@ -11,10 +11,23 @@ export type SignInResult =
  * so guessing is slow; a correct password does not unlock a locked account early. The same
  * answer ("invalid") is given for an unknown email and a wrong password.
  */
-export async function verifyCredentials(db: Db, email: string, password: string, now = new Date()): Promise<SignInResult> {
+export async function verifyCredentials(
+  db: Db,
+  email: string,
+  password: string,
+  now = new Date(),
+): Promise<SignInResult> {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, name: true, email: true, passwordHash: true, failedSignIns: true, lockedUntil: true, disabledAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      passwordHash: true,
+      failedSignIns: true,
+      lockedUntil: true,
+      disabledAt: true,
+    },
   });
   if (!user) return { ok: false, reason: "invalid" };
   if (user.disabledAt) return { ok: false, reason: "disabled" };

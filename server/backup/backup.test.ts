@@ -73,13 +73,28 @@ describe("backup and restore", () => {
     await seedDemo(sourceDb);
     const tree = await buildUnitTree(sourceDb);
     const planner = await buildActor(sourceDb, "planner", [tree.province], "Cán bộ sao lưu");
-    const plan = await buildPlan(sourceDb, { unit: tree.province, program: await buildProgram(sourceDb), author: planner, title: "Kế hoạch có tài liệu nhị phân" });
+    const plan = await buildPlan(sourceDb, {
+      unit: tree.province,
+      program: await buildProgram(sourceDb),
+      author: planner,
+      title: "Kế hoạch có tài liệu nhị phân",
+    });
     planId = plan.id;
     const items = await buildPlanningItems(sourceDb, plan, tree.commune);
     await sourceDb.budgetLine.update({ where: { id: items.line.id }, data: { amount: bigAmount } });
-    await sourceDb.planDocument.create({ data: { planId, state, content: { type: "doc", content: [{ type: "text", text: "Chung tay xây dựng nông thôn mới \"2025\"" }] }, text: "Chung tay" } });
-    for (let i = 0; i < 3; i++) await sourceDb.planDocumentUpdate.create({ data: { planId, data: update, userId: planner.userId } });
-    await sourceDb.planDocumentVersion.create({ data: { planId, kind: "manual", name: "Bản trình", state, content: {}, text: "", createdById: planner.userId } });
+    await sourceDb.planDocument.create({
+      data: {
+        planId,
+        state,
+        content: { type: "doc", content: [{ type: "text", text: 'Chung tay xây dựng nông thôn mới "2025"' }] },
+        text: "Chung tay",
+      },
+    });
+    for (let i = 0; i < 3; i++)
+      await sourceDb.planDocumentUpdate.create({ data: { planId, data: update, userId: planner.userId } });
+    await sourceDb.planDocumentVersion.create({
+      data: { planId, kind: "manual", name: "Bản trình", state, content: {}, text: "", createdById: planner.userId },
+    });
     sourceFingerprint = await fingerprint(source.url);
   }, 180_000);
 
@@ -100,23 +115,35 @@ describe("backup and restore", () => {
     const restored = await restoreBackup(target.url, file);
     expect(restored).toEqual({ migrations: backup.migrations, rows: backup.rows, replaced: [] });
     expect(await fingerprint(target.url)).toEqual(sourceFingerprint);
-    for (const [table, rows] of Object.entries(backup.rows)) expect(sourceFingerprint[table]?.split(" ")[0]).toBe(String(rows));
+    for (const [table, rows] of Object.entries(backup.rows))
+      expect(sourceFingerprint[table]?.split(" ")[0]).toBe(String(rows));
 
     // A few values read back through Prisma, as the app sees them.
     const document = await targetDb.planDocument.findUniqueOrThrow({ where: { planId } });
     expect(Buffer.from(document.state).equals(state)).toBe(true);
-    expect(document.content).toEqual({ type: "doc", content: [{ type: "text", text: "Chung tay xây dựng nông thôn mới \"2025\"" }] });
+    expect(document.content).toEqual({
+      type: "doc",
+      content: [{ type: "text", text: 'Chung tay xây dựng nông thôn mới "2025"' }],
+    });
     const updates = await targetDb.planDocumentUpdate.findMany({ where: { planId }, orderBy: { id: "asc" } });
     expect(updates.map((u) => Buffer.from(u.data).equals(update))).toEqual([true, true, true]);
     const version = await targetDb.planDocumentVersion.findFirstOrThrow({ where: { planId } });
     expect(Buffer.from(version.state).equals(state)).toBe(true);
-    const line = await targetDb.budgetLine.findFirstOrThrow({ where: { planId }, include: { disbursements: true, shortages: true, milestone: true } });
+    const line = await targetDb.budgetLine.findFirstOrThrow({
+      where: { planId },
+      include: { disbursements: true, shortages: true, milestone: true },
+    });
     expect(line.amount).toBe(bigAmount);
-    expect(line.disbursements.map((d) => [d.amount, d.paidOn.toISOString()])).toEqual([[17_082_000_000n, "2025-06-30T00:00:00.000Z"]]);
+    expect(line.disbursements.map((d) => [d.amount, d.paidOn.toISOString()])).toEqual([
+      [17_082_000_000n, "2025-06-30T00:00:00.000Z"],
+    ]);
     expect(line.milestone?.dueOn.toISOString()).toBe("2025-08-31T00:00:00.000Z");
     const target_ = await targetDb.target.findFirstOrThrow({ where: { planId } });
     expect(target_.baselineValue.toString()).toBe("21.84");
-    const [sourcePlan, restoredPlan] = await Promise.all([sourceDb.plan.findUniqueOrThrow({ where: { id: planId } }), targetDb.plan.findUniqueOrThrow({ where: { id: planId } })]);
+    const [sourcePlan, restoredPlan] = await Promise.all([
+      sourceDb.plan.findUniqueOrThrow({ where: { id: planId } }),
+      targetDb.plan.findUniqueOrThrow({ where: { id: planId } }),
+    ]);
     expect(restoredPlan.createdAt.getTime()).toBe(sourcePlan.createdAt.getTime());
     const admin = { where: { email: "admin@chungtay.vn" }, select: { passwordHash: true, createdAt: true } } as const;
     expect(await targetDb.user.findUniqueOrThrow(admin)).toEqual(await sourceDb.user.findUniqueOrThrow(admin));
@@ -128,7 +155,10 @@ describe("backup and restore", () => {
   });
 
   it("refuses a database that holds data unless forced, and then replaces it in one go", async () => {
-    await targetDb.program.update({ where: { code: (await targetDb.program.findFirstOrThrow()).code }, data: { name: "Đổi sau khi khôi phục" } });
+    await targetDb.program.update({
+      where: { code: (await targetDb.program.findFirstOrThrow()).code },
+      data: { name: "Đổi sau khi khôi phục" },
+    });
     const changed = await fingerprint(target.url);
     expect(await refusal(restoreBackup(target.url, file))).toMatch(/not empty.*--force/);
     expect(await fingerprint(target.url)).toEqual(changed);
@@ -151,7 +181,15 @@ describe("backup and restore", () => {
 
     const header = JSON.parse(lines[0]!) as { migrations: string[] };
     const future = path.join(dir, "future.backup");
-    await writeFile(future, gzipSync([JSON.stringify({ ...header, migrations: [...header.migrations, "29991231000000_from_the_future"] }), ...lines.slice(1)].join("\n")));
+    await writeFile(
+      future,
+      gzipSync(
+        [
+          JSON.stringify({ ...header, migrations: [...header.migrations, "29991231000000_from_the_future"] }),
+          ...lines.slice(1),
+        ].join("\n"),
+      ),
+    );
     expect(await refusal(restoreBackup(target.url, future, { force: true }))).toMatch(/29991231000000_from_the_future/);
 
     const notBackup = path.join(dir, "not-a-backup.json");

@@ -33,7 +33,8 @@ export async function writeBackup(connectionString: string, file: string, now = 
     await client.query("SET idle_in_transaction_session_timeout = 0");
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const migrations = await readAppliedMigrations(client);
-    if (!migrations.length) throw new BackupError("This database has no applied migrations: it is not a Chung Tay database.");
+    if (!migrations.length)
+      throw new BackupError("This database has no applied migrations: it is not a Chung Tay database.");
     const tables = await readTables(client);
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
@@ -43,31 +44,46 @@ export async function writeBackup(connectionString: string, file: string, now = 
       tables: tables.map((t) => ({ name: t.name, columns: t.columns.map(({ name, type }) => ({ name, type })) })),
     };
     const rows: Record<string, number> = {};
-    await pipeline(Readable.from(backupLines(client, header, tables, rows)), createGzip(), createWriteStream(partial, { mode: 0o600 }));
+    await pipeline(
+      Readable.from(backupLines(client, header, tables, rows)),
+      createGzip(),
+      createWriteStream(partial, { mode: 0o600 }),
+    );
     await client.query("COMMIT");
     await rename(partial, file);
     return { file, migrations, rows };
   } catch (error) {
     await rm(partial, { force: true });
     // A file system refusal (no such folder, no permission) is the operator's to fix, not a crash.
-    if ((error as NodeJS.ErrnoException).path) throw new BackupError(`Cannot write ${file}: ${(error as Error).message}`, { cause: error });
+    if ((error as NodeJS.ErrnoException).path)
+      throw new BackupError(`Cannot write ${file}: ${(error as Error).message}`, { cause: error });
     throw error;
   } finally {
     await client.end();
   }
 }
 
-async function* backupLines(client: pg.Client, header: BackupHeader, tables: Table[], rows: Record<string, number>): AsyncGenerator<string> {
+async function* backupLines(
+  client: pg.Client,
+  header: BackupHeader,
+  tables: Table[],
+  rows: Record<string, number>,
+): AsyncGenerator<string> {
   yield `${JSON.stringify(header)}\n`;
   for (const table of tables) {
     yield `${JSON.stringify({ table: table.name })}\n`;
     // Text casts leave each value in PostgreSQL's exact text form; bytea comes raw and goes out as base64.
     const select = table.columns.map((c) => (c.bytea ? quoteIdent(c.name) : `${quoteIdent(c.name)}::text`)).join(", ");
     const order = table.primaryKey.length ? ` ORDER BY ${table.primaryKey.map(quoteIdent).join(", ")}` : "";
-    await client.query(`DECLARE chungtay_backup NO SCROLL CURSOR FOR SELECT ${select} FROM ${quoteIdent(table.name)}${order}`);
+    await client.query(
+      `DECLARE chungtay_backup NO SCROLL CURSOR FOR SELECT ${select} FROM ${quoteIdent(table.name)}${order}`,
+    );
     let count = 0;
     for (;;) {
-      const page = await client.query<unknown[]>({ text: `FETCH FORWARD ${PAGE_SIZE} FROM chungtay_backup`, rowMode: "array" });
+      const page = await client.query<unknown[]>({
+        text: `FETCH FORWARD ${PAGE_SIZE} FROM chungtay_backup`,
+        rowMode: "array",
+      });
       if (page.rows.length) yield page.rows.map((row) => `${JSON.stringify(row.map(encodeValue))}\n`).join("");
       count += page.rows.length;
       if (page.rows.length < PAGE_SIZE) break;
@@ -79,4 +95,5 @@ async function* backupLines(client: pg.Client, header: BackupHeader, tables: Tab
   yield `${JSON.stringify(trailer)}\n`;
 }
 
-const encodeValue = (value: unknown) => (value === null ? null : Buffer.isBuffer(value) ? value.toString("base64") : String(value));
+const encodeValue = (value: unknown) =>
+  value === null ? null : Buffer.isBuffer(value) ? value.toString("base64") : String(value);

@@ -42,7 +42,11 @@ export interface RestoreSummary {
  * Foreign keys that the table order cannot satisfy (a unit's parent is a unit) are dropped
  * for the load and re-created after it, which checks every row against them.
  */
-export async function restoreBackup(connectionString: string, file: string, { force = false }: RestoreOptions = {}): Promise<RestoreSummary> {
+export async function restoreBackup(
+  connectionString: string,
+  file: string,
+  { force = false }: RestoreOptions = {},
+): Promise<RestoreSummary> {
   const lines = readLines(file);
   try {
     const header = parseHeader((await lines.next()).value, file);
@@ -70,13 +74,22 @@ export async function restoreBackup(connectionString: string, file: string, { fo
         }
         if (holding.length) await client.query(`TRUNCATE ${names} RESTART IDENTITY`);
 
-        const deferred = foreignKeysOutOfOrder(header.tables.map((t) => t.name), await readForeignKeys(client));
-        for (const fk of deferred) await client.query(`ALTER TABLE ${quoteIdent(fk.table)} DROP CONSTRAINT ${quoteIdent(fk.name)}`);
+        const deferred = foreignKeysOutOfOrder(
+          header.tables.map((t) => t.name),
+          await readForeignKeys(client),
+        );
+        for (const fk of deferred)
+          await client.query(`ALTER TABLE ${quoteIdent(fk.table)} DROP CONSTRAINT ${quoteIdent(fk.name)}`);
         const rows = await loadRows(client, header, targetByName, lines);
         for (const fk of deferred) {
-          await client.query(`ALTER TABLE ${quoteIdent(fk.table)} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.definition}`).catch((error: Error) => {
-            throw new BackupError(`The backup's ${fk.table} rows break ${fk.name} (${error.message}): nothing was restored.`, { cause: error });
-          });
+          await client
+            .query(`ALTER TABLE ${quoteIdent(fk.table)} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.definition}`)
+            .catch((error: Error) => {
+              throw new BackupError(
+                `The backup's ${fk.table} rows break ${fk.name} (${error.message}): nothing was restored.`,
+                { cause: error },
+              );
+            });
         }
         await resetSequences(client);
         await client.query("COMMIT");
@@ -104,7 +117,9 @@ function parseHeader(line: string | undefined, file: string): BackupHeader {
     throw new BackupError(`${file} is not a Chung Tay backup.`);
   }
   if (header.version !== BACKUP_VERSION) {
-    throw new BackupError(`${file} is a backup of format version ${header.version}; this version of Chung Tay reads version ${BACKUP_VERSION}.`);
+    throw new BackupError(
+      `${file} is a backup of format version ${header.version}; this version of Chung Tay reads version ${BACKUP_VERSION}.`,
+    );
   }
   return header as BackupHeader;
 }
@@ -113,9 +128,17 @@ function checkMigrations(backup: string[], database: string[]) {
   const missing = database.filter((m) => !backup.includes(m));
   const unknown = backup.filter((m) => !database.includes(m));
   if (!missing.length && !unknown.length) return;
-  const lines = [`The backup was made at migration ${backup.at(-1) ?? "(none)"}; this database is at ${database.at(-1) ?? "(none)"}.`];
-  if (unknown.length) lines.push(`The backup has migrations this version of Chung Tay lacks: ${unknown.join(", ")}. Restore with the version that made the backup.`);
-  if (missing.length) lines.push(`This version has migrations the backup lacks: ${missing.join(", ")}. Restore with the version that made the backup, then upgrade.`);
+  const lines = [
+    `The backup was made at migration ${backup.at(-1) ?? "(none)"}; this database is at ${database.at(-1) ?? "(none)"}.`,
+  ];
+  if (unknown.length)
+    lines.push(
+      `The backup has migrations this version of Chung Tay lacks: ${unknown.join(", ")}. Restore with the version that made the backup.`,
+    );
+  if (missing.length)
+    lines.push(
+      `This version has migrations the backup lacks: ${missing.join(", ")}. Restore with the version that made the backup, then upgrade.`,
+    );
   throw new BackupError(lines.join("\n"));
 }
 
@@ -129,24 +152,41 @@ function checkTables(header: BackupHeader, tables: Table[]): Map<string, Table> 
       problems.push(`table ${name} does not exist here`);
       continue;
     }
-    const here = target.columns.map((c) => c.name).sort().join(", ");
-    const there = columns.map((c) => c.name).sort().join(", ");
+    const here = target.columns
+      .map((c) => c.name)
+      .sort()
+      .join(", ");
+    const there = columns
+      .map((c) => c.name)
+      .sort()
+      .join(", ");
     if (here !== there) problems.push(`${name} has columns (${there}) in the backup but (${here}) here`);
   }
-  for (const { name } of tables) if (!header.tables.some((t) => t.name === name)) problems.push(`table ${name} is not in the backup`);
+  for (const { name } of tables)
+    if (!header.tables.some((t) => t.name === name)) problems.push(`table ${name} is not in the backup`);
   if (problems.length) throw new BackupError(`The backup does not fit this database's schema: ${problems.join("; ")}.`);
   return byName;
 }
 
 async function tablesHoldingData(client: pg.ClientBase, tables: Table[]): Promise<string[]> {
   if (!tables.length) return [];
-  const query = tables.map((t, i) => `SELECT $${i + 1}::text AS name WHERE EXISTS (SELECT 1 FROM ${quoteIdent(t.name)})`).join(" UNION ALL ");
-  const { rows } = await client.query<{ name: string }>(query, tables.map((t) => t.name));
+  const query = tables
+    .map((t, i) => `SELECT $${i + 1}::text AS name WHERE EXISTS (SELECT 1 FROM ${quoteIdent(t.name)})`)
+    .join(" UNION ALL ");
+  const { rows } = await client.query<{ name: string }>(
+    query,
+    tables.map((t) => t.name),
+  );
   return rows.map((r) => r.name);
 }
 
 /** Reads the sections after the header and inserts their rows in batches; checks the trailer. */
-async function loadRows(client: pg.ClientBase, header: BackupHeader, targets: Map<string, Table>, lines: AsyncGenerator<string>) {
+async function loadRows(
+  client: pg.ClientBase,
+  header: BackupHeader,
+  targets: Map<string, Table>,
+  lines: AsyncGenerator<string>,
+) {
   const rows: Record<string, number> = {};
   let section = -1;
   let insert: BatchInsert | undefined;
@@ -158,10 +198,13 @@ async function loadRows(client: pg.ClientBase, header: BackupHeader, targets: Ma
     try {
       value = JSON.parse(line);
     } catch {
-      throw new BackupError(`Line ${lineNumber} of the backup is not valid JSON: the file is damaged. Nothing was restored.`);
+      throw new BackupError(
+        `Line ${lineNumber} of the backup is not valid JSON: the file is damaged. Nothing was restored.`,
+      );
     }
     if (Array.isArray(value)) {
-      if (!insert) throw new BackupError(`Line ${lineNumber} of the backup is a row outside any table. Nothing was restored.`);
+      if (!insert)
+        throw new BackupError(`Line ${lineNumber} of the backup is a row outside any table. Nothing was restored.`);
       await insert.add(value, lineNumber);
       continue;
     }
@@ -174,9 +217,15 @@ async function loadRows(client: pg.ClientBase, header: BackupHeader, targets: Ma
     }
     const expected = header.tables[++section];
     if (!expected || marker.table !== expected.name) {
-      throw new BackupError(`Line ${lineNumber} of the backup starts table ${marker.table ?? "?"} where ${expected?.name ?? "the end"} was expected. Nothing was restored.`);
+      throw new BackupError(
+        `Line ${lineNumber} of the backup starts table ${marker.table ?? "?"} where ${expected?.name ?? "the end"} was expected. Nothing was restored.`,
+      );
     }
-    insert = new BatchInsert(client, targets.get(expected.name)!, expected.columns.map((c) => c.name));
+    insert = new BatchInsert(
+      client,
+      targets.get(expected.name)!,
+      expected.columns.map((c) => c.name),
+    );
   }
   throw new BackupError(
     `The backup file is incomplete: it ends ${insert ? `inside table ${insert.table.name}` : "before its last line"}. Nothing was restored.`,
@@ -186,7 +235,9 @@ async function loadRows(client: pg.ClientBase, header: BackupHeader, targets: Ma
 function checkTrailer(header: BackupHeader, expected: Record<string, number>, loaded: Record<string, number>) {
   const wrong = header.tables.filter((t) => (expected[t.name] ?? 0) !== (loaded[t.name] ?? 0));
   if (wrong.length) {
-    const detail = wrong.map((t) => `${t.name}: ${loaded[t.name] ?? 0} read, ${expected[t.name] ?? 0} written`).join(", ");
+    const detail = wrong
+      .map((t) => `${t.name}: ${loaded[t.name] ?? 0} read, ${expected[t.name] ?? 0} written`)
+      .join(", ");
     throw new BackupError(`The backup file is damaged: row counts differ (${detail}). Nothing was restored.`);
   }
 }
@@ -200,14 +251,20 @@ class BatchInsert {
   private readonly columns: Table["columns"];
   private readonly maxRows: number;
 
-  constructor(private readonly client: pg.ClientBase, readonly table: Table, columnNames: string[]) {
+  constructor(
+    private readonly client: pg.ClientBase,
+    readonly table: Table,
+    columnNames: string[],
+  ) {
     this.columns = columnNames.map((name) => table.columns.find((c) => c.name === name)!);
     this.maxRows = Math.max(1, Math.min(BATCH_ROWS, Math.floor(MAX_PARAMETERS / this.columns.length)));
   }
 
   async add(row: unknown[], lineNumber: number) {
     if (row.length !== this.columns.length || !row.every((v) => v === null || typeof v === "string")) {
-      throw new BackupError(`Line ${lineNumber} of the backup is not a row of ${this.table.name}. Nothing was restored.`);
+      throw new BackupError(
+        `Line ${lineNumber} of the backup is not a row of ${this.table.name}. Nothing was restored.`,
+      );
     }
     const values = row as BackupValue[];
     this.columns.forEach((column, i) => {
@@ -227,13 +284,22 @@ class BatchInsert {
   private async flush() {
     if (!this.rowCount) return;
     const width = this.columns.length;
-    const tuples = Array.from({ length: this.rowCount }, (_, r) => `(${this.columns.map((c, i) => `$${r * width + i + 1}::${c.type}`).join(", ")})`);
+    const tuples = Array.from(
+      { length: this.rowCount },
+      (_, r) => `(${this.columns.map((c, i) => `$${r * width + i + 1}::${c.type}`).join(", ")})`,
+    );
     const overriding = this.columns.some((c) => c.identityAlways) ? " OVERRIDING SYSTEM VALUE" : "";
     await this.client
-      .query(`INSERT INTO ${quoteIdent(this.table.name)} (${this.columns.map((c) => quoteIdent(c.name)).join(", ")})${overriding} VALUES ${tuples.join(", ")}`, this.params)
+      .query(
+        `INSERT INTO ${quoteIdent(this.table.name)} (${this.columns.map((c) => quoteIdent(c.name)).join(", ")})${overriding} VALUES ${tuples.join(", ")}`,
+        this.params,
+      )
       .catch((error: Error) => {
         // A value this schema refuses (a missing parent, a malformed date): the file does not fit.
-        throw new BackupError(`Rows of ${this.table.name} do not fit this database (${error.message}). Nothing was restored.`, { cause: error });
+        throw new BackupError(
+          `Rows of ${this.table.name} do not fit this database (${error.message}). Nothing was restored.`,
+          { cause: error },
+        );
       });
     this.total += this.rowCount;
     this.params = [];
@@ -253,7 +319,10 @@ async function resetSequences(client: pg.ClientBase) {
     JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
     WHERE s.relkind = 'S' AND t.relnamespace = current_schema()::regnamespace`);
   for (const { table, column, sequence } of rows) {
-    await client.query(`SELECT setval($1::regclass, max(${quoteIdent(column)})) FROM ${quoteIdent(table)} HAVING max(${quoteIdent(column)}) IS NOT NULL`, [sequence]);
+    await client.query(
+      `SELECT setval($1::regclass, max(${quoteIdent(column)})) FROM ${quoteIdent(table)} HAVING max(${quoteIdent(column)}) IS NOT NULL`,
+      [sequence],
+    );
   }
 }
 
@@ -281,7 +350,10 @@ async function* readLines(file: string): AsyncGenerator<string> {
       if (start < text.length) pending.push(text.slice(start));
     }
   } catch (error) {
-    throw new BackupError(`${file} is damaged or not a gzip'd Chung Tay backup (${(error as Error).message}). Nothing was restored.`, { cause: error });
+    throw new BackupError(
+      `${file} is damaged or not a gzip'd Chung Tay backup (${(error as Error).message}). Nothing was restored.`,
+      { cause: error },
+    );
   }
   const last = pending.join("") + decoder.end();
   if (last) yield last;

@@ -37,7 +37,13 @@ export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Every table of the app's schema with its columns and primary key, parents before children. */
 export async function readTables(client: pg.ClientBase): Promise<Table[]> {
-  const { rows: columns } = await client.query<{ table: string; name: string; type: string; bytea: boolean; identity: string }>(`
+  const { rows: columns } = await client.query<{
+    table: string;
+    name: string;
+    type: string;
+    bytea: boolean;
+    identity: string;
+  }>(`
     SELECT c.relname::text AS table, a.attname::text AS name, format_type(a.atttypid, a.atttypmod) AS type,
            a.atttypid = 'bytea'::regtype AS bytea, a.attidentity::text AS identity
     FROM pg_attribute a
@@ -56,7 +62,12 @@ export async function readTables(client: pg.ClientBase): Promise<Table[]> {
   const tables = new Map<string, Table>();
   for (const column of columns) {
     const table = tables.get(column.table) ?? { name: column.table, columns: [], primaryKey: [] };
-    table.columns.push({ name: column.name, type: column.type, bytea: column.bytea, identityAlways: column.identity === "a" });
+    table.columns.push({
+      name: column.name,
+      type: column.type,
+      bytea: column.bytea,
+      identityAlways: column.identity === "a",
+    });
     tables.set(column.table, table);
   }
   for (const key of keys) {
@@ -92,7 +103,10 @@ export function foreignKeySafeOrder(tables: Table[], foreignKeys: ForeignKey[]):
   }
   const ordered: Table[] = [];
   while (pending.size) {
-    const ready = [...pending].filter(([, needs]) => needs.size === 0).map(([name]) => name).sort();
+    const ready = [...pending]
+      .filter(([, needs]) => needs.size === 0)
+      .map(([name]) => name)
+      .sort();
     // A cycle: take the first remaining table; its references are checked after the load.
     const next = ready[0] ?? [...pending.keys()].sort()[0]!;
     ordered.push(byName.get(next)!);
@@ -110,7 +124,9 @@ export function foreignKeysOutOfOrder(order: string[], foreignKeys: ForeignKey[]
 
 /** Names of the migrations applied to the database, in order; what a backup must match. */
 export async function readAppliedMigrations(client: pg.ClientBase): Promise<string[]> {
-  const { rows: exists } = await client.query<{ exists: boolean }>(`SELECT to_regclass(quote_ident('${MIGRATIONS_TABLE}')) IS NOT NULL AS exists`);
+  const { rows: exists } = await client.query<{ exists: boolean }>(
+    `SELECT to_regclass(quote_ident('${MIGRATIONS_TABLE}')) IS NOT NULL AS exists`,
+  );
   if (!exists[0]?.exists) return [];
   const { rows } = await client.query<{ name: string }>(
     `SELECT migration_name AS name FROM ${quoteIdent(MIGRATIONS_TABLE)} WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
@@ -123,5 +139,7 @@ export async function readAppliedMigrations(client: pg.ClientBase): Promise<stri
  * way: ISO dates, UTC, floats with all their digits.
  */
 export async function setCanonicalTextFormats(client: pg.ClientBase) {
-  await client.query("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3");
+  await client.query(
+    "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3",
+  );
 }

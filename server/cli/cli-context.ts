@@ -24,7 +24,8 @@ export async function runAs(command: Command, run: (ctx: { db: Db; actor: Actor 
       orderBy: { createdAt: "asc" },
       select: { id: true, disabledAt: true },
     });
-    if (!user || user.disabledAt) throw new CliError(email ? `No active user ${email}.` : "No admin account: create one with `user create`.");
+    if (!user || user.disabledAt)
+      throw new CliError(email ? `No active user ${email}.` : "No admin account: create one with `user create`.");
     await run({ db, actor: (await loadActor(db, user.id))! });
   } finally {
     await db.$disconnect();

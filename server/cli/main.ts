@@ -33,7 +33,9 @@ try {
     process.exit(error.exitCode);
   }
   if (error instanceof DomainError) {
-    const fields = Object.entries(error.fieldErrors ?? {}).map(([field, keys]) => `${field}: ${keys.map((key) => say(key)).join(" ")}`);
+    const fields = Object.entries(error.fieldErrors ?? {}).map(
+      ([field, keys]) => `${field}: ${keys.map((key) => say(key)).join(" ")}`,
+    );
     console.error([say(error.messageKey), ...fields].join("\n  "));
     process.exit(2);
   }

@@ -125,7 +125,9 @@ describe("collaboration server", () => {
     garbage.send("text is not a protocol message");
     await closed;
     editor.write("Vẫn hoạt động");
-    await until(async () => (await loadDocument(getDb(), planId)).getXmlFragment(FRAGMENT).toString().includes("Vẫn hoạt động"));
+    await until(async () =>
+      (await loadDocument(getDb(), planId)).getXmlFragment(FRAGMENT).toString().includes("Vẫn hoạt động"),
+    );
   });
 
   it("re-checks rights on open connections when the plan changes", async () => {
@@ -147,7 +149,9 @@ describe("collaboration server", () => {
     big.send(new Uint8Array(3 * 1024 * 1024));
     expect(await closed).toBe(1009);
     editor.write("Sau thông điệp quá lớn");
-    await until(async () => (await loadDocument(getDb(), planId)).getXmlFragment(FRAGMENT).toString().includes("Sau thông điệp quá lớn"));
+    await until(async () =>
+      (await loadDocument(getDb(), planId)).getXmlFragment(FRAGMENT).toString().includes("Sau thông điệp quá lớn"),
+    );
   });
 
   it("refuses growth past the document size limit with a clear error", async () => {

@@ -42,11 +42,15 @@ export function plainText(content: JSONContent): string {
     }
   };
   walk(content, []);
-  return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** A new Yjs document holding `content`. */
-export const toYdoc = (content: JSONContent): Y.Doc => ProsemirrorTransformer.toYdoc(content, FRAGMENT, documentSchema());
+export const toYdoc = (content: JSONContent): Y.Doc =>
+  ProsemirrorTransformer.toYdoc(content, FRAGMENT, documentSchema());
 
 /** Replaces the whole document with `content`, as one change that every editor receives. */
 export function replaceContent(doc: Y.Doc, content: JSONContent): void {
@@ -54,6 +58,12 @@ export function replaceContent(doc: Y.Doc, content: JSONContent): void {
   const fragment = doc.getXmlFragment(FRAGMENT);
   doc.transact(() => {
     fragment.delete(0, fragment.length);
-    fragment.insert(0, fresh.getXmlFragment(FRAGMENT).toArray().map((node) => (node as Y.XmlElement).clone()));
+    fragment.insert(
+      0,
+      fresh
+        .getXmlFragment(FRAGMENT)
+        .toArray()
+        .map((node) => (node as Y.XmlElement).clone()),
+    );
   });
 }

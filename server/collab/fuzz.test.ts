@@ -4,7 +4,13 @@ import { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Hocuspocus } from "@hocuspocus/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { authFrame, malformedFrame, paragraphUpdate, serverMessageType, updateFrame } from "../../tests/fuzz/collab-frames";
+import {
+  authFrame,
+  malformedFrame,
+  paragraphUpdate,
+  serverMessageType,
+  updateFrame,
+} from "../../tests/fuzz/collab-frames";
 import { createRandom, fuzzSeed, mutateBytes, type Random, truncateBytes } from "../../tests/fuzz/random";
 import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/factories";
 import { getDb } from "../db/client";
@@ -56,7 +62,10 @@ describe("collaboration server under malformed messages", () => {
     }
     await appendUpdate(db, attackedPlanId, Y.encodeStateAsUpdate(doc), planner.userId);
     await compactDocument(db, attackedPlanId);
-    storedBefore = (await db.planDocument.findUniqueOrThrow({ where: { planId: attackedPlanId }, select: { state: true, text: true } }));
+    storedBefore = await db.planDocument.findUniqueOrThrow({
+      where: { planId: attackedPlanId },
+      select: { state: true, text: true },
+    });
     viewerToken = (await issueCollabToken(leader.userId)).token;
     editorToken = (await issueCollabToken(planner.userId)).token;
 
@@ -106,24 +115,36 @@ describe("collaboration server under malformed messages", () => {
       lastActivity = Date.now();
       if (event.data instanceof ArrayBuffer) received.push(new Uint8Array(event.data));
     });
-    const closed = new Promise<void>((resolve) => ws.addEventListener("close", (event) => ((closedBy = event.code), resolve())));
+    const closed = new Promise<void>((resolve) =>
+      ws.addEventListener("close", (event) => ((closedBy = event.code), resolve())),
+    );
     await new Promise<void>((resolve, reject) => {
       ws.addEventListener("open", () => resolve());
       ws.addEventListener("error", () => reject(new Error(`case ${index}: socket did not open (FUZZ_SEED=${seed})`)));
     });
     if (asViewer) ws.send(authFrame(names[0]!, viewerToken));
     if (corrupt) ws.send(authFrame(names[1]!, editorToken));
-    if (text) ws.send("{\"type\":\"sync\"}");
+    if (text) ws.send('{"type":"sync"}');
     else if (oversized) ws.send(new Uint8Array(3 * 1024 * 1024));
     else for (const data of frames) if (ws.readyState === WebSocket.OPEN) ws.send(data);
     while (closedBy === null && Date.now() - lastActivity < 40) await new Promise((r) => setTimeout(r, 10));
     if (closedBy === null) ws.close();
     await closed;
-    return { asViewer, asEditor: !!corrupt, text, oversized, received, closedByServer: closedBy !== 1005 && closedBy !== 1000 ? closedBy : null };
+    return {
+      asViewer,
+      asEditor: !!corrupt,
+      text,
+      oversized,
+      received,
+      closedByServer: closedBy !== 1005 && closedBy !== 1000 ? closedBy : null,
+    };
   }
 
   it(`refuses ${CASES} malformed connections while an editor keeps working`, async () => {
-    const quiet = [vi.spyOn(console, "error").mockImplementation(() => {}), vi.spyOn(console, "warn").mockImplementation(() => {})];
+    const quiet = [
+      vi.spyOn(console, "error").mockImplementation(() => {}),
+      vi.spyOn(console, "warn").mockImplementation(() => {}),
+    ];
     const random = createRandom(seed);
     const doc = new Y.Doc();
     const editor = new HocuspocusProvider({
@@ -138,7 +159,9 @@ describe("collaboration server under malformed messages", () => {
       const fragment = doc.getXmlFragment(FRAGMENT);
       /** A mutated or cut update that Yjs refuses on a copy of the editor's document, or null if the mutation left a valid one. */
       const corruptUpdate = (r: Random) => {
-        const update = r.chance(0.5) ? mutateBytes(r, paragraphUpdate("Bị hỏng")) : truncateBytes(r, Y.encodeStateAsUpdate(doc));
+        const update = r.chance(0.5)
+          ? mutateBytes(r, paragraphUpdate("Bị hỏng"))
+          : truncateBytes(r, Y.encodeStateAsUpdate(doc));
         const copy = new Y.Doc();
         Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
         try {
@@ -153,7 +176,9 @@ describe("collaboration server under malformed messages", () => {
       const outcomes: Awaited<ReturnType<typeof attack>>[] = [];
       for (let start = 0; start < CASES; start += PARALLEL) {
         // One PRNG per case, drawn in order, so the cases are the same whatever finishes first.
-        const batch = Array.from({ length: Math.min(PARALLEL, CASES - start) }, (_, i) => attack(createRandom(random.int(2 ** 31)), start + i, corruptUpdate));
+        const batch = Array.from({ length: Math.min(PARALLEL, CASES - start) }, (_, i) =>
+          attack(createRandom(random.int(2 ** 31)), start + i, corruptUpdate),
+        );
         outcomes.push(...(await Promise.all(batch)));
         if ((start / PARALLEL) % 25 === 0) {
           const line = `Dòng ${written.length} sau ${start} ca`;
@@ -166,16 +191,23 @@ describe("collaboration server under malformed messages", () => {
       }
 
       for (const [index, outcome] of outcomes.entries()) {
-        const served = outcome.received.map(serverMessageType).filter((m) => m && (m.type === 0 || m.type === 1 || (m.type === 2 && m.sub === 2)));
+        const served = outcome.received
+          .map(serverMessageType)
+          .filter((m) => m && (m.type === 0 || m.type === 1 || (m.type === 2 && m.sub === 2)));
         // A signed-out socket is never authenticated and never sent document or presence data.
         if (!outcome.asViewer && !outcome.asEditor) expect(served, `case ${index} (FUZZ_SEED=${seed})`).toEqual([]);
         if (outcome.text) expect(outcome.closedByServer, `case ${index}: a text frame closes the socket`).toBe(1003);
         // 1009 "too big"; or 1006 when the server drops the socket while the client is still sending the frame.
-        if (outcome.oversized) expect([1006, 1009], `case ${index}: an oversized frame closes the socket`).toContain(outcome.closedByServer);
+        if (outcome.oversized)
+          expect([1006, 1009], `case ${index}: an oversized frame closes the socket`).toContain(outcome.closedByServer);
       }
       const closed = outcomes.filter((o) => o.closedByServer !== null).length;
-      const denied = outcomes.filter((o) => o.received.map(serverMessageType).some((m) => m?.type === 2 && m.sub === 1)).length;
-      console.log(`collab fuzz (FUZZ_SEED=${seed}): ${outcomes.length} sockets, ${closed} closed by the server, ${denied} told permission denied, ${outcomes.filter((o) => o.asViewer).length} as a viewer, ${outcomes.filter((o) => o.asEditor).length} as an editor sending corrupt updates; ${written.length} edits stored meanwhile`);
+      const denied = outcomes.filter((o) =>
+        o.received.map(serverMessageType).some((m) => m?.type === 2 && m.sub === 1),
+      ).length;
+      console.log(
+        `collab fuzz (FUZZ_SEED=${seed}): ${outcomes.length} sockets, ${closed} closed by the server, ${denied} told permission denied, ${outcomes.filter((o) => o.asViewer).length} as a viewer, ${outcomes.filter((o) => o.asEditor).length} as an editor sending corrupt updates; ${written.length} edits stored meanwhile`,
+      );
       // Over enough cases, both kinds of refusal happen: the counts show the fuzz reached them.
       const enough = CASES >= 200 ? 1 : 0;
       expect(closed, "some malformed sockets are closed by the server").toBeGreaterThanOrEqual(enough);
@@ -183,13 +215,22 @@ describe("collaboration server under malformed messages", () => {
 
       await flushAllUpdates();
       await until(() => collab.getConnectionsCount() === 1, "the attacking connections are gone");
-      const stored = await getDb().planDocument.findUniqueOrThrow({ where: { planId: attackedPlanId }, select: { state: true, text: true } });
-      expect(Buffer.compare(Buffer.from(stored.state), Buffer.from(storedBefore.state)), `stored bytes of the attacked plan (FUZZ_SEED=${seed})`).toBe(0);
+      const stored = await getDb().planDocument.findUniqueOrThrow({
+        where: { planId: attackedPlanId },
+        select: { state: true, text: true },
+      });
+      expect(
+        Buffer.compare(Buffer.from(stored.state), Buffer.from(storedBefore.state)),
+        `stored bytes of the attacked plan (FUZZ_SEED=${seed})`,
+      ).toBe(0);
       expect(stored.text).toBe(storedBefore.text);
       expect(await getDb().planDocumentUpdate.count({ where: { planId: attackedPlanId } })).toBe(0);
       const expected = written.map((line) => `<paragraph>${line}</paragraph>`).join("");
       expect(fragment.toString()).toBe(expected);
-      expect((await loadDocument(getDb(), editedPlanId)).getXmlFragment(FRAGMENT).toString(), `stored text of the edited plan (FUZZ_SEED=${seed})`).toBe(expected);
+      expect(
+        (await loadDocument(getDb(), editedPlanId)).getXmlFragment(FRAGMENT).toString(),
+        `stored text of the edited plan (FUZZ_SEED=${seed})`,
+      ).toBe(expected);
     } finally {
       editor.destroy();
       for (const spy of quiet) spy.mockRestore();

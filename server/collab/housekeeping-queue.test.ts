@@ -21,14 +21,23 @@ describe("housekeeping queue", () => {
   it("runs one document at a time, each waiting document once, the departure of its last editor outranking a pause", async () => {
     const { runs, run, most } = recorder();
     const queue = new HousekeepingQueue(run, 1);
-    const done = [queue.schedule("a", "activity"), queue.schedule("b", "activity"), queue.schedule("b", "lastEditorLeft"), queue.schedule("c", "activity")];
+    const done = [
+      queue.schedule("a", "activity"),
+      queue.schedule("b", "activity"),
+      queue.schedule("b", "lastEditorLeft"),
+      queue.schedule("c", "activity"),
+    ];
     expect(runs.map((r) => r.planId)).toEqual(["a"]);
     for (let i = 0; i < 3; i++) {
       runs[i]!.end();
       await turn();
     }
     await Promise.all(done);
-    expect(runs.map((r) => [r.planId, r.reason])).toEqual([["a", "activity"], ["b", "lastEditorLeft"], ["c", "activity"]]);
+    expect(runs.map((r) => [r.planId, r.reason])).toEqual([
+      ["a", "activity"],
+      ["b", "lastEditorLeft"],
+      ["c", "activity"],
+    ]);
     expect(most()).toBe(1);
   });
 

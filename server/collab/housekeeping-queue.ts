@@ -44,7 +44,8 @@ export class HousekeepingQueue {
 
   /** Resolves when nothing waits or runs (for shutdowns and tests). */
   async idle(): Promise<void> {
-    while (this.waiting.size > 0 || this.running.size > 0) await Promise.all([...this.running.values(), ...[...this.waiting.values()].map((w) => w.done)]);
+    while (this.waiting.size > 0 || this.running.size > 0)
+      await Promise.all([...this.running.values(), ...[...this.waiting.values()].map((w) => w.done)]);
   }
 
   private pump() {
@@ -53,11 +54,13 @@ export class HousekeepingQueue {
       if (this.running.has(planId)) continue;
       this.waiting.delete(planId);
       // The run reports its own failures; one that escapes must not stop the queue.
-      const run = this.run(planId, waiting.reason).catch((error) => console.error(`Housekeeping of plan ${planId} failed:`, error)).finally(() => {
-        this.running.delete(planId);
-        waiting.resolve();
-        this.pump();
-      });
+      const run = this.run(planId, waiting.reason)
+        .catch((error) => console.error(`Housekeeping of plan ${planId} failed:`, error))
+        .finally(() => {
+          this.running.delete(planId);
+          waiting.resolve();
+          this.pump();
+        });
       this.running.set(planId, run);
     }
   }

@@ -29,7 +29,12 @@ async function freshPlan() {
   const author = await buildActor(getDb(), "planner", [tree.commune]);
   return { planId: (await buildPlan(getDb(), { unit: tree.commune, program, author })).id, author, tree, program };
 }
-const textOf = (doc: Y.Doc) => doc.getXmlFragment(FRAGMENT).toArray().map((n) => (n as Y.XmlElement).toArray().join("")).join("|");
+const textOf = (doc: Y.Doc) =>
+  doc
+    .getXmlFragment(FRAGMENT)
+    .toArray()
+    .map((n) => (n as Y.XmlElement).toArray().join(""))
+    .join("|");
 
 describe("document persistence", () => {
   let planId: string;
@@ -60,7 +65,11 @@ describe("document persistence", () => {
     expect(Math.abs(stored.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
     await appendUpdate(getDb(), planId, e.write("Sau khi gộp"), null);
     // Two independent writers: Yjs orders their concurrent paragraphs by client id.
-    expect(textOf(await loadDocument(getDb(), planId)).split("|").sort()).toEqual(["Mục tiêu 1", "Mục tiêu 2", "Sau khi gộp", "Xây dựng phòng học kiên cố"]);
+    expect(
+      textOf(await loadDocument(getDb(), planId))
+        .split("|")
+        .sort(),
+    ).toEqual(["Mục tiêu 1", "Mục tiêu 2", "Sau khi gộp", "Xây dựng phòng học kiên cố"]);
   });
 
   it("keeps every update when appends race with concurrent compactions", async () => {
@@ -84,7 +93,11 @@ describe("document persistence", () => {
     let appended = 0;
     const log = new UpdateLog(getDb(), burstPlanId, () => {
       const at = appended;
-      announcements.push(getDb().planDocumentUpdate.count({ where: { planId: burstPlanId } }).then((stored) => ({ appended: at, stored })));
+      announcements.push(
+        getDb()
+          .planDocumentUpdate.count({ where: { planId: burstPlanId } })
+          .then((stored) => ({ appended: at, stored })),
+      );
     });
     const e = editor();
     for (let i = 0; i < 5; i++, appended++) log.append(e.write(`gõ ${i}`), author.userId);
@@ -100,7 +113,9 @@ describe("document persistence", () => {
     expect(seen.length).toBeLessThanOrEqual(2);
     expect(seen.at(-1)).toEqual({ appended: 10, stored: 10 });
     for (const { appended: before, stored } of seen) expect(stored).toBeGreaterThanOrEqual(before);
-    expect(textOf(await loadDocument(getDb(), burstPlanId))).toBe(Array.from({ length: 10 }, (_, i) => `gõ ${i}`).join("|"));
+    expect(textOf(await loadDocument(getDb(), burstPlanId))).toBe(
+      Array.from({ length: 10 }, (_, i) => `gõ ${i}`).join("|"),
+    );
   });
 
   it("stores the logs of several documents written together, even when one of them cannot be stored", async () => {
@@ -135,7 +150,21 @@ describe("document persistence", () => {
   });
 
   it("turns the document into text per block and strips Vietnamese accents for search", () => {
-    expect(plainText({ type: "doc", content: [{ type: "heading", content: [{ type: "text", text: "I. Mục tiêu" }] }, { type: "paragraph", content: [{ type: "text", text: "Đạt " }, { type: "text", text: "19/19 tiêu chí" }] }] })).toBe("I. Mục tiêu\nĐạt 19/19 tiêu chí");
+    expect(
+      plainText({
+        type: "doc",
+        content: [
+          { type: "heading", content: [{ type: "text", text: "I. Mục tiêu" }] },
+          {
+            type: "paragraph",
+            content: [
+              { type: "text", text: "Đạt " },
+              { type: "text", text: "19/19 tiêu chí" },
+            ],
+          },
+        ],
+      }),
+    ).toBe("I. Mục tiêu\nĐạt 19/19 tiêu chí");
     expect(searchable("Điện Biên ĐÔNG")).toBe("dien bien dong");
   });
 });

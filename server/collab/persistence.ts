@@ -63,34 +63,37 @@ export async function appendUpdates(db: Db, updates: StoredUpdate[]): Promise<vo
  * times the CPU of these four.
  */
 export async function compactDocument(db: Db, planId: string): Promise<{ sizeBytes: number; folded: number }> {
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "Plan" WHERE id = ${planId} FOR UPDATE`;
-    // The compacted state (id null) first, then the log in order.
-    const rows = await tx.$queryRaw<{ id: bigint | null; data: Uint8Array }[]>`
+  return db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "Plan" WHERE id = ${planId} FOR UPDATE`;
+      // The compacted state (id null) first, then the log in order.
+      const rows = await tx.$queryRaw<{ id: bigint | null; data: Uint8Array }[]>`
       SELECT NULL::bigint AS id, state AS data FROM "PlanDocument" WHERE "planId" = ${planId}
       UNION ALL
       SELECT id, data FROM "PlanDocumentUpdate" WHERE "planId" = ${planId}
       ORDER BY id NULLS FIRST`;
-    const current = rows[0]?.id === null ? rows[0] : undefined;
-    const updates = rows.filter((row) => row.id !== null);
-    if (current && updates.length === 0) return { sizeBytes: current.data.length, folded: 0 };
+      const current = rows[0]?.id === null ? rows[0] : undefined;
+      const updates = rows.filter((row) => row.id !== null);
+      if (current && updates.length === 0) return { sizeBytes: current.data.length, folded: 0 };
 
-    const state = Y.mergeUpdates(rows.map((row) => row.data));
-    // A given guid: a random one is 31 calls to the random source, for a document read once.
-    const doc = new Y.Doc({ guid: planId });
-    Y.applyUpdate(doc, state);
-    const content = contentOf(doc);
-    doc.destroy();
-    const text = plainText(content);
-    await tx.$executeRaw`
+      const state = Y.mergeUpdates(rows.map((row) => row.data));
+      // A given guid: a random one is 31 calls to the random source, for a document read once.
+      const doc = new Y.Doc({ guid: planId });
+      Y.applyUpdate(doc, state);
+      const content = contentOf(doc);
+      doc.destroy();
+      const text = plainText(content);
+      await tx.$executeRaw`
       INSERT INTO "PlanDocument" ("planId", state, content, text, "searchText", "sizeBytes", "updatedAt")
       VALUES (${planId}, ${Buffer.from(state)}, ${JSON.stringify(content)}::jsonb, ${text}, ${searchable(text)}, ${state.length}, now() AT TIME ZONE 'UTC')
       ON CONFLICT ("planId") DO UPDATE SET state = EXCLUDED.state, content = EXCLUDED.content, text = EXCLUDED.text,
         "searchText" = EXCLUDED."searchText", "sizeBytes" = EXCLUDED."sizeBytes", "updatedAt" = EXCLUDED."updatedAt"`;
-    // Only the rows folded here: a row with a lower id may commit after the read above.
-    await tx.$executeRaw`DELETE FROM "PlanDocumentUpdate" WHERE id = ANY(${updates.map((u) => String(u.id))}::text[]::bigint[])`;
-    return { sizeBytes: state.length, folded: updates.length };
-  }, { maxWait: 15_000, timeout: 60_000 });
+      // Only the rows folded here: a row with a lower id may commit after the read above.
+      await tx.$executeRaw`DELETE FROM "PlanDocumentUpdate" WHERE id = ANY(${updates.map((u) => String(u.id))}::text[]::bigint[])`;
+      return { sizeBytes: state.length, folded: updates.length };
+    },
+    { maxWait: 15_000, timeout: 60_000 },
+  );
 }
 
 /**

@@ -12,7 +12,8 @@ import { Redis } from "@hocuspocus/extension-redis";
 export function redisExtension(env: NodeJS.ProcessEnv = process.env): Redis | null {
   if (!env.REDIS_URL) return null;
   const url = new URL(env.REDIS_URL);
-  if (url.protocol !== "redis:" && url.protocol !== "rediss:") throw new Error(`REDIS_URL must start with redis:// or rediss://, not ${url.protocol}//`);
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:")
+    throw new Error(`REDIS_URL must start with redis:// or rediss://, not ${url.protocol}//`);
   return new Redis({
     host: url.hostname.replace(/^\[|\]$/g, ""),
     port: Number(url.port || 6379),

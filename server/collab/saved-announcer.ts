@@ -31,7 +31,10 @@ export function savedMessage(document: Y.Doc): string {
  * To this instance's editors only: "saved" speaks for this instance's log, and through Redis
  * it would reach editors whose edits another instance has not stored yet.
  */
-export function createSavedAnnouncer(documentOf: (planId: string) => Document | undefined, isIdle: (planId: string) => boolean) {
+export function createSavedAnnouncer(
+  documentOf: (planId: string) => Document | undefined,
+  isIdle: (planId: string) => boolean,
+) {
   const waiting = new Map<string, Set<Connection>>();
   const quiet = new Map<string, NodeJS.Timeout>();
 

@@ -97,7 +97,10 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
       document.transact(() => {
         for (const update of updates) Y.applyUpdate(document, update);
       });
-      sizes.set(planId, updates.reduce((sum, u) => sum + u.length, 0));
+      sizes.set(
+        planId,
+        updates.reduce((sum, u) => sum + u.length, 0),
+      );
     },
 
     async beforeHandleMessage({ update, context, connection }) {
@@ -166,11 +169,16 @@ export function createCollabServer(options: { name?: string; maxDocumentBytes?: 
     redisReady: () => (redis ? redis.pub.status === "ready" && redis.sub.status === "ready" : null),
     reauthorize(planId) {
       closeConnections(planId);
-      publishAccessChange(db, planId, instanceId).catch((error) => console.error(`Telling other instances that rights on plan ${planId} changed failed:`, error));
+      publishAccessChange(db, planId, instanceId).catch((error) =>
+        console.error(`Telling other instances that rights on plan ${planId} changed failed:`, error),
+      );
     },
     async replaceContent(planId, content, userId, announce) {
       const actor = await loadActor(db, userId);
-      const connection = await hocuspocus.openDirectConnection(planDocumentName(planId), { actor, planId } as CollabContext);
+      const connection = await hocuspocus.openDirectConnection(planDocumentName(planId), {
+        actor,
+        planId,
+      } as CollabContext);
       await connection.transact((doc) => replaceContent(doc, content));
       connection.document?.broadcastStateless(encodeMessage(announce));
       await connection.disconnect();

@@ -22,11 +22,23 @@ const collab = createCollabServer({ name: `collab-${port}` });
 const server = createServer((req, res) => {
   const healthy = req.url === "/health";
   res.writeHead(healthy ? 200 : 404, { "content-type": "application/json" });
-  res.end(JSON.stringify(healthy ? { status: "ok", documents: collab.getDocumentsCount(), connections: collab.getConnectionsCount() } : { error: "not found" }));
+  res.end(
+    JSON.stringify(
+      healthy
+        ? { status: "ok", documents: collab.getDocumentsCount(), connections: collab.getConnectionsCount() }
+        : { error: "not found" },
+    ),
+  );
 });
 attachCollab(server, collab);
-const shared = process.env.REDIS_URL ? `, documents shared through Redis (prefix ${process.env.REDIS_PREFIX || "chungtay"})` : "";
-server.listen(port, () => console.log(`Chung Tay collaboration server on ws://localhost:${port}/collab (data: ${database.description}${shared})`));
+const shared = process.env.REDIS_URL
+  ? `, documents shared through Redis (prefix ${process.env.REDIS_PREFIX || "chungtay"})`
+  : "";
+server.listen(port, () =>
+  console.log(
+    `Chung Tay collaboration server on ws://localhost:${port}/collab (data: ${database.description}${shared})`,
+  ),
+);
 
 async function shutdown() {
   server.close();

@@ -15,7 +15,9 @@ describe("collab tokens", () => {
   it("refuse forged and malformed tokens", async () => {
     const { token } = await issueCollabToken("user-1");
     const [header, payload] = token.split(".");
-    const forgedPayload = Buffer.from(JSON.stringify({ sub: "admin", aud: "chungtay:collab", exp: 9_999_999_999 })).toString("base64url");
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ sub: "admin", aud: "chungtay:collab", exp: 9_999_999_999 }),
+    ).toString("base64url");
     expect(await verifyCollabToken(`${header}.${forgedPayload}.${token.split(".")[2]}`)).toBeNull();
     expect(await verifyCollabToken(`${header}.${payload}.`)).toBeNull();
     expect(await verifyCollabToken("not-a-token")).toBeNull();

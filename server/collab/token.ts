@@ -29,7 +29,11 @@ export async function issueCollabToken(userId: string, now = Date.now()): Promis
 /** The user id in a valid token, or null for a forged, expired or malformed one. */
 export async function verifyCollabToken(token: string, now = Date.now()): Promise<string | null> {
   try {
-    const { payload } = await jwtVerify(token, key(), { audience: AUDIENCE, algorithms: ["HS256"], currentDate: new Date(now) });
+    const { payload } = await jwtVerify(token, key(), {
+      audience: AUDIENCE,
+      algorithms: ["HS256"],
+      currentDate: new Date(now),
+    });
     return typeof payload.sub === "string" ? payload.sub : null;
   } catch {
     return null;

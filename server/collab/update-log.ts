@@ -125,7 +125,10 @@ class BatchWriter {
 
   private async insert(jobs: Job[]) {
     try {
-      await appendUpdates(this.db, jobs.flatMap((job) => job.rows));
+      await appendUpdates(
+        this.db,
+        jobs.flatMap((job) => job.rows),
+      );
       for (const job of jobs) job.resolve();
     } catch (error) {
       if (jobs.length === 1) return jobs[0]!.reject(error);
@@ -147,7 +150,10 @@ async function writeWithRetry(write: () => Promise<void>): Promise<void> {
       return await write();
     } catch (error) {
       const delay = Math.min(5000, 50 * 2 ** attempt);
-      console.error(`Storing a document update failed (attempt ${attempt + 1}), retrying in ${delay} ms:`, (error as Error).message);
+      console.error(
+        `Storing a document update failed (attempt ${attempt + 1}), retrying in ${delay} ms:`,
+        (error as Error).message,
+      );
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

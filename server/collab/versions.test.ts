@@ -48,7 +48,9 @@ describe("automatic versions", () => {
     expect(await saveAutomaticVersion(getDb(), plan.id, "activity", new Date(start))).not.toBeNull();
     await write(plan.id, doc, "Thêm một đoạn");
     expect(await saveAutomaticVersion(getDb(), plan.id, "activity", new Date(start + 60_000))).toBeNull();
-    expect(await saveAutomaticVersion(getDb(), plan.id, "activity", new Date(start + AUTO_VERSION_INTERVAL_MS + 60_000))).not.toBeNull();
+    expect(
+      await saveAutomaticVersion(getDb(), plan.id, "activity", new Date(start + AUTO_VERSION_INTERVAL_MS + 60_000)),
+    ).not.toBeNull();
     expect(await versions(plan.id)).toBe(2);
   });
 });

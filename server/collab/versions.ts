@@ -18,9 +18,18 @@ export const versionSummarySelect = {
  * Copies the stored document into a new version. The caller makes sure what editors wrote is
  * stored first (the collaboration server flushes its log before calling).
  */
-export async function saveVersion(db: Db, planId: string, kind: DocumentVersionKind, name: string | null, userId: string | null) {
+export async function saveVersion(
+  db: Db,
+  planId: string,
+  kind: DocumentVersionKind,
+  name: string | null,
+  userId: string | null,
+) {
   await compactDocument(db, planId);
-  const document = await db.planDocument.findUnique({ where: { planId }, select: { state: true, content: true, text: true } });
+  const document = await db.planDocument.findUnique({
+    where: { planId },
+    select: { state: true, content: true, text: true },
+  });
   const empty = { type: "doc", content: [] };
   return db.planDocumentVersion.create({
     data: {
@@ -40,8 +49,17 @@ export async function saveVersion(db: Db, planId: string, kind: DocumentVersionK
  * Keeps an automatic version when the text changed since the last version and, while editing
  * goes on, when the last one is older than the interval.
  */
-export async function saveAutomaticVersion(db: Db, planId: string, reason: "activity" | "lastEditorLeft", now = new Date()) {
-  const last = await db.planDocumentVersion.findFirst({ where: { planId }, orderBy: { createdAt: "desc" }, select: { id: true, createdAt: true } });
+export async function saveAutomaticVersion(
+  db: Db,
+  planId: string,
+  reason: "activity" | "lastEditorLeft",
+  now = new Date(),
+) {
+  const last = await db.planDocumentVersion.findFirst({
+    where: { planId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true },
+  });
   // While editing goes on, a recent version settles it without reading any document's JSON
   // (this runs after every pause of every document being edited).
   if (reason === "activity" && last && now.getTime() - last.createdAt.getTime() < AUTO_VERSION_INTERVAL_MS) return null;

@@ -13,7 +13,15 @@ export type CommentSubject = { type: "plan" | "target" | "milestone" | "shortage
 /** The plan's discussion, or one subject's (a target, milestone or shortage): threads, oldest first, with their replies. */
 export async function listComments(db: Db, actor: Actor, planId: string, subject?: CommentSubject) {
   await loadVisiblePlan(db, actor, planId);
-  const where = subject ? { planId, OR: [{ subjectType: subject.type, subjectId: subject.id }, { parent: { subjectType: subject.type, subjectId: subject.id } }] } : { planId };
+  const where = subject
+    ? {
+        planId,
+        OR: [
+          { subjectType: subject.type, subjectId: subject.id },
+          { parent: { subjectType: subject.type, subjectId: subject.id } },
+        ],
+      }
+    : { planId };
   const comments = await db.comment.findMany({ where, select: commentSelect, orderBy: { createdAt: "asc" } });
   const threads = comments.filter((c) => !c.parentId);
   return threads.map((thread) => ({ ...thread, replies: comments.filter((c) => c.parentId === thread.id) }));
@@ -38,17 +46,28 @@ async function assertSubjectOfPlan(db: Db, planId: string, subject: CommentSubje
   if (subject.type === "plan") return;
   const where = { id: subject.id ?? "", planId };
   const found =
-    subject.type === "target" ? await db.target.count({ where }) : subject.type === "milestone" ? await db.milestone.count({ where }) : await db.shortage.count({ where });
+    subject.type === "target"
+      ? await db.target.count({ where })
+      : subject.type === "milestone"
+        ? await db.milestone.count({ where })
+        : await db.shortage.count({ where });
   if (!found) throw notFound();
 }
 
 /** Anyone who may see a plan may comment on it, stakeholders included. Replies share their thread's subject. */
-export async function addComment(db: Db, actor: Actor, input: { planId: string; body: string; parentId?: string | null; subject?: CommentSubject }) {
+export async function addComment(
+  db: Db,
+  actor: Actor,
+  input: { planId: string; body: string; parentId?: string | null; subject?: CommentSubject },
+) {
   const plan = await loadVisiblePlan(db, actor, input.planId);
   authorize(actor, "plan.comment", plan);
   let subject = input.subject ?? { type: "plan", id: null };
   if (input.parentId) {
-    const parent = await db.comment.findUnique({ where: { id: input.parentId }, select: { planId: true, parentId: true, subjectType: true, subjectId: true } });
+    const parent = await db.comment.findUnique({
+      where: { id: input.parentId },
+      select: { planId: true, parentId: true, subjectType: true, subjectId: true },
+    });
     if (!parent || parent.planId !== input.planId) throw notFound();
     if (parent.parentId) throw new DomainError("BAD_REQUEST", "errors.replyToReply");
     subject = { type: parent.subjectType as CommentSubject["type"], id: parent.subjectId };
@@ -68,17 +87,32 @@ export async function addComment(db: Db, actor: Actor, input: { planId: string; 
       },
       select: commentSelect,
     });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "comment.create", entityType: "Comment", entityId: created.id, after: { planId: input.planId, body: input.body, parentId: input.parentId ?? null, subject } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "comment.create",
+      entityType: "Comment",
+      entityId: created.id,
+      after: { planId: input.planId, body: input.body, parentId: input.parentId ?? null, subject },
+    });
     return created;
   });
   await publishPlanEvent(db, { planId: input.planId, topic: "comments" });
-  await notify(db, { kind: "mentioned", planId: input.planId, actorId: actor.userId, recipients: mentioned.map((u) => u.userId), commentId: comment.id });
+  await notify(db, {
+    kind: "mentioned",
+    planId: input.planId,
+    actorId: actor.userId,
+    recipients: mentioned.map((u) => u.userId),
+    commentId: comment.id,
+  });
   return comment;
 }
 
 /** Resolves or reopens a thread (see "comment.moderate" for who may). */
 export async function setThreadResolved(db: Db, actor: Actor, commentId: string, resolved: boolean) {
-  const thread = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, planId: true, parentId: true, authorId: true, resolvedAt: true } });
+  const thread = await db.comment.findUnique({
+    where: { id: commentId },
+    select: { id: true, planId: true, parentId: true, authorId: true, resolvedAt: true },
+  });
   if (!thread) throw notFound();
   const plan = await loadVisiblePlan(db, actor, thread.planId);
   if (thread.parentId) throw new DomainError("BAD_REQUEST", "errors.resolveReply");
@@ -86,10 +120,19 @@ export async function setThreadResolved(db: Db, actor: Actor, commentId: string,
   const updated = await db.$transaction(async (tx) => {
     const after = await tx.comment.update({
       where: { id: commentId },
-      data: resolved ? { resolvedAt: new Date(), resolvedById: actor.userId } : { resolvedAt: null, resolvedById: null },
+      data: resolved
+        ? { resolvedAt: new Date(), resolvedById: actor.userId }
+        : { resolvedAt: null, resolvedById: null },
       select: commentSelect,
     });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: resolved ? "comment.resolve" : "comment.reopen", entityType: "Comment", entityId: commentId, before: { resolvedAt: thread.resolvedAt }, after: { resolvedAt: after.resolvedAt } });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: resolved ? "comment.resolve" : "comment.reopen",
+      entityType: "Comment",
+      entityId: commentId,
+      before: { resolvedAt: thread.resolvedAt },
+      after: { resolvedAt: after.resolvedAt },
+    });
     return after;
   });
   await publishPlanEvent(db, { planId: thread.planId, topic: "comments" });

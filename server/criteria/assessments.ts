@@ -22,7 +22,8 @@ type SetRules = { unitLevel: string; hasLevels: boolean; periodStart: number; pe
  * the set's years.
  */
 export const setAppliesTo = (set: SetRules, unit: { level: string }) => set.unitLevel === unit.level;
-export const setAllowsResult = (set: SetRules, result: AssessmentResult) => set.hasLevels || (result !== "advanced" && result !== "model");
+export const setAllowsResult = (set: SetRules, result: AssessmentResult) =>
+  set.hasLevels || (result !== "advanced" && result !== "model");
 export function setCoversPeriod(set: SetRules, period: string) {
   const year = Number(period.slice(0, 4));
   return year >= set.periodStart && year <= set.periodEnd;
@@ -40,7 +41,8 @@ async function loadSetFor(db: Db, unit: { level: string }, where: { criterionId?
     select: { id: true, unitLevel: true, groupCount: true, hasLevels: true, periodStart: true, periodEnd: true },
   });
   if (!set) throw notFound();
-  if (!setAppliesTo(set, unit)) throw invalidFields({ [where.setId ? "setId" : "criterionId"]: ["validation.setLevel"] });
+  if (!setAppliesTo(set, unit))
+    throw invalidFields({ [where.setId ? "setId" : "criterionId"]: ["validation.setLevel"] });
   return set;
 }
 
@@ -51,12 +53,25 @@ export async function recordAssessment(db: Db, actor: Actor, input: TAssessment)
   const set = await loadSetFor(db, unit, { criterionId: input.criterionId });
   if (!setAllowsResult(set, input.result)) throw invalidFields({ result: ["validation.noLevels"] });
   if (!setCoversPeriod(set, input.period)) throw invalidFields({ period: ["validation.periodOutsideSet"] });
-  const key = { unitId_criterionId_period: { unitId: input.unitId, criterionId: input.criterionId, period: input.period } };
+  const key = {
+    unitId_criterionId_period: { unitId: input.unitId, criterionId: input.criterionId, period: input.period },
+  };
   return db.$transaction(async (tx) => {
     const before = await tx.criterionAssessment.findUnique({ where: key });
     const data = { result: input.result, note: input.note, evidenceUrl: input.evidenceUrl, assessedById: actor.userId };
-    const after = await tx.criterionAssessment.upsert({ where: key, create: { ...input, assessedById: actor.userId }, update: data });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: before ? "assessment.update" : "assessment.create", entityType: "CriterionAssessment", entityId: after.id, before, after });
+    const after = await tx.criterionAssessment.upsert({
+      where: key,
+      create: { ...input, assessedById: actor.userId },
+      update: data,
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: before ? "assessment.update" : "assessment.create",
+      entityType: "CriterionAssessment",
+      entityId: after.id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -71,7 +86,14 @@ export async function setUnitGroup(db: Db, actor: Actor, input: TUnitGroup) {
   return db.$transaction(async (tx) => {
     const before = await tx.unitCriteriaGroup.findUnique({ where: key });
     const after = await tx.unitCriteriaGroup.upsert({ where: key, create: input, update: { group: input.group } });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "unitGroup.set", entityType: "OrgUnit", entityId: input.unitId, before, after });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "unitGroup.set",
+      entityType: "OrgUnit",
+      entityId: input.unitId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -92,15 +114,26 @@ export async function unitCriteriaStatus(db: Db, actor: Actor, unitId: string, p
   });
   const assessments = await db.criterionAssessment.findMany({
     where: { unitId, criterion: { setId: { in: sets.map((s) => s.id) } } },
-    select: { criterionId: true, period: true, result: true, note: true, evidenceUrl: true, updatedAt: true, criterion: { select: { setId: true } } },
+    select: {
+      criterionId: true,
+      period: true,
+      result: true,
+      note: true,
+      evidenceUrl: true,
+      updatedAt: true,
+      criterion: { select: { setId: true } },
+    },
   });
   return {
     canAssess: can(actor, "unit.assess", unit),
     sets: sets.map(({ criteria, groups, ...set }) => {
       const own = assessments.filter((a) => a.criterion.setId === set.id);
       const periods = [...new Set(own.map((a) => a.period))].sort((a, b) => periodOrder(b) - periodOrder(a));
-      const shown = period && periods.includes(period) ? period : periods[0] ?? null;
-      const results = criteria.map((criterion) => ({ ...criterion, assessment: own.find((a) => a.criterionId === criterion.id && a.period === shown) ?? null }));
+      const shown = period && periods.includes(period) ? period : (periods[0] ?? null);
+      const results = criteria.map((criterion) => ({
+        ...criterion,
+        assessment: own.find((a) => a.criterionId === criterion.id && a.period === shown) ?? null,
+      }));
       return {
         ...set,
         group: groups[0]?.group ?? null,

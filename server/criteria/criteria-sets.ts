@@ -23,7 +23,14 @@ export async function updateCriterion(db: Db, actor: Actor, { id, ...fields }: T
   if (!before) throw notFound();
   return db.$transaction(async (tx) => {
     const after = await tx.criterion.update({ where: { id }, data: fields, select: criterionSelect });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "criterion.update", entityType: "Criterion", entityId: id, before, after });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "criterion.update",
+      entityType: "Criterion",
+      entityId: id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -33,9 +40,22 @@ export async function addCriterion(db: Db, actor: Actor, { setId, ...fields }: T
   authorize(actor, "criteria.manage", null);
   if (!(await db.criteriaSet.findUnique({ where: { id: setId }, select: { id: true } }))) throw notFound();
   return db.$transaction(async (tx) => {
-    const last = await tx.criterion.findFirst({ where: { setId }, orderBy: { number: "desc" }, select: { number: true } });
-    const after = await tx.criterion.create({ data: { setId, number: (last?.number ?? 0) + 1, ...fields }, select: criterionSelect });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "criterion.create", entityType: "Criterion", entityId: after.id, after: { setId, ...after } });
+    const last = await tx.criterion.findFirst({
+      where: { setId },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
+    const after = await tx.criterion.create({
+      data: { setId, number: (last?.number ?? 0) + 1, ...fields },
+      select: criterionSelect,
+    });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "criterion.create",
+      entityType: "Criterion",
+      entityId: after.id,
+      after: { setId, ...after },
+    });
     return after;
   });
 }

@@ -10,7 +10,9 @@ import path from "node:path";
  */
 export async function processesUsingDirectory(dir: string): Promise<number[]> {
   const root = path.resolve(dir) + path.sep;
-  const pids = (await readdir("/proc").catch(() => [] as string[])).filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
+  const pids = (await readdir("/proc").catch(() => [] as string[])).filter(
+    (name) => /^\d+$/.test(name) && Number(name) !== process.pid,
+  );
   const users: number[] = [];
   for (const pid of pids) {
     const fds = await readdir(`/proc/${pid}/fd`).catch(() => [] as string[]);

@@ -5,5 +5,8 @@
  */
 export function isInvalidValue(error: unknown): boolean {
   const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null;
-  return ["P2000", "P2006", "P2007", "P2020"].includes(e?.code ?? "") || /^22/.test(e?.meta?.driverAdapterError?.cause?.originalCode ?? "");
+  return (
+    ["P2000", "P2006", "P2007", "P2020"].includes(e?.code ?? "") ||
+    /^22/.test(e?.meta?.driverAdapterError?.cause?.originalCode ?? "")
+  );
 }

@@ -53,7 +53,11 @@ export async function createMigration(connectionString: string, name: string): P
   const sql = await diffDatabaseToSchema(connectionString);
   if (!sql) return null;
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "migration";
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "") || "migration";
   const dir = path.join(MIGRATIONS_DIR, `${stamp}_${slug}`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, "migration.sql"), sql + "\n");

@@ -30,5 +30,10 @@ export async function resolveDatabase(): Promise<ResolvedDatabase> {
   const embedded = await startEmbeddedDatabase(dataDir);
   process.env.DATABASE_URL = embedded.url;
   process.env.CHUNGTAY_EMBEDDED_DB = "1";
-  return { url: embedded.url, description: `embedded PostgreSQL (PGlite) in ${dataDir}`, embedded: true, stop: embedded.stop };
+  return {
+    url: embedded.url,
+    description: `embedded PostgreSQL (PGlite) in ${dataDir}`,
+    embedded: true,
+    stop: embedded.stop,
+  };
 }

@@ -42,7 +42,9 @@ async function loadEngineModule() {
     const setTimer = imports[name] as (...args: unknown[]) => NodeJS.Timeout;
     imports[name] = (...args: unknown[]) => setTimer(...args).unref();
   }
-  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
+  const instance = new WebAssembly.Instance(wasmModule, {
+    "./schema_engine_bg.js": imports as WebAssembly.ModuleImports,
+  });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return glue;
@@ -51,7 +53,10 @@ async function loadEngineModule() {
 let engineModule: ReturnType<typeof loadEngineModule> | undefined;
 
 /** Runs `work` with a schema engine on the database at `connectionString`, then releases both. */
-export async function withSchemaEngine<T>(connectionString: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(
+  connectionString: string,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   engineModule ??= loadEngineModule();
   const { SchemaEngine } = await engineModule;
   const datamodel = await readFile(SCHEMA_PATH, "utf8");
@@ -133,7 +138,10 @@ const TEXT_OID = 25;
 /** Reads `prisma/migrations` into the shape the engine expects, in name (timestamp) order. */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => ({
       path: name,

@@ -16,7 +16,10 @@ import { loadVisiblePlan } from "../plans/load-visible-plan";
  * everyone editing sees it at once. The text before the restore is kept as a version too.
  */
 export async function restoreVersion(db: Db, actor: Actor, versionId: string) {
-  const version = await db.planDocumentVersion.findUnique({ where: { id: versionId }, select: { id: true, planId: true, content: true, createdAt: true } });
+  const version = await db.planDocumentVersion.findUnique({
+    where: { id: versionId },
+    select: { id: true, planId: true, content: true, createdAt: true },
+  });
   if (!version) throw notFound();
   authorize(actor, "plan.update", await loadVisiblePlan(db, actor, version.planId));
   const collab = runningCollabServer();
@@ -25,7 +28,11 @@ export async function restoreVersion(db: Db, actor: Actor, versionId: string) {
 
   const content = version.content as JSONContent;
   if (collab) {
-    await collab.replaceContent(version.planId, content, actor.userId, { type: "restored", versionId: version.id, by: actor.name });
+    await collab.replaceContent(version.planId, content, actor.userId, {
+      type: "restored",
+      versionId: version.id,
+      by: actor.name,
+    });
   } else {
     // No editor can be connected without the collaboration server: change the stored document.
     const doc = await loadDocument(db, version.planId);
@@ -36,6 +43,12 @@ export async function restoreVersion(db: Db, actor: Actor, versionId: string) {
     doc.destroy();
   }
   const restored = await saveVersion(db, version.planId, "restore", null, actor.userId);
-  await recordAuditEvent(db, { actorId: actor.userId, action: "document.restore", entityType: "Plan", entityId: version.planId, after: { versionId: version.id } });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: "document.restore",
+    entityType: "Plan",
+    entityId: version.planId,
+    after: { versionId: version.id },
+  });
   return restored;
 }

@@ -11,7 +11,12 @@ import { loadVisiblePlan } from "../plans/load-visible-plan";
 
 export async function listVersions(db: Db, actor: Actor, planId: string) {
   await loadVisiblePlan(db, actor, planId);
-  return db.planDocumentVersion.findMany({ where: { planId }, select: versionSummarySelect, orderBy: { createdAt: "desc" }, take: 200 });
+  return db.planDocumentVersion.findMany({
+    where: { planId },
+    select: versionSummarySelect,
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
 }
 
 /** A version's content, and how the current text differs from it. */
@@ -31,6 +36,12 @@ export async function saveNamedVersion(db: Db, actor: Actor, planId: string, nam
   authorize(actor, "plan.update", await loadVisiblePlan(db, actor, planId));
   await runningCollabServer()?.flush(planId);
   const version = await saveVersion(db, planId, "manual", name, actor.userId);
-  await recordAuditEvent(db, { actorId: actor.userId, action: "document.saveVersion", entityType: "DocumentVersion", entityId: version.id, after: { planId, name } });
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: "document.saveVersion",
+    entityType: "DocumentVersion",
+    entityId: version.id,
+    after: { planId, name },
+  });
   return version;
 }

@@ -34,7 +34,11 @@ const DUE = "Đến hạn trong năm";
 const CRITERIA_MET = "Số tiêu chí đạt";
 
 /** Times New Roman as in the documents, set on every cell written (exceljs has no workbook default). */
-const font = (style: { bold?: boolean; size?: number } = {}): Partial<ExcelJS.Font> => ({ name: "Times New Roman", size: 12, ...style });
+const font = (style: { bold?: boolean; size?: number } = {}): Partial<ExcelJS.Font> => ({
+  name: "Times New Roman",
+  size: 12,
+  ...style,
+});
 
 /** A sheet that prints on A4 landscape, one page wide, with its heading row kept in view. */
 const addSheet = (workbook: ExcelJS.Workbook, name: string) =>
@@ -54,7 +58,13 @@ function title(sheet: ExcelJS.Worksheet, at: number, text: string) {
  * numbers with their format so that they can be summed and charted; rows marked `bold` are
  * totals. Returns the next free row, for a second table below.
  */
-function addTable(sheet: ExcelJS.Worksheet, at: number, heading: string, columns: Column[], rows: { cells: Cell[]; bold?: boolean }[]): number {
+function addTable(
+  sheet: ExcelJS.Worksheet,
+  at: number,
+  heading: string,
+  columns: Column[],
+  rows: { cells: Cell[]; bold?: boolean }[],
+): number {
   title(sheet, at, heading);
   const header = sheet.getRow(at + 1);
   columns.forEach((column, i) => {
@@ -83,7 +93,13 @@ function addTable(sheet: ExcelJS.Worksheet, at: number, heading: string, columns
  * A title line, then label–value lines (the label bold in `column`, the value next to it): the
  * summary figures under a table. Returns the next free row.
  */
-function addSummary(sheet: ExcelJS.Worksheet, at: number, heading: string, rows: [string, number, string][], column = 1): number {
+function addSummary(
+  sheet: ExcelJS.Worksheet,
+  at: number,
+  heading: string,
+  rows: [string, number, string][],
+  column = 1,
+): number {
   title(sheet, at, heading);
   rows.forEach(([label, value, format], i) => {
     const row = sheet.getRow(at + 1 + i);
@@ -109,15 +125,28 @@ function criteriaSheet(workbook: ExcelJS.Workbook, { criteria, unit }: UnitRollu
       { header: d.met, width: 10, format: FORMAT.count },
       { header: d.units, width: 10, format: FORMAT.count },
       { header: RATE, width: 11, format: FORMAT.rate },
-      ...(levels ? [{ header: d.advanced, width: 10, format: FORMAT.count }, { header: d.model, width: 10, format: FORMAT.count }] : []),
+      ...(levels
+        ? [
+            { header: d.advanced, width: 10, format: FORMAT.count },
+            { header: d.model, width: 10, format: FORMAT.count },
+          ]
+        : []),
     ],
-    criteria.criteria.map((c) => ({ cells: [c.number, c.name, c.met, criteria.units, c.rate, ...(levels ? [c.advanced, c.model] : [])] })),
+    criteria.criteria.map((c) => ({
+      cells: [c.number, c.name, c.met, criteria.units, c.rate, ...(levels ? [c.advanced, c.model] : [])],
+    })),
   );
-  addSummary(sheet, next, d.title, [
-    [ASSESSED, criteria.units, FORMAT.count],
-    [d.allMetShort, criteria.allMet, FORMAT.count],
-    [d.averageShort, criteria.averageMet, FORMAT.average],
-  ], 2);
+  addSummary(
+    sheet,
+    next,
+    d.title,
+    [
+      [ASSESSED, criteria.units, FORMAT.count],
+      [d.allMetShort, criteria.allMet, FORMAT.count],
+      [d.averageShort, criteria.averageMet, FORMAT.average],
+    ],
+    2,
+  );
 }
 
 function distributionSheet(workbook: ExcelJS.Workbook, { criteria }: UnitRollups) {
@@ -126,7 +155,10 @@ function distributionSheet(workbook: ExcelJS.Workbook, { criteria }: UnitRollups
     sheet,
     1,
     `${d.distribution} · ${criteria.period}`,
-    [{ header: CRITERIA_MET, width: 24, format: FORMAT.count }, { header: d.units, width: 12, format: FORMAT.count }],
+    [
+      { header: CRITERIA_MET, width: 24, format: FORMAT.count },
+      { header: d.units, width: 12, format: FORMAT.count },
+    ],
     criteria.distribution.map((count, met) => ({ cells: [met, count] })),
   );
 }
@@ -139,10 +171,25 @@ function planningSheets(workbook: ExcelJS.Workbook, { planning, unit }: UnitRoll
     money,
     1,
     `${d.budget} · ${unit.name} · ${year}`,
-    [{ header: b.source, width: 30 }, { header: b.allocated + DONG, width: 20, format: FORMAT.money }, { header: b.disbursed + DONG, width: 20, format: FORMAT.money }, { header: RATE, width: 11, format: FORMAT.rate }],
     [
-      ...planning.budget.bySource.map((row) => ({ cells: [b.sources[row.source], vnd(row.allocated), vnd(row.disbursed), row.rate] })),
-      { cells: [b.total, vnd(planning.budget.total.allocated), vnd(planning.budget.total.disbursed), planning.budget.total.rate], bold: true },
+      { header: b.source, width: 30 },
+      { header: b.allocated + DONG, width: 20, format: FORMAT.money },
+      { header: b.disbursed + DONG, width: 20, format: FORMAT.money },
+      { header: RATE, width: 11, format: FORMAT.rate },
+    ],
+    [
+      ...planning.budget.bySource.map((row) => ({
+        cells: [b.sources[row.source], vnd(row.allocated), vnd(row.disbursed), row.rate],
+      })),
+      {
+        cells: [
+          b.total,
+          vnd(planning.budget.total.allocated),
+          vnd(planning.budget.total.disbursed),
+          planning.budget.total.rate,
+        ],
+        bold: true,
+      },
     ],
   );
 
@@ -157,8 +204,15 @@ function planningSheets(workbook: ExcelJS.Workbook, { planning, unit }: UnitRoll
     milestones,
     next,
     d.overdueList,
-    [{ header: m.titleField, width: 40 }, { header: s.plan, width: 16 }, { header: m.owner, width: 30 }, { header: m.dueOn, width: 14, format: FORMAT.date }],
-    planning.milestones.overdueList.map((row) => ({ cells: [row.title, planReference(row.plan), row.ownerUnit.name, row.dueOn] })),
+    [
+      { header: m.titleField, width: 40 },
+      { header: s.plan, width: 16 },
+      { header: m.owner, width: 30 },
+      { header: m.dueOn, width: 14, format: FORMAT.date },
+    ],
+    planning.milestones.overdueList.map((row) => ({
+      cells: [row.title, planReference(row.plan), row.ownerUnit.name, row.dueOn],
+    })),
   );
 
   const shortages = addSheet(workbook, labels.tabs.shortages);
@@ -174,7 +228,16 @@ function planningSheets(workbook: ExcelJS.Workbook, { planning, unit }: UnitRoll
       { header: RATE, width: 11, format: FORMAT.rate },
       { header: s.estimatedCost, width: 22, format: FORMAT.money },
     ],
-    planning.shortages.map((row) => ({ cells: [s.categories[row.category], row.unitLabel, row.open, row.covered, row.coveredRate, vnd(row.estimatedCost)] })),
+    planning.shortages.map((row) => ({
+      cells: [
+        s.categories[row.category],
+        row.unitLabel,
+        row.open,
+        row.covered,
+        row.coveredRate,
+        vnd(row.estimatedCost),
+      ],
+    })),
   );
 
   const targets = addSheet(workbook, labels.tabs.targets);
@@ -223,5 +286,9 @@ export async function exportDashboardXlsx(db: Db, actor: Actor, query: RollupQue
   distributionSheet(workbook, rollups);
   planningSheets(workbook, rollups);
   const data = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { filename: safeFileName(`${d.title} ${rollups.unit.name} ${rollups.criteria.period}.xlsx`), contentType: XLSX_TYPE, data };
+  return {
+    filename: safeFileName(`${d.title} ${rollups.unit.name} ${rollups.criteria.period}.xlsx`),
+    contentType: XLSX_TYPE,
+    data,
+  };
 }

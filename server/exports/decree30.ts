@@ -36,13 +36,27 @@ export const FONT = "Times New Roman";
  * issuer names and the national name 12–13 pt (12, so that "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
  * NAM" stays on one line beside the issuer); the motto 13–14 pt; recipients 12 and 11 pt.
  */
-export const SIZE = { body: 28, header: 24, motto: 26, number: 26, pageNumber: 26, table: 26, annexTable: 24, recipientsTitle: 24, recipients: 22 } as const;
+export const SIZE = {
+  body: 28,
+  header: 24,
+  motto: 26,
+  number: 26,
+  pageNumber: 26,
+  table: 26,
+  annexTable: 24,
+  recipientsTitle: 24,
+  recipients: 22,
+} as const;
 
 /** Millimetres to twips, rounded as Word rounds (20 mm → 1134). */
 const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 
 /** A4 with the margins of the Decree (top 20–25, bottom 20–25, left 30–35, right 15–20 mm): the narrow ends. */
-export const PAGE = { width: 11906, height: 16838, margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) } } as const;
+export const PAGE = {
+  width: 11906,
+  height: 16838,
+  margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) },
+} as const;
 /** The width text may take between the margins (165 mm). */
 export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 
@@ -50,7 +64,11 @@ export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 export const LIST = { bullet: "decree30-bullet", ordered: "decree30-ordered" } as const;
 
 /** Body paragraphs: justified, first line indented 1 cm, at least 6 pt between paragraphs, 1.2 lines. */
-export const BODY_PARAGRAPH = { spacing: { before: 120, after: 0, line: 288 }, indent: { firstLine: mm(10) }, alignment: AlignmentType.JUSTIFIED } as const;
+export const BODY_PARAGRAPH = {
+  spacing: { before: 120, after: 0, line: 288 },
+  indent: { firstLine: mm(10) },
+  alignment: AlignmentType.JUSTIFIED,
+} as const;
 
 const NO_BORDERS = TableBorders.NONE;
 
@@ -67,7 +85,14 @@ export const listIndent = (level: number) => mm(15) + level * mm(8);
 const levelStyle = (level: number) => ({ paragraph: { indent: { left: listIndent(level), hanging: mm(5) } } });
 
 /** The levels of an ordered list, the first counting from `start` (an ordered list may start at 3). */
-export const orderedLevels = (start = 1) => ORDERED.map((l, level) => ({ level, ...l, start: level === 0 ? start : 1, alignment: AlignmentType.LEFT, style: levelStyle(level) }));
+export const orderedLevels = (start = 1) =>
+  ORDERED.map((l, level) => ({
+    level,
+    ...l,
+    start: level === 0 ? start : 1,
+    alignment: AlignmentType.LEFT,
+    style: levelStyle(level),
+  }));
 
 /**
  * The whole document: styles (Times New Roman everywhere, black headings), list numbering and
@@ -77,7 +102,12 @@ export const orderedLevels = (start = 1) => ORDERED.map((l, level) => ({ level, 
 export function decree30Document(input: { title: string; subject?: string; children: FileChild[] }): Document {
   const heading = (size: number, italics = false) => ({
     run: { font: FONT, size, bold: true, italics, color: "000000" },
-    paragraph: { spacing: { before: 180, after: 60, line: 288 }, keepNext: true, keepLines: true, alignment: AlignmentType.JUSTIFIED },
+    paragraph: {
+      spacing: { before: 180, after: 60, line: 288 },
+      keepNext: true,
+      keepLines: true,
+      alignment: AlignmentType.JUSTIFIED,
+    },
   });
   return new Document({
     creator: "Chung Tay",
@@ -97,15 +127,37 @@ export function decree30Document(input: { title: string; subject?: string; child
     },
     numbering: {
       config: [
-        { reference: LIST.bullet, levels: BULLETS.map((text, level) => ({ level, format: LevelFormat.BULLET, text, alignment: AlignmentType.LEFT, style: levelStyle(level) })) },
+        {
+          reference: LIST.bullet,
+          levels: BULLETS.map((text, level) => ({
+            level,
+            format: LevelFormat.BULLET,
+            text,
+            alignment: AlignmentType.LEFT,
+            style: levelStyle(level),
+          })),
+        },
         { reference: LIST.ordered, levels: orderedLevels() },
       ],
     },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...PAGE.margin, header: mm(10), footer: mm(10) } }, titlePage: true },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...PAGE.margin, header: mm(10), footer: mm(10) },
+          },
+          titlePage: true,
+        },
         headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.pageNumber })] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.pageNumber })],
+              }),
+            ],
+          }),
           first: new Header({ children: [new Paragraph({})] }),
         },
         children: input.children,
@@ -122,7 +174,14 @@ type RunStyle = { bold?: boolean; italics?: boolean; size?: number };
  * A paragraph of one run, centred unless told otherwise, no space around it unless asked, and
  * lines of 1.1 so that stacked Vietnamese diacritics (Ế, Ộ) are not clipped.
  */
-export function line(text: string, style: RunStyle & { alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number } = {}): Paragraph {
+export function line(
+  text: string,
+  style: RunStyle & {
+    alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
+    before?: number;
+    after?: number;
+  } = {},
+): Paragraph {
   const { alignment = AlignmentType.CENTER, before = 0, after = 0, ...run } = style;
   return new Paragraph({ alignment, spacing: { before, after, line: 264 }, children: [new TextRun({ text, ...run })] });
 }
@@ -141,7 +200,8 @@ export function rule(width: number, column: number): Paragraph {
   });
 }
 
-const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
+const cell = (width: number, children: Paragraph[]) =>
+  new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
 
 /** A borderless two-column layout table of the text's full width, its rows never split across pages. */
 function sideBySide(widths: [number, number], rows: [Paragraph[], Paragraph[]][]): Table {
@@ -151,7 +211,9 @@ function sideBySide(widths: [number, number], rows: [Paragraph[], Paragraph[]][]
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
     margins: { left: 0, right: 0 },
-    rows: rows.map(([left, right]) => new TableRow({ cantSplit: true, children: [cell(widths[0], left), cell(widths[1], right)] })),
+    rows: rows.map(
+      ([left, right]) => new TableRow({ cantSplit: true, children: [cell(widths[0], left), cell(widths[1], right)] }),
+    ),
   });
 }
 
@@ -176,7 +238,12 @@ export function vietnameseDate(date: Date | null, year: number): string {
  * a rule under "Độc lập - Tự do - Hạnh phúc" and, level with the number, the place and date in
  * italics. `date` is a calendar date (UTC midnight, as stored); null leaves day and month blank.
  */
-export function documentHeader(input: { issuer: IssuingBody; reference: string; date: Date | null; year: number }): Table {
+export function documentHeader(input: {
+  issuer: IssuingBody;
+  reference: string;
+  date: Date | null;
+  year: number;
+}): Table {
   const { issuer } = input;
   const size = SIZE.header;
   const left = [
@@ -192,7 +259,16 @@ export function documentHeader(input: { issuer: IssuingBody; reference: string; 
   ];
   return sideBySide(HEADER_COLUMNS, [
     [left, right],
-    [[line(`Số: ${input.reference}`, { size: SIZE.number, before: 120 })], [line(`${issuer.place}, ${vietnameseDate(input.date, input.year)}`, { italics: true, size: SIZE.body, before: 120 })]],
+    [
+      [line(`Số: ${input.reference}`, { size: SIZE.number, before: 120 })],
+      [
+        line(`${issuer.place}, ${vietnameseDate(input.date, input.year)}`, {
+          italics: true,
+          size: SIZE.body,
+          before: 120,
+        }),
+      ],
+    ],
   ]);
 }
 
@@ -223,7 +299,12 @@ export function signatureBlock(signer: Signer, recipients: string[] = ["Như tr�
 
 /** A heading of the body: bold, kept with what follows. */
 export const sectionHeading = (text: string) =>
-  new Paragraph({ keepNext: true, spacing: { before: 180, after: 60, line: 288 }, alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text, bold: true })] });
+  new Paragraph({
+    keepNext: true,
+    spacing: { before: 180, after: 60, line: 288 },
+    alignment: AlignmentType.JUSTIFIED,
+    children: [new TextRun({ text, bold: true })],
+  });
 
 /** A body paragraph of plain text. */
 export const bodyParagraph = (children: string | ParagraphChild[]) =>
@@ -235,7 +316,12 @@ export const bodyParagraph = (children: string | ParagraphChild[]) =>
  */
 export function annexHeading(numeral: string, title: string, attachedTo: string): Paragraph[] {
   return [
-    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: [new TextRun({ text: `Phụ lục ${numeral}`, bold: true })] }),
+    new Paragraph({
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: 0 },
+      children: [new TextRun({ text: `Phụ lục ${numeral}`, bold: true })],
+    }),
     line(title, { bold: true, size: SIZE.body }),
     line(`(${attachedTo})`, { italics: true, size: SIZE.body, after: 0 }),
     rule(mm(30), TEXT_WIDTH),
@@ -265,8 +351,10 @@ export const GRID_BORDERS = {
 };
 
 /** A paragraph inside a table cell: no indent, a little air above and below. */
-export const cellParagraph = (children: ParagraphChild[], alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
-  new Paragraph({ alignment, spacing: { before: 40, after: 40, line: 264 }, children });
+export const cellParagraph = (
+  children: ParagraphChild[],
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT,
+) => new Paragraph({ alignment, spacing: { before: 40, after: 40, line: 264 }, children });
 
 /**
  * A data table over the text's width: a bold centred heading row repeated on every page, then
@@ -284,7 +372,12 @@ export function dataTable(columns: Column[], rows: { cells: string[]; total?: bo
           new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
             verticalAlign: VerticalAlignTable.CENTER,
-            children: [cellParagraph([new TextRun({ text, bold: style.bold, size })], style.heading ? AlignmentType.CENTER : ALIGN[columns[i]?.align ?? "left"])],
+            children: [
+              cellParagraph(
+                [new TextRun({ text, bold: style.bold, size })],
+                style.heading ? AlignmentType.CENTER : ALIGN[columns[i]?.align ?? "left"],
+              ),
+            ],
           }),
       ),
     });
@@ -295,6 +388,12 @@ export function dataTable(columns: Column[], rows: { cells: string[]; total?: bo
     borders: GRID_BORDERS,
     // Narrower side margins than Word's 0.19 cm leave room for "20.586 tỷ đồng" on one line.
     margins: { left: 70, right: 70 },
-    rows: [row(columns.map((c) => c.label), { bold: true, heading: true }), ...rows.map((r) => row(r.cells, { bold: r.total }))],
+    rows: [
+      row(
+        columns.map((c) => c.label),
+        { bold: true, heading: true },
+      ),
+      ...rows.map((r) => row(r.cells, { bold: r.total })),
+    ],
   });
 }

@@ -11,7 +11,10 @@ export function contentDisposition(filename: string): string {
   const ascii = searchable(filename)
     .replace(/[^a-z0-9._-]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii || "export"}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -27,7 +30,14 @@ export function fileResponse(file: ExportFile): Response {
   });
 }
 
-const STATUS = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_REQUEST: 400, CONFLICT: 409, TOO_MANY_REQUESTS: 429 } as const;
+const STATUS = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_REQUEST: 400,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+} as const;
 
 /** A domain error as its HTTP status with the message key (and field errors) only: no stack trace. */
 export const domainErrorResponse = (error: DomainError): Response =>
@@ -42,6 +52,10 @@ export function rollupQueryOf(request: Request): RollupQuery {
   const value = (name: string) => params.get(name)?.trim() || undefined;
   const unit = value("unit");
   const period = value("period");
-  if (!unit || !period) throw invalidFields({ ...(unit ? {} : { unit: ["validation.required"] }), ...(period ? {} : { period: ["validation.required"] }) });
+  if (!unit || !period)
+    throw invalidFields({
+      ...(unit ? {} : { unit: ["validation.required"] }),
+      ...(period ? {} : { period: ["validation.required"] }),
+    });
   return { unit: { id: unit }, period, setCode: value("set") };
 }

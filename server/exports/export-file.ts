@@ -10,4 +10,8 @@ export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordproc
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** A name safe in every file system: no path separators or control characters ("2543/KH-SGDĐT" → "2543-KH-SGDĐT"). */
-export const safeFileName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").replace(/\s+/g, " ").trim();
+export const safeFileName = (name: string) =>
+  name
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();

@@ -12,7 +12,16 @@ export async function findPlansByReference(db: Db, actor: Actor, ref: string, un
   const slash = ref.indexOf("/");
   const match =
     slash > 0
-      ? { number: ref.slice(0, slash).trim(), symbol: { equals: ref.slice(slash + 1).trim().normalize("NFC"), mode: "insensitive" as const } }
+      ? {
+          number: ref.slice(0, slash).trim(),
+          symbol: {
+            equals: ref
+              .slice(slash + 1)
+              .trim()
+              .normalize("NFC"),
+            mode: "insensitive" as const,
+          },
+        }
       : { id: ref.trim() };
   return db.plan.findMany({
     where: { AND: [match, viewablePlansWhere(actor), unitCode ? { issuingUnit: { code: unitCode } } : {}] },

@@ -54,11 +54,20 @@ export function describeIssuingBody(unit: TreeUnit, ancestors: TreeUnit[]): Issu
   const place = localityOf(government?.name ?? unit.name);
   if (LOCAL_GOVERNMENT.includes(unit.level)) {
     const sentenceName = unit.name.replace(LOCALITY_KIND, (kind) => lower(kind));
-    return { governing: null, name: ["ỦY BAN NHÂN DÂN", upper(unit.name)], fullName: `Ủy ban nhân dân ${sentenceName}`, place, abbreviation: "UBND" };
+    return {
+      governing: null,
+      name: ["ỦY BAN NHÂN DÂN", upper(unit.name)],
+      fullName: `Ủy ban nhân dân ${sentenceName}`,
+      place,
+      abbreviation: "UBND",
+    };
   }
   const governed = government && (unit.level === "school" || STATE_AGENCY.test(unit.name));
   const suffix = government ? ` ${lower(government.name)}` : "";
-  const ownName = governed && unit.level === "agency" && lower(unit.name).endsWith(suffix) ? unit.name.slice(0, -suffix.length) : unit.name;
+  const ownName =
+    governed && unit.level === "agency" && lower(unit.name).endsWith(suffix)
+      ? unit.name.slice(0, -suffix.length)
+      : unit.name;
   return {
     governing: governed ? `UBND ${upper(government.name)}` : null,
     name: [upper(ownName)],

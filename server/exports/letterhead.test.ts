@@ -10,37 +10,58 @@ const district = { name: "Huyện Tuần Giáo", level: "district" as const, pat
 
 describe("the parts of a Decree 30 document", () => {
   it("names the issuer as the Decree heads documents, with the place from the nearest local government", () => {
-    expect(describeIssuingBody({ name: "Xã Quài Nưa", level: "commune", path: "/11/099/03180/" }, [province, district])).toEqual({
+    expect(
+      describeIssuingBody({ name: "Xã Quài Nưa", level: "commune", path: "/11/099/03180/" }, [province, district]),
+    ).toEqual({
       governing: null,
       name: ["ỦY BAN NHÂN DÂN", "XÃ QUÀI NƯA"],
       fullName: "Ủy ban nhân dân xã Quài Nưa",
       place: "Quài Nưa",
       abbreviation: "UBND",
     });
-    expect(describeIssuingBody({ name: "Phòng Giáo dục và Đào tạo huyện Tuần Giáo", level: "agency", path: "/11/099/099-PGDDT/" }, [district, province])).toEqual({
+    expect(
+      describeIssuingBody(
+        { name: "Phòng Giáo dục và Đào tạo huyện Tuần Giáo", level: "agency", path: "/11/099/099-PGDDT/" },
+        [district, province],
+      ),
+    ).toEqual({
       governing: "UBND HUYỆN TUẦN GIÁO",
       name: ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"],
       fullName: "Phòng Giáo dục và Đào tạo huyện Tuần Giáo",
       place: "Tuần Giáo",
       abbreviation: "PGDĐT",
     });
-    expect(describeIssuingBody({ name: "Sở Giáo dục và Đào tạo tỉnh Điện Biên", level: "agency", path: "/11/11-SGDDT/" }, [province])).toMatchObject({
+    expect(
+      describeIssuingBody({ name: "Sở Giáo dục và Đào tạo tỉnh Điện Biên", level: "agency", path: "/11/11-SGDDT/" }, [
+        province,
+      ]),
+    ).toMatchObject({
       governing: "UBND TỈNH ĐIỆN BIÊN",
       name: ["SỞ GIÁO DỤC VÀ ĐÀO TẠO"],
       place: "Điện Biên",
       abbreviation: "SGDĐT",
     });
     // A mass organisation is not under the People's Committee.
-    expect(describeIssuingBody({ name: "Hội Liên hiệp Phụ nữ tỉnh Điện Biên", level: "agency", path: "/11/11-HLHPN/" }, [province])).toMatchObject({
+    expect(
+      describeIssuingBody({ name: "Hội Liên hiệp Phụ nữ tỉnh Điện Biên", level: "agency", path: "/11/11-HLHPN/" }, [
+        province,
+      ]),
+    ).toMatchObject({
       governing: null,
       name: ["HỘI LIÊN HIỆP PHỤ NỮ TỈNH ĐIỆN BIÊN"],
     });
-    expect(describeIssuingBody({ name: "Thành phố Điện Biên Phủ", level: "district", path: "/11/094/" }, [province]).place).toBe("Điện Biên Phủ");
+    expect(
+      describeIssuingBody({ name: "Thành phố Điện Biên Phủ", level: "district", path: "/11/094/" }, [province]).place,
+    ).toBe("Điện Biên Phủ");
   });
 
   it("writes the signer's position: on behalf of (TM.) a committee, for (KT.) the head when a deputy signs", () => {
     expect(signingPosition("Chủ tịch UBND xã")).toEqual(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
-    expect(signingPosition("Phó Chủ tịch Ủy ban nhân dân huyện")).toEqual(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
+    expect(signingPosition("Phó Chủ tịch Ủy ban nhân dân huyện")).toEqual([
+      "TM. ỦY BAN NHÂN DÂN",
+      "KT. CHỦ TỊCH",
+      "PHÓ CHỦ TỊCH",
+    ]);
     expect(signingPosition("Phó Giám đốc Sở")).toEqual(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]);
     expect(signingPosition("Trưởng phòng GDĐT")).toEqual(["TRƯỞNG PHÒNG"]);
     expect(signingPosition("Chuyên viên Phòng GDĐT")).toEqual(["CHUYÊN VIÊN PHÒNG GDĐT"]);
@@ -57,9 +78,19 @@ describe("the parts of a Decree 30 document", () => {
   });
 
   it("names downloads in ASCII and in UTF-8, and reads the dashboard's query", () => {
-    expect(contentDisposition("2543-KH-SGDĐT.docx")).toBe("attachment; filename=\"2543-kh-sgddt.docx\"; filename*=UTF-8''2543-KH-SGD%C4%90T.docx");
-    expect(contentDisposition("Báo cáo Huyện Tuần Giáo 2025-H1.docx")).toMatch(/^attachment; filename="bao-cao-huyen-tuan-giao-2025-h1\.docx"; filename\*=UTF-8''B%C3%A1o%20c%C3%A1o%20/);
-    expect(rollupQueryOf(new Request("http://x/api/export/report?unit=u1&period=2025-H1&set=TC"))).toEqual({ unit: { id: "u1" }, period: "2025-H1", setCode: "TC" });
-    expect(() => rollupQueryOf(new Request("http://x/api/export/report?unit=u1"))).toThrow(expect.objectContaining({ code: "BAD_REQUEST", fieldErrors: { period: ["validation.required"] } }));
+    expect(contentDisposition("2543-KH-SGDĐT.docx")).toBe(
+      "attachment; filename=\"2543-kh-sgddt.docx\"; filename*=UTF-8''2543-KH-SGD%C4%90T.docx",
+    );
+    expect(contentDisposition("Báo cáo Huyện Tuần Giáo 2025-H1.docx")).toMatch(
+      /^attachment; filename="bao-cao-huyen-tuan-giao-2025-h1\.docx"; filename\*=UTF-8''B%C3%A1o%20c%C3%A1o%20/,
+    );
+    expect(rollupQueryOf(new Request("http://x/api/export/report?unit=u1&period=2025-H1&set=TC"))).toEqual({
+      unit: { id: "u1" },
+      period: "2025-H1",
+      setCode: "TC",
+    });
+    expect(() => rollupQueryOf(new Request("http://x/api/export/report?unit=u1"))).toThrow(
+      expect.objectContaining({ code: "BAD_REQUEST", fieldErrors: { period: ["validation.required"] } }),
+    );
   });
 });

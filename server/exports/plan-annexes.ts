@@ -9,7 +9,8 @@ type Planning = Awaited<ReturnType<typeof getPlanning>>;
 /** "21.84" → "21,84", as the Targets tab shows measured values. */
 const decimal = (value: string) => formatNumber(Number(value), 4);
 const rate = (value: number | null) => (value === null ? "—" : formatPercent(value));
-const numbered = <T,>(items: T[], cells: (item: T) => string[]) => items.map((item, i) => ({ cells: [String(i + 1), ...cells(item)] }));
+const numbered = <T>(items: T[], cells: (item: T) => string[]) =>
+  items.map((item, i) => ({ cells: [String(i + 1), ...cells(item)] }));
 /** Official tables number their rows in a first column headed "TT" (thứ tự). */
 const TT = { label: "TT", share: 0.06, align: "center" as const };
 
@@ -33,7 +34,9 @@ function targetsAnnex(targets: Planning["targets"]): FileChild[] {
         `${decimal(target.baselineValue)} (${target.baselineYear})`,
         `${decimal(target.targetValue)} (${target.targetYear})`,
         target.latest ? `${decimal(target.latest.value)} (${target.latest.period})` : t.noMeasurement,
-        target.progress.percent === null ? "—" : `${formatPercent(target.progress.percent)}${target.progress.met ? ` (${t.met.toLocaleLowerCase("vi")})` : ""}`,
+        target.progress.percent === null
+          ? "—"
+          : `${formatPercent(target.progress.percent)}${target.progress.met ? ` (${t.met.toLocaleLowerCase("vi")})` : ""}`,
       ]),
     ),
   ];
@@ -43,13 +46,22 @@ function milestonesAnnex(milestones: Planning["milestones"]): FileChild[] {
   const m = labels.milestones;
   return [
     dataTable(
-      [TT, { label: m.titleField, share: 0.3 }, { label: m.owner, share: 0.2 }, { label: m.startOn, share: 0.14, align: "center" }, { label: m.dueOn, share: 0.14, align: "center" }, { label: m.status, share: 0.16 }],
+      [
+        TT,
+        { label: m.titleField, share: 0.3 },
+        { label: m.owner, share: 0.2 },
+        { label: m.startOn, share: 0.14, align: "center" },
+        { label: m.dueOn, share: 0.14, align: "center" },
+        { label: m.status, share: 0.16 },
+      ],
       numbered(milestones, (milestone) => [
         milestone.title,
         milestone.ownerUnit.name,
         formatDate(milestone.startOn),
         formatDate(milestone.dueOn),
-        milestone.overdue ? `${m.statuses[milestone.status]} (${m.overdue.toLocaleLowerCase("vi")})` : m.statuses[milestone.status],
+        milestone.overdue
+          ? `${m.statuses[milestone.status]} (${m.overdue.toLocaleLowerCase("vi")})`
+          : m.statuses[milestone.status],
       ]),
     ),
   ];
@@ -70,8 +82,26 @@ function budgetAnnex(budget: Planning["budget"]): FileChild[] {
         { label: b.rate, share: 0.13, align: "right" },
       ],
       [
-        ...numbered(budget.lines, (line) => [b.sources[line.source], String(line.year), line.description, formatVnd(line.allocated), formatVnd(line.disbursed), rate(line.rate)]),
-        { cells: ["", b.total, "", "", formatVnd(budget.totals.allocated), formatVnd(budget.totals.disbursed), rate(budget.totals.rate)], total: true },
+        ...numbered(budget.lines, (line) => [
+          b.sources[line.source],
+          String(line.year),
+          line.description,
+          formatVnd(line.allocated),
+          formatVnd(line.disbursed),
+          rate(line.rate),
+        ]),
+        {
+          cells: [
+            "",
+            b.total,
+            "",
+            "",
+            formatVnd(budget.totals.allocated),
+            formatVnd(budget.totals.disbursed),
+            rate(budget.totals.rate),
+          ],
+          total: true,
+        },
       ],
     ),
   ];
@@ -80,7 +110,13 @@ function budgetAnnex(budget: Planning["budget"]): FileChild[] {
     ...money,
     sectionHeading(b.inKind),
     dataTable(
-      [TT, { label: b.kind, share: 0.3 }, { label: b.year, share: 0.1, align: "center" }, { label: b.quantity, share: 0.2, align: "right" }, { label: b.description, share: 0.34 }],
+      [
+        TT,
+        { label: b.kind, share: 0.3 },
+        { label: b.year, share: 0.1, align: "center" },
+        { label: b.quantity, share: 0.2, align: "right" },
+        { label: b.description, share: 0.34 },
+      ],
       numbered(budget.inKind, (c) => [b.kinds[c.kind], String(c.year), decimal(c.quantity), c.description]),
     ),
   ];
@@ -119,9 +155,20 @@ function shortagesAnnex(shortages: Planning["shortages"]): FileChild[] {
 export function planAnnexes(planning: Planning, attachedTo: string): FileChild[] {
   const annexes = [
     { title: labels.tabs.targets, rows: planning.targets.length, build: () => targetsAnnex(planning.targets) },
-    { title: labels.tabs.milestones, rows: planning.milestones.length, build: () => milestonesAnnex(planning.milestones) },
-    { title: labels.tabs.budget, rows: planning.budget.lines.length + planning.budget.inKind.length, build: () => budgetAnnex(planning.budget) },
+    {
+      title: labels.tabs.milestones,
+      rows: planning.milestones.length,
+      build: () => milestonesAnnex(planning.milestones),
+    },
+    {
+      title: labels.tabs.budget,
+      rows: planning.budget.lines.length + planning.budget.inKind.length,
+      build: () => budgetAnnex(planning.budget),
+    },
     { title: labels.tabs.shortages, rows: planning.shortages.length, build: () => shortagesAnnex(planning.shortages) },
   ].filter((annex) => annex.rows > 0);
-  return annexes.flatMap((annex, i) => [...annexHeading(ROMAN[i]!, annex.title.toLocaleUpperCase("vi"), attachedTo), ...annex.build()]);
+  return annexes.flatMap((annex, i) => [
+    ...annexHeading(ROMAN[i]!, annex.title.toLocaleUpperCase("vi"), attachedTo),
+    ...annex.build(),
+  ]);
 }

@@ -10,7 +10,11 @@ import { findPlansByReference } from "./find-plans";
 import { exportPlanDocx } from "./plan-docx";
 import { readDocx } from "./read-docx";
 
-const text = (value: string, marks?: JSONContent["marks"]): JSONContent => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
+const text = (value: string, marks?: JSONContent["marks"]): JSONContent => ({
+  type: "text",
+  text: value,
+  ...(marks ? { marks } : {}),
+});
 const paragraph = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });
 const cell = (value: string, type = "tableCell"): JSONContent => ({ type, content: [paragraph(text(value))] });
 
@@ -19,9 +23,25 @@ const CONTENT: JSONContent = {
   type: "doc",
   content: [
     { type: "heading", attrs: { level: 2 }, content: [text("I. MỤC ĐÍCH, YÊU CẦU")] },
-    paragraph(text("Hoàn thành tiêu chí số 5 "), text("Trường học", [{ type: "bold" }]), text(" theo "), text("hướng dẫn", [{ type: "link", attrs: { href: "https://chungtay.vn/huong-dan" } }]), text(".")),
-    { type: "bulletList", content: ["Xây phòng học kiên cố", "Bổ sung nhà công vụ"].map((item) => ({ type: "listItem", content: [paragraph(text(item))] })) },
-    { type: "orderedList", attrs: { start: 1 }, content: ["Khảo sát", "Triển khai"].map((item) => ({ type: "listItem", content: [paragraph(text(item))] })) },
+    paragraph(
+      text("Hoàn thành tiêu chí số 5 "),
+      text("Trường học", [{ type: "bold" }]),
+      text(" theo "),
+      text("hướng dẫn", [{ type: "link", attrs: { href: "https://chungtay.vn/huong-dan" } }]),
+      text("."),
+    ),
+    {
+      type: "bulletList",
+      content: ["Xây phòng học kiên cố", "Bổ sung nhà công vụ"].map((item) => ({
+        type: "listItem",
+        content: [paragraph(text(item))],
+      })),
+    },
+    {
+      type: "orderedList",
+      attrs: { start: 1 },
+      content: ["Khảo sát", "Triển khai"].map((item) => ({ type: "listItem", content: [paragraph(text(item))] })),
+    },
     {
       type: "table",
       content: [
@@ -45,14 +65,28 @@ describe("plan export to DOCX (Decree 30/2020/NĐ-CP)", () => {
     author = await buildActor(db(), "planner", [tree.commune]);
     const head = await buildActor(db(), "leader", [tree.commune], "Lò Văn Hùng");
     await db().user.update({ where: { id: head.userId }, data: { title: "Chủ tịch UBND xã" } });
-    plan = await buildPlan(db(), { unit: tree.commune, program, author, title: "Kế hoạch thực hiện tiêu chí Trường học năm 2025", year: 2025 });
+    plan = await buildPlan(db(), {
+      unit: tree.commune,
+      program,
+      author,
+      title: "Kế hoạch thực hiện tiêu chí Trường học năm 2025",
+      year: 2025,
+    });
     await db().plan.update({ where: { id: plan.id }, data: { issuedOn: new Date("2025-03-05") } });
     await buildPlanningItems(db(), plan, tree.commune);
 
     // The stored document, as the collaboration server compacts it…
     const doc = toYdoc(CONTENT);
     const state = Y.encodeStateAsUpdate(doc);
-    await db().planDocument.create({ data: { planId: plan.id, state: Buffer.from(state), content: contentOf(doc) as object, text: plainText(CONTENT), sizeBytes: state.length } });
+    await db().planDocument.create({
+      data: {
+        planId: plan.id,
+        state: Buffer.from(state),
+        content: contentOf(doc) as object,
+        text: plainText(CONTENT),
+        sizeBytes: state.length,
+      },
+    });
     // …and an edit still in the log, not yet folded into PlanDocument.content.
     const before = Y.encodeStateVector(doc);
     const added = new Y.XmlElement("paragraph");
@@ -103,20 +137,52 @@ describe("plan export to DOCX (Decree 30/2020/NĐ-CP)", () => {
     const { paragraphs } = docx;
     const at = paragraphs.indexOf("Nơi nhận:");
     expect(at).toBeGreaterThan(paragraphs.indexOf("Đoạn bổ sung chưa gộp vào bản lưu."));
-    expect(paragraphs.slice(at, at + 6)).toEqual(["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lò Văn Hùng"]);
+    expect(paragraphs.slice(at, at + 6)).toEqual([
+      "Nơi nhận:",
+      "- Như trên;",
+      "- Lưu: VT.",
+      "TM. ỦY BAN NHÂN DÂN",
+      "CHỦ TỊCH",
+      "Lò Văn Hùng",
+    ]);
   });
 
   it("adds the targets, milestones, budget and shortages as annexes, with the figures the tabs compute", () => {
     const { paragraphs } = docx;
-    expect(paragraphs).toEqual(expect.arrayContaining(["Phụ lục I", "MỤC TIÊU", "Phụ lục II", "MỐC TIẾN ĐỘ", "Phụ lục III", "KINH PHÍ", "Phụ lục IV", "THIẾU HỤT"]));
-    expect(paragraphs).toContain(`(Kèm theo Kế hoạch số ${plan.number}/${plan.symbol} ngày 05 tháng 3 năm 2025 của Ủy ban nhân dân xã Một)`);
+    expect(paragraphs).toEqual(
+      expect.arrayContaining([
+        "Phụ lục I",
+        "MỤC TIÊU",
+        "Phụ lục II",
+        "MỐC TIẾN ĐỘ",
+        "Phụ lục III",
+        "KINH PHÍ",
+        "Phụ lục IV",
+        "THIẾU HỤT",
+      ]),
+    );
+    expect(paragraphs).toContain(
+      `(Kèm theo Kế hoạch số ${plan.number}/${plan.symbol} ngày 05 tháng 3 năm 2025 của Ủy ban nhân dân xã Một)`,
+    );
     // Targets: 21,84 (2021) → 54 (2025), 35,5 measured in 2023: (35,5 − 21,84) / (54 − 21,84) = 42,48%.
-    expect(paragraphs).toEqual(expect.arrayContaining(["Thu nhập bình quân", "21,84 (2021)", "54 (2025)", "35,5 (2023)", "42,48%"]));
+    expect(paragraphs).toEqual(
+      expect.arrayContaining(["Thu nhập bình quân", "21,84 (2021)", "54 (2025)", "35,5 (2023)", "42,48%"]),
+    );
     // Milestones, with dates as dd/MM/yyyy and the status label of the interface.
     expect(paragraphs).toEqual(expect.arrayContaining(["Khởi công nhà bán trú", "Xã Một", "01/02/2025", "31/08/2025"]));
     expect(paragraphs.some((p) => p.startsWith("Chưa bắt đầu"))).toBe(true);
     // Budget: 17.082 of 20.586 billion disbursed is 82,98%, on the line and in the totals.
-    expect(paragraphs).toEqual(expect.arrayContaining(["Ngân sách trung ương", "20.586 tỷ đồng", "17.082 tỷ đồng", "82,98%", "Tổng cộng", "Hiến đất (m²)", "1.250,5"]));
+    expect(paragraphs).toEqual(
+      expect.arrayContaining([
+        "Ngân sách trung ương",
+        "20.586 tỷ đồng",
+        "17.082 tỷ đồng",
+        "82,98%",
+        "Tổng cộng",
+        "Hiến đất (m²)",
+        "1.250,5",
+      ]),
+    );
     expect(paragraphs.filter((p) => p === "82,98%")).toHaveLength(2);
     // Shortages.
     expect(paragraphs).toEqual(expect.arrayContaining(["Phòng bán trú, nội trú", "12 phòng", "Chưa giải quyết"]));
@@ -131,8 +197,12 @@ describe("plan export to DOCX (Decree 30/2020/NĐ-CP)", () => {
     expect(margins).toContain('w:bottom="1134"');
     expect(margins).toContain('w:left="1701"');
     expect(margins).toContain('w:right="850"');
-    expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/><w:sz w:val="28"\/>/);
-    const fonts = new Set([...`${document}${styles}`.matchAll(/w:(?:ascii|hAnsi|cs|eastAsia)="([^"]+)"/g)].map((m) => m[1]));
+    expect(styles).toMatch(
+      /<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"\/><w:sz w:val="28"\/>/,
+    );
+    const fonts = new Set(
+      [...`${document}${styles}`.matchAll(/w:(?:ascii|hAnsi|cs|eastAsia)="([^"]+)"/g)].map((m) => m[1]),
+    );
     expect([...fonts]).toEqual(["Times New Roman"]);
   });
 

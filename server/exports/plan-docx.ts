@@ -43,7 +43,11 @@ export async function exportPlanDocx(db: Db, actor: Actor, planId: string): Prom
       createdBy: { select: { name: true, title: true } },
     },
   });
-  const [issuer, signer, content] = await Promise.all([loadIssuingBody(db, plan.issuingUnit), planSigner(db, plan), currentContent(db, planId)]);
+  const [issuer, signer, content] = await Promise.all([
+    loadIssuingBody(db, plan.issuingUnit),
+    planSigner(db, plan),
+    currentContent(db, planId),
+  ]);
   const reference = planReference(plan);
   const year = plan.issuedOn?.getUTCFullYear() ?? plan.year ?? todayInVietnam().getUTCFullYear();
   const attachedTo = `Kèm theo Kế hoạch số ${reference}${plan.issuedOn ? ` ${vietnameseDate(plan.issuedOn, year)}` : ""} của ${issuer.fullName}`;

@@ -16,7 +16,16 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { BODY_PARAGRAPH, GRID_BORDERS, LIST, SIZE, TEXT_WIDTH, cellParagraph, listIndent, orderedLevels } from "./decree30";
+import {
+  BODY_PARAGRAPH,
+  GRID_BORDERS,
+  LIST,
+  SIZE,
+  TEXT_WIDTH,
+  cellParagraph,
+  listIndent,
+  orderedLevels,
+} from "./decree30";
 
 /**
  * A plan's text (ProseMirror JSON of the schema in lib/editor/extensions.ts: headings 1–3,
@@ -53,7 +62,9 @@ function block(node: JSONContent, ctx: Context, listLevel?: number): FileChild[]
     case "heading": {
       if (ctx.cell) return [cellParagraph(inline(node.content, { ...ctx, cell: { ...ctx.cell, bold: true } }))];
       const level = Number(node.attrs?.level ?? 1) as keyof typeof HEADINGS;
-      return [new Paragraph({ heading: HEADINGS[level] ?? HeadingLevel.HEADING_3, children: inline(node.content, ctx) })];
+      return [
+        new Paragraph({ heading: HEADINGS[level] ?? HeadingLevel.HEADING_3, children: inline(node.content, ctx) }),
+      ];
     }
     case "bulletList":
     case "orderedList":
@@ -65,14 +76,28 @@ function block(node: JSONContent, ctx: Context, listLevel?: number): FileChild[]
       // Line by line and unjustified, so that the lines stay as written.
       return textOf(node)
         .split("\n")
-        .map((text) => (ctx.cell ? cellParagraph([new TextRun({ text, size: ctx.cell.size })]) : new Paragraph({ spacing: { before: 0, after: 0 }, indent: { left: listIndent(0) }, children: [new TextRun(text)] })));
+        .map((text) =>
+          ctx.cell
+            ? cellParagraph([new TextRun({ text, size: ctx.cell.size })])
+            : new Paragraph({
+                spacing: { before: 0, after: 0 },
+                indent: { left: listIndent(0) },
+                children: [new TextRun(text)],
+              }),
+        );
     case "horizontalRule":
-      return [new Paragraph({ spacing: { before: 60, after: 60 }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } } })];
+      return [
+        new Paragraph({
+          spacing: { before: 60, after: 60 },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+        }),
+      ];
     case "table":
       return [table(node, ctx)];
     default:
       // A node this converter does not know: keep its blocks, or its text as a paragraph.
-      if (node.content?.some((child) => child.type !== "text" && child.type !== "hardBreak")) return blocks(node.content, ctx, listLevel);
+      if (node.content?.some((child) => child.type !== "text" && child.type !== "hardBreak"))
+        return blocks(node.content, ctx, listLevel);
       return node.content?.length ? [paragraph(inline(node.content, ctx), ctx, listLevel)] : [];
   }
 }
@@ -91,7 +116,11 @@ function paragraph(children: ParagraphChild[], ctx: Context, listLevel?: number)
 function list(node: JSONContent, ctx: Context, level: number): FileChild[] {
   const ordered = node.type === "orderedList";
   const start = Number(node.attrs?.start ?? 1);
-  const reference = !ordered ? LIST.bullet : start === 1 ? LIST.ordered : { reference: `${LIST.ordered}-${start}`, levels: orderedLevels(start) };
+  const reference = !ordered
+    ? LIST.bullet
+    : start === 1
+      ? LIST.ordered
+      : { reference: `${LIST.ordered}-${start}`, levels: orderedLevels(start) };
   const instance = ordered ? ++ctx.lists.count : 0;
   const depth = Math.min(level, 2);
   return (node.content ?? []).flatMap((item) => {
@@ -107,7 +136,10 @@ function list(node: JSONContent, ctx: Context, level: number): FileChild[] {
     } else if (first?.type === "paragraph" && ctx.cell) {
       // A list's indents (1.5 cm and more) would eat a narrow column: in a cell the marker is text.
       const marker = ordered ? `${start + (node.content ?? []).indexOf(item)}. ` : "- ";
-      children[0] = cellParagraph([new TextRun({ text: marker, size: ctx.cell.size, bold: ctx.cell.bold }), ...inline(first.content, ctx)]);
+      children[0] = cellParagraph([
+        new TextRun({ text: marker, size: ctx.cell.size, bold: ctx.cell.bold }),
+        ...inline(first.content, ctx),
+      ]);
     }
     return children;
   });
@@ -127,12 +159,14 @@ function inline(nodes: JSONContent[] | undefined, ctx: Context): ParagraphChild[
       size: ctx.cell?.size,
     };
     const href = String(marks.get("link")?.href ?? "");
-    if (marks.has("link") && SAFE_LINK.test(href)) return [new ExternalHyperlink({ link: href, children: [new TextRun({ ...run, style: "Hyperlink" })] })];
+    if (marks.has("link") && SAFE_LINK.test(href))
+      return [new ExternalHyperlink({ link: href, children: [new TextRun({ ...run, style: "Hyperlink" })] })];
     return [new TextRun(run)];
   });
 }
 
-const textOf = (node: JSONContent): string => node.text ?? (node.content ?? []).map((child) => (child.type === "hardBreak" ? "\n" : textOf(child))).join("");
+const textOf = (node: JSONContent): string =>
+  node.text ?? (node.content ?? []).map((child) => (child.type === "hardBreak" ? "\n" : textOf(child))).join("");
 
 /**
  * A table of the text: column widths from the editor's (when every column has one) scaled to
@@ -142,8 +176,13 @@ function table(node: JSONContent, ctx: Context): Table {
   const rows = (node.content ?? []).filter((row) => row.type === "tableRow");
   const firstRow = rows[0]?.content ?? [];
   const span = (cell: JSONContent) => Math.max(1, Number(cell.attrs?.colspan ?? 1));
-  const columnCount = Math.max(1, firstRow.reduce((sum, cell) => sum + span(cell), 0));
-  const given = firstRow.flatMap((cell) => (Array.isArray(cell.attrs?.colwidth) ? (cell.attrs.colwidth as unknown[]).map(Number) : Array(span(cell)).fill(0)));
+  const columnCount = Math.max(
+    1,
+    firstRow.reduce((sum, cell) => sum + span(cell), 0),
+  );
+  const given = firstRow.flatMap((cell) =>
+    Array.isArray(cell.attrs?.colwidth) ? (cell.attrs.colwidth as unknown[]).map(Number) : Array(span(cell)).fill(0),
+  );
   const shares = given.length === columnCount && given.every((w) => w > 0) ? given : Array<number>(columnCount).fill(1);
   const total = shares.reduce((a, b) => a + b, 0);
   const widths = shares.map((w) => Math.floor((w / total) * ctx.width));
@@ -162,8 +201,14 @@ function table(node: JSONContent, ctx: Context): Table {
           const columns = span(cell);
           const width = widths.slice(column, column + columns).reduce((a, b) => a + b, 0) || widths[0]!;
           column += columns;
-          const inner: Context = { ...ctx, width: width - 216, cell: { size: SIZE.table, bold: cell.type === "tableHeader" } };
-          const children = blocks(cell.content ?? [], inner).filter((child): child is Paragraph | Table => child instanceof Paragraph || child instanceof Table);
+          const inner: Context = {
+            ...ctx,
+            width: width - 216,
+            cell: { size: SIZE.table, bold: cell.type === "tableHeader" },
+          };
+          const children = blocks(cell.content ?? [], inner).filter(
+            (child): child is Paragraph | Table => child instanceof Paragraph || child instanceof Table,
+          );
           return new TableCell({
             width: { size: width, type: WidthType.DXA },
             columnSpan: columns > 1 ? columns : undefined,

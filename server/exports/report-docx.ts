@@ -5,7 +5,16 @@ import { percentOf, todayInVietnam } from "../planning/figures";
 import { planReference } from "../plans/plan-select";
 import type { Actor } from "../policies/actor";
 import type { RollupQuery } from "../rollups/criteria-rollup";
-import { bodyParagraph, dataTable, decree30Document, documentHeader, documentTitle, sectionHeading, signatureBlock, toBuffer } from "./decree30";
+import {
+  bodyParagraph,
+  dataTable,
+  decree30Document,
+  documentHeader,
+  documentTitle,
+  sectionHeading,
+  signatureBlock,
+  toBuffer,
+} from "./decree30";
 import { DOCX_TYPE, type ExportFile, safeFileName } from "./export-file";
 import { loadIssuingBody } from "./issuing-body";
 import { COVERED, labels, periodPhrase, translate } from "./labels";
@@ -29,21 +38,52 @@ function criteriaPart({ criteria }: UnitRollups): FileChild[] {
   return [
     heading,
     bodyParagraph(`${d.set}: ${criteria.set.name}; ${d.period.toLocaleLowerCase("vi")} ${criteria.period}.`),
-    bodyParagraph(sentence(translate("dashboard.summary", { units, allMet: formatNumber(criteria.allMet), average: formatNumber(criteria.averageMet, 2) }))),
+    bodyParagraph(
+      sentence(
+        translate("dashboard.summary", {
+          units,
+          allMet: formatNumber(criteria.allMet),
+          average: formatNumber(criteria.averageMet, 2),
+        }),
+      ),
+    ),
     dataTable(
       [
         { label: d.number, share: 0.08, align: "center" },
         { label: d.name, share },
         { label: `${d.met}/${d.units.toLocaleLowerCase("vi")}`, share: 0.16, align: "center" },
         { label: d.rate, share: 0.16, align: "right" },
-        ...(levels ? [{ label: d.advanced, share: 0.08, align: "center" as const }, { label: d.model, share: 0.08, align: "center" as const }] : []),
+        ...(levels
+          ? [
+              { label: d.advanced, share: 0.08, align: "center" as const },
+              { label: d.model, share: 0.08, align: "center" as const },
+            ]
+          : []),
       ],
       [
         ...criteria.criteria.map((c) => ({
-          cells: [String(c.number), c.name, `${formatNumber(c.met)}/${units}`, formatPercent(c.rate), ...(levels ? [formatNumber(c.advanced), formatNumber(c.model)] : [])],
+          cells: [
+            String(c.number),
+            c.name,
+            `${formatNumber(c.met)}/${units}`,
+            formatPercent(c.rate),
+            ...(levels ? [formatNumber(c.advanced), formatNumber(c.model)] : []),
+          ],
         })),
-        { cells: ["", d.allMetShort, `${formatNumber(criteria.allMet)}/${units}`, rate(percentOf(BigInt(criteria.allMet), BigInt(criteria.units))), ...(levels ? ["", ""] : [])], total: true },
-        { cells: ["", d.averageShort, formatNumber(criteria.averageMet, 2), "", ...(levels ? ["", ""] : [])], total: true },
+        {
+          cells: [
+            "",
+            d.allMetShort,
+            `${formatNumber(criteria.allMet)}/${units}`,
+            rate(percentOf(BigInt(criteria.allMet), BigInt(criteria.units))),
+            ...(levels ? ["", ""] : []),
+          ],
+          total: true,
+        },
+        {
+          cells: ["", d.averageShort, formatNumber(criteria.averageMet, 2), "", ...(levels ? ["", ""] : [])],
+          total: true,
+        },
       ],
     ),
   ];
@@ -53,7 +93,8 @@ function criteriaPart({ criteria }: UnitRollups): FileChild[] {
 function planningPart({ planning, year }: UnitRollups): FileChild[] {
   const heading = sectionHeading(`II. ${translate("dashboard.planning", { year }).toLocaleUpperCase("vi")}`);
   const { budget, milestones, shortages, targets } = planning;
-  if (budget.bySource.length + milestones.due + shortages.length + targets.length === 0) return [heading, bodyParagraph(d.noPlanning)];
+  if (budget.bySource.length + milestones.due + shortages.length + targets.length === 0)
+    return [heading, bodyParagraph(d.noPlanning)];
   const b = labels.budget;
   const s = labels.shortages;
   const t = labels.targets;
@@ -63,24 +104,63 @@ function planningPart({ planning, year }: UnitRollups): FileChild[] {
     ...(budget.bySource.length === 0
       ? [bodyParagraph(b.empty)]
       : [
-          bodyParagraph(sentence(translate("dashboard.budgetTotal", { disbursed: formatVnd(budget.total.disbursed), allocated: formatVnd(budget.total.allocated), rate: rate(budget.total.rate) }))),
+          bodyParagraph(
+            sentence(
+              translate("dashboard.budgetTotal", {
+                disbursed: formatVnd(budget.total.disbursed),
+                allocated: formatVnd(budget.total.allocated),
+                rate: rate(budget.total.rate),
+              }),
+            ),
+          ),
           dataTable(
-            [{ label: b.source, share: 0.34 }, { label: b.allocated, share: 0.22, align: "right" }, { label: b.disbursed, share: 0.22, align: "right" }, { label: b.rate, share: 0.22, align: "right" }],
             [
-              ...budget.bySource.map((row) => ({ cells: [b.sources[row.source], formatVnd(row.allocated), formatVnd(row.disbursed), rate(row.rate)] })),
-              { cells: [b.total, formatVnd(budget.total.allocated), formatVnd(budget.total.disbursed), rate(budget.total.rate)], total: true },
+              { label: b.source, share: 0.34 },
+              { label: b.allocated, share: 0.22, align: "right" },
+              { label: b.disbursed, share: 0.22, align: "right" },
+              { label: b.rate, share: 0.22, align: "right" },
+            ],
+            [
+              ...budget.bySource.map((row) => ({
+                cells: [b.sources[row.source], formatVnd(row.allocated), formatVnd(row.disbursed), rate(row.rate)],
+              })),
+              {
+                cells: [
+                  b.total,
+                  formatVnd(budget.total.allocated),
+                  formatVnd(budget.total.disbursed),
+                  rate(budget.total.rate),
+                ],
+                total: true,
+              },
             ],
           ),
         ]),
     sectionHeading(`2. ${d.milestones}`),
-    bodyParagraph(sentence(translate("dashboard.milestoneCounts", { due: formatNumber(milestones.due), done: formatNumber(milestones.done), overdue: formatNumber(milestones.overdue) }))),
+    bodyParagraph(
+      sentence(
+        translate("dashboard.milestoneCounts", {
+          due: formatNumber(milestones.due),
+          done: formatNumber(milestones.done),
+          overdue: formatNumber(milestones.overdue),
+        }),
+      ),
+    ),
     ...(milestones.overdueList.length === 0
       ? []
       : [
           bodyParagraph(`${d.overdueList}:`),
           dataTable(
-            [{ label: "TT", share: 0.06, align: "center" }, { label: labels.milestones.titleField, share: 0.36 }, { label: labels.shortages.plan, share: 0.16 }, { label: labels.milestones.owner, share: 0.24 }, { label: labels.milestones.dueOn, share: 0.18, align: "center" }],
-            milestones.overdueList.map((m, i) => ({ cells: [String(i + 1), m.title, planReference(m.plan), m.ownerUnit.name, formatDate(m.dueOn)] })),
+            [
+              { label: "TT", share: 0.06, align: "center" },
+              { label: labels.milestones.titleField, share: 0.36 },
+              { label: labels.shortages.plan, share: 0.16 },
+              { label: labels.milestones.owner, share: 0.24 },
+              { label: labels.milestones.dueOn, share: 0.18, align: "center" },
+            ],
+            milestones.overdueList.map((m, i) => ({
+              cells: [String(i + 1), m.title, planReference(m.plan), m.ownerUnit.name, formatDate(m.dueOn)],
+            })),
           ),
         ]),
     sectionHeading(`3. ${d.shortages}`),
@@ -97,7 +177,14 @@ function planningPart({ planning, year }: UnitRollups): FileChild[] {
               { label: s.estimatedCost, share: 0.18, align: "right" },
             ],
             shortages.map((row) => ({
-              cells: [s.categories[row.category], row.unitLabel, formatNumber(row.open), formatNumber(row.covered), rate(row.coveredRate), formatVnd(row.estimatedCost)],
+              cells: [
+                s.categories[row.category],
+                row.unitLabel,
+                formatNumber(row.open),
+                formatNumber(row.covered),
+                rate(row.coveredRate),
+                formatVnd(row.estimatedCost),
+              ],
             })),
           ),
         ]),
@@ -122,7 +209,9 @@ function planningPart({ planning, year }: UnitRollups): FileChild[] {
                 planReference(target.plan),
                 target.unit,
                 String(target.targetYear),
-                target.latest ? `${formatNumber(Number(target.latest.value), 4)} (${target.latest.period})` : t.noMeasurement,
+                target.latest
+                  ? `${formatNumber(Number(target.latest.value), 4)} (${target.latest.period})`
+                  : t.noMeasurement,
                 target.progress.percent === null ? "—" : formatPercent(target.progress.percent),
               ],
             })),
@@ -148,13 +237,24 @@ export async function exportReportDocx(db: Db, actor: Actor, query: RollupQuery)
     title: `Báo cáo ${period} — ${unit.name}`,
     subject: summary,
     children: [
-      documentHeader({ issuer, reference: `${UNNUMBERED}/BC-${issuer.abbreviation}`, date: null, year: todayInVietnam().getUTCFullYear() }),
+      documentHeader({
+        issuer,
+        reference: `${UNNUMBERED}/BC-${issuer.abbreviation}`,
+        date: null,
+        year: todayInVietnam().getUTCFullYear(),
+      }),
       ...documentTitle("BÁO CÁO", summary),
-      bodyParagraph(`Căn cứ kết quả đánh giá các tiêu chí và số liệu thực hiện các kế hoạch trên hệ thống Chung Tay, ${issuer.fullName} báo cáo kết quả thực hiện ${period} như sau:`),
+      bodyParagraph(
+        `Căn cứ kết quả đánh giá các tiêu chí và số liệu thực hiện các kế hoạch trên hệ thống Chung Tay, ${issuer.fullName} báo cáo kết quả thực hiện ${period} như sau:`,
+      ),
       ...criteriaPart(rollups),
       ...planningPart(rollups),
       ...signatureBlock(signer),
     ],
   });
-  return { filename: safeFileName(`Báo cáo ${unit.name} ${criteria.period}.docx`), contentType: DOCX_TYPE, data: await toBuffer(document) };
+  return {
+    filename: safeFileName(`Báo cáo ${unit.name} ${criteria.period}.docx`),
+    contentType: DOCX_TYPE,
+    data: await toBuffer(document),
+  };
 }

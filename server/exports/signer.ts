@@ -7,7 +7,16 @@ export interface Signer {
 }
 
 /** Heads of a body, as a job title starts ("Phó Chủ tịch UBND huyện" → Chủ tịch). */
-const HEADS = ["chủ tịch", "giám đốc", "trưởng phòng", "hiệu trưởng", "chánh văn phòng", "trưởng ban", "viện trưởng", "cục trưởng"];
+const HEADS = [
+  "chủ tịch",
+  "giám đốc",
+  "trưởng phòng",
+  "hiệu trưởng",
+  "chánh văn phòng",
+  "trưởng ban",
+  "viện trưởng",
+  "cục trưởng",
+];
 /** A People's Committee decides collectively: its chair signs "on behalf of" (TM.) it. */
 const PEOPLES_COMMITTEE = /(^|\s)(ubnd|ủy ban nhân dân|uỷ ban nhân dân)(\s|$)/u;
 
@@ -50,7 +59,10 @@ export async function unitHead(db: Db, unitId: string): Promise<SignerUser | nul
  * Who signs a plan: the issuing unit's head; else the leader who approved it (the latest
  * approval step); else the plan's author.
  */
-export async function planSigner(db: Db, plan: { id: string; issuingUnitId: string; createdBy: SignerUser }): Promise<Signer> {
+export async function planSigner(
+  db: Db,
+  plan: { id: string; issuingUnitId: string; createdBy: SignerUser },
+): Promise<Signer> {
   const [head, approval] = await Promise.all([
     unitHead(db, plan.issuingUnitId),
     db.planTransition.findFirst({
@@ -65,6 +77,7 @@ export async function planSigner(db: Db, plan: { id: string; issuingUnitId: stri
 /** Who signs a unit's report: its head, else the person who drew it up. */
 export async function reportSigner(db: Db, unitId: string, author: { userId: string }): Promise<Signer> {
   const head = await unitHead(db, unitId);
-  const user = head ?? (await db.user.findUniqueOrThrow({ where: { id: author.userId }, select: { name: true, title: true } }));
+  const user =
+    head ?? (await db.user.findUniqueOrThrow({ where: { id: author.userId }, select: { name: true, title: true } }));
   return toSigner(user);
 }

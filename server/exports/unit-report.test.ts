@@ -1,6 +1,14 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildActor, buildCriteriaSet, buildPlan, buildPlanningItems, buildProgram, buildUnit, buildUnitTree } from "../../tests/factories";
+import {
+  buildActor,
+  buildCriteriaSet,
+  buildPlan,
+  buildPlanningItems,
+  buildProgram,
+  buildUnit,
+  buildUnitTree,
+} from "../../tests/factories";
 import { getDb } from "../db/client";
 import type { AssessmentResult } from "../db/generated/client";
 import type { Actor } from "../policies/actor";
@@ -44,7 +52,9 @@ describe("unit report (DOCX) and tables (XLSX)", () => {
       [bon, "2024", ["met", "met", "met"]],
     ];
     await db().criterionAssessment.createMany({
-      data: grid.flatMap(([unit, period, results]) => results.map((result, i) => ({ unitId: unit.id, criterionId: set.criteria[i]!.id, period, result }))),
+      data: grid.flatMap(([unit, period, results]) =>
+        results.map((result, i) => ({ unitId: unit.id, criterionId: set.criteria[i]!.id, period, result })),
+      ),
     });
     const author = await buildActor(db(), "planner", [tree.commune]);
     const plan = await buildPlan(db(), { unit: tree.commune, program: await buildProgram(db()), author });
@@ -57,20 +67,58 @@ describe("unit report (DOCX) and tables (XLSX)", () => {
     const file = await exportReportDocx(db(), leader, query);
     expect(file.filename).toBe("Báo cáo Huyện Thử 2025-H1.docx");
     const { paragraphs } = await readDocx(file.data);
-    expect(paragraphs.slice(0, 6)).toEqual(["ỦY BAN NHÂN DÂN", "HUYỆN THỬ", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", ""]);
+    expect(paragraphs.slice(0, 6)).toEqual([
+      "ỦY BAN NHÂN DÂN",
+      "HUYỆN THỬ",
+      "",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "",
+    ]);
     expect(paragraphs[6]).toMatch(/^Số: \s+\/BC-UBND$/);
     expect(paragraphs[7]).toMatch(/^Thử, ngày … tháng … năm \d{4}$/);
-    expect(paragraphs.slice(8, 10)).toEqual(["BÁO CÁO", "Kết quả thực hiện xây dựng nông thôn mới và các kế hoạch 6 tháng đầu năm 2025"]);
+    expect(paragraphs.slice(8, 10)).toEqual([
+      "BÁO CÁO",
+      "Kết quả thực hiện xây dựng nông thôn mới và các kế hoạch 6 tháng đầu năm 2025",
+    ]);
     expect(paragraphs).toContain("3 đơn vị được đánh giá; đạt toàn bộ tiêu chí: 1; bình quân 2,33 tiêu chí/đơn vị.");
 
     const table = paragraphs.slice(paragraphs.indexOf("TC"));
     expect(table.slice(0, 6)).toEqual(["TC", "Tiêu chí", "Đạt/đơn vị", "Tỷ lệ", "Nâng cao", "Kiểu mẫu"]);
     expect(table.slice(6, 24)).toEqual([
-      "1", "Tiêu chí 1", "2/3", "66,67%", "1", "0",
-      "2", "Tiêu chí 2", "3/3", "100,00%", "0", "0",
-      "3", "Tiêu chí 3", "2/3", "66,67%", "0", "1",
+      "1",
+      "Tiêu chí 1",
+      "2/3",
+      "66,67%",
+      "1",
+      "0",
+      "2",
+      "Tiêu chí 2",
+      "3/3",
+      "100,00%",
+      "0",
+      "0",
+      "3",
+      "Tiêu chí 3",
+      "2/3",
+      "66,67%",
+      "0",
+      "1",
     ]);
-    expect(table.slice(24, 36)).toEqual(["", "Đạt toàn bộ", "1/3", "33,33%", "", "", "", "Bình quân tiêu chí", "2,33", "", "", ""]);
+    expect(table.slice(24, 36)).toEqual([
+      "",
+      "Đạt toàn bộ",
+      "1/3",
+      "33,33%",
+      "",
+      "",
+      "",
+      "Bình quân tiêu chí",
+      "2,33",
+      "",
+      "",
+      "",
+    ]);
   });
 
   it("adds what the plans beneath add up to in the year, and the signature of the unit's head", async () => {
@@ -78,13 +126,34 @@ describe("unit report (DOCX) and tables (XLSX)", () => {
     expect(paragraphs).toContain("II. THỰC HIỆN KẾ HOẠCH NĂM 2025");
     expect(paragraphs).toContain("Đã giải ngân 17.082 tỷ đồng / 20.586 tỷ đồng (82,98%).");
     const budget = paragraphs.indexOf("Ngân sách trung ương");
-    expect(paragraphs.slice(budget, budget + 8)).toEqual(["Ngân sách trung ương", "20.586 tỷ đồng", "17.082 tỷ đồng", "82,98%", "Tổng cộng", "20.586 tỷ đồng", "17.082 tỷ đồng", "82,98%"]);
+    expect(paragraphs.slice(budget, budget + 8)).toEqual([
+      "Ngân sách trung ương",
+      "20.586 tỷ đồng",
+      "17.082 tỷ đồng",
+      "82,98%",
+      "Tổng cộng",
+      "20.586 tỷ đồng",
+      "17.082 tỷ đồng",
+      "82,98%",
+    ]);
     expect(paragraphs).toContain("1 mốc đến hạn; 1 hoàn thành; 0 quá hạn.");
     const shortage = paragraphs.indexOf("Phòng bán trú, nội trú");
-    expect(paragraphs.slice(shortage, shortage + 6)).toEqual(["Phòng bán trú, nội trú", "phòng", "12", "12", "100,00%", "3.600 tỷ đồng"]);
+    expect(paragraphs.slice(shortage, shortage + 6)).toEqual([
+      "Phòng bán trú, nội trú",
+      "phòng",
+      "12",
+      "12",
+      "100,00%",
+      "3.600 tỷ đồng",
+    ]);
     expect(paragraphs).toEqual(expect.arrayContaining(["Thu nhập bình quân", "35,5 (2023)", "42,48%"]));
     const at = paragraphs.indexOf("Nơi nhận:");
-    expect(paragraphs.slice(at + 3, at + 7)).toEqual(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lường Văn Quý"]);
+    expect(paragraphs.slice(at + 3, at + 7)).toEqual([
+      "TM. ỦY BAN NHÂN DÂN",
+      "KT. CHỦ TỊCH",
+      "PHÓ CHỦ TỊCH",
+      "Lường Văn Quý",
+    ]);
   });
 
   it("writes the roll-ups as a workbook with numbers as numbers", async () => {
@@ -92,7 +161,14 @@ describe("unit report (DOCX) and tables (XLSX)", () => {
     expect(file.filename).toBe("Tổng hợp Huyện Thử 2025-H1.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.data as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Kết quả theo tiêu chí", "Số đơn vị theo số tiêu chí đạt", "Kinh phí", "Mốc tiến độ", "Thiếu hụt", "Mục tiêu"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      "Kết quả theo tiêu chí",
+      "Số đơn vị theo số tiêu chí đạt",
+      "Kinh phí",
+      "Mốc tiến độ",
+      "Thiếu hụt",
+      "Mục tiêu",
+    ]);
 
     const criteria = workbook.getWorksheet("Kết quả theo tiêu chí")!;
     const values = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
@@ -116,14 +192,35 @@ describe("unit report (DOCX) and tables (XLSX)", () => {
     expect(money.getCell("B3").numFmt).toBe("#,##0");
     expect(money.getCell("A4").font?.bold).toBe(true);
 
-    expect(values(workbook.getWorksheet("Thiếu hụt")!, 3)).toEqual(["Phòng bán trú, nội trú", "phòng", 12, 12, 100, 3_600_000_000]);
-    expect(values(workbook.getWorksheet("Mục tiêu")!, 3)).toEqual(["Thu nhập bình quân", expect.stringMatching(/^\d+\/KH-/), "Xã Một", "triệu đồng/người/năm", 2025, 35.5, "2023", 42.48, "Chưa đạt"]);
+    expect(values(workbook.getWorksheet("Thiếu hụt")!, 3)).toEqual([
+      "Phòng bán trú, nội trú",
+      "phòng",
+      12,
+      12,
+      100,
+      3_600_000_000,
+    ]);
+    expect(values(workbook.getWorksheet("Mục tiêu")!, 3)).toEqual([
+      "Thu nhập bình quân",
+      expect.stringMatching(/^\d+\/KH-/),
+      "Xã Một",
+      "triệu đồng/người/năm",
+      2025,
+      35.5,
+      "2023",
+      42.48,
+      "Chưa đạt",
+    ]);
   });
 
   it("refuses a unit the actor may not roll up, and a bad period, as the dashboard does", async () => {
     const communeLeader = await buildActor(db(), "leader", [tree.neighbour]);
     await expect(exportReportDocx(db(), communeLeader, query)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(exportDashboardXlsx(db(), communeLeader, { ...query, unit: { id: tree.commune.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(exportReportDocx(db(), leader, { ...query, period: "2025-Q1" })).rejects.toMatchObject({ fieldErrors: { period: ["validation.period"] } });
+    await expect(
+      exportDashboardXlsx(db(), communeLeader, { ...query, unit: { id: tree.commune.id } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(exportReportDocx(db(), leader, { ...query, period: "2025-Q1" })).rejects.toMatchObject({
+      fieldErrors: { period: ["validation.period"] },
+    });
   });
 });

@@ -13,7 +13,10 @@ export async function unitRollups(db: Db, actor: Actor, query: RollupQuery) {
   const year = Number(criteria.period.slice(0, 4));
   const [planning, unit] = await Promise.all([
     planningRollup(db, actor, { unitId: criteria.unit.id, year }),
-    db.orgUnit.findUniqueOrThrow({ where: { id: criteria.unit.id }, select: { id: true, code: true, name: true, level: true, path: true } }),
+    db.orgUnit.findUniqueOrThrow({
+      where: { id: criteria.unit.id },
+      select: { id: true, code: true, name: true, level: true, path: true },
+    }),
   ]);
   return { unit, year, criteria, planning };
 }

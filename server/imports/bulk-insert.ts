@@ -25,10 +25,15 @@ export async function insertMany(
   const names = Object.keys(columns);
   const quote = (name: string) => `"${name}"`;
   const target = Prisma.raw([...["id", ...names].map(quote), ...now.map(quote)].join(", "));
-  const select = Prisma.raw(["v.id", ...names.map((n) => `v.${quote(n)}::${columns[n]}`), ...now.map(() => "now()")].join(", "));
+  const select = Prisma.raw(
+    ["v.id", ...names.map((n) => `v.${quote(n)}::${columns[n]}`), ...now.map(() => "now()")].join(", "),
+  );
   const alias = Prisma.raw(["id", ...names].map(quote).join(", "));
   for (const [i, slice] of chunks(rows, 10_000).entries()) {
-    const arrays = [ids.slice(i * 10_000, i * 10_000 + slice.length), ...names.map((n) => slice.map((row) => asText(row[n], columns[n]!)))];
+    const arrays = [
+      ids.slice(i * 10_000, i * 10_000 + slice.length),
+      ...names.map((n) => slice.map((row) => asText(row[n], columns[n]!))),
+    ];
     await tx.$executeRaw`INSERT INTO ${Prisma.raw(quote(table))} (${target}) SELECT ${select} FROM unnest(${Prisma.join(arrays.map((a) => Prisma.sql`${a}::text[]`))}) AS v(${alias})`;
   }
   return ids;

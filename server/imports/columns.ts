@@ -6,7 +6,10 @@ import type { ImportIssue, SourceTable } from "./types";
  * spaces, underscores or punctuation between words. "Mã cấp trên", "MA CAP TREN" and
  * "parent_code" are told apart from each other only by their words.
  */
-export const normalizeLabel = (text: string) => searchable(text.normalize("NFC")).replace(/[^a-z0-9]+/g, " ").trim();
+export const normalizeLabel = (text: string) =>
+  searchable(text.normalize("NFC"))
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 /** Free text as stored: composed Unicode, trimmed, single spaces. */
 export const normalizeText = (text: string) => text.normalize("NFC").trim().replace(/\s+/g, " ");
@@ -60,7 +63,8 @@ export function matchColumns<K extends string>(
   dynamic?: (normalized: string) => K | null,
 ): { columns: Columns<K>; fileIssues: ImportIssue[]; warnings: ImportIssue[] } {
   const byLabel = new Map<string, K>();
-  for (const spec of specs) for (const label of [spec.heading, spec.key, ...spec.aliases]) byLabel.set(normalizeLabel(label), spec.key);
+  for (const spec of specs)
+    for (const label of [spec.heading, spec.key, ...spec.aliases]) byLabel.set(normalizeLabel(label), spec.key);
   const index = new Map<K, number>();
   const headings = new Map<K, string>();
   const fileIssues: ImportIssue[] = [];
@@ -69,18 +73,35 @@ export function matchColumns<K extends string>(
     const label = normalizeLabel(heading);
     const key = byLabel.get(label) ?? dynamic?.(label) ?? null;
     if (key === null) {
-      if (!IGNORED.has(label)) warnings.push({ row: null, column: heading, message: "imports.errors.unknownColumn", params: { column: heading } });
+      if (!IGNORED.has(label))
+        warnings.push({
+          row: null,
+          column: heading,
+          message: "imports.errors.unknownColumn",
+          params: { column: heading },
+        });
       return;
     }
     if (index.has(key)) {
-      fileIssues.push({ row: null, column: heading, message: "imports.errors.duplicateColumn", params: { column: heading } });
+      fileIssues.push({
+        row: null,
+        column: heading,
+        message: "imports.errors.duplicateColumn",
+        params: { column: heading },
+      });
       return;
     }
     index.set(key, i);
     headings.set(key, heading);
   });
   for (const spec of specs) {
-    if (spec.required && !index.has(spec.key)) fileIssues.push({ row: null, column: spec.heading, message: "imports.errors.missingColumn", params: { column: spec.heading } });
+    if (spec.required && !index.has(spec.key))
+      fileIssues.push({
+        row: null,
+        column: spec.heading,
+        message: "imports.errors.missingColumn",
+        params: { column: spec.heading },
+      });
   }
   return { columns: new Columns(index, headings), fileIssues, warnings };
 }

@@ -35,16 +35,34 @@ export type AssessmentChange =
   | { op: "create"; unitId: string; criterionId: string; period: string; result: AssessmentResult }
   | { op: "update"; id: string; before: AssessmentResult; result: AssessmentResult };
 
-const fileIssue = (message: string, params?: ImportIssue["params"]): ImportIssue => ({ row: null, column: null, message, params });
+const fileIssue = (message: string, params?: ImportIssue["params"]): ImportIssue => ({
+  row: null,
+  column: null,
+  message,
+  params,
+});
 
 /** The set the period is assessed on, or why there is none to use. */
 async function resolveSet(db: Db, period: string, setCode: string | undefined) {
   const sets = await db.criteriaSet.findMany({
     where: criteriaSetWhere(period, setCode),
     take: 2,
-    select: { id: true, code: true, unitLevel: true, hasLevels: true, periodStart: true, periodEnd: true, criteria: { select: { id: true, number: true } } },
+    select: {
+      id: true,
+      code: true,
+      unitLevel: true,
+      hasLevels: true,
+      periodStart: true,
+      periodEnd: true,
+      criteria: { select: { id: true, number: true } },
+    },
   });
-  if (!sets.length) return { issue: setCode ? fileIssue("imports.errors.setUnknown", { set: setCode }) : fileIssue("imports.errors.noSetForYear", { year: period.slice(0, 4) }) };
+  if (!sets.length)
+    return {
+      issue: setCode
+        ? fileIssue("imports.errors.setUnknown", { set: setCode })
+        : fileIssue("imports.errors.noSetForYear", { year: period.slice(0, 4) }),
+    };
   // Without a code, a second commune set for the same years would make the choice arbitrary.
   if (sets.length > 1) return { issue: fileIssue("imports.errors.setAmbiguous", { year: period.slice(0, 4) }) };
   const set = sets[0]!;
@@ -65,9 +83,19 @@ export const criteriaImporter: Importer<AssessmentChange> = {
     });
     const criterionByKey = new Map(set.criteria.map((c) => [`tc${c.number}` as Key, c.id]));
     // A 19-column template used for a set of 10 leaves TC11…TC19 empty: those are ignored, not refused.
-    const criterionKeys = columns.keys().filter((key) => key.startsWith("tc") && (criterionByKey.has(key) || table.rows.some(({ cells }) => columns.value(cells, key))));
+    const criterionKeys = columns
+      .keys()
+      .filter(
+        (key) =>
+          key.startsWith("tc") &&
+          (criterionByKey.has(key) || table.rows.some(({ cells }) => columns.value(cells, key))),
+      );
     for (const key of columns.keys().filter((key) => key.startsWith("tc") && !criterionByKey.has(key))) {
-      const issue = { row: null, column: columns.heading(key), params: { set: set.code, column: columns.heading(key) } };
+      const issue = {
+        row: null,
+        column: columns.heading(key),
+        params: { set: set.code, column: columns.heading(key) },
+      };
       if (criterionKeys.includes(key)) fileIssues.push({ ...issue, message: "imports.errors.criterionUnknown" });
       else warnings.push({ ...issue, message: "imports.errors.unknownColumn" });
     }
@@ -88,20 +116,32 @@ export const criteriaImporter: Importer<AssessmentChange> = {
       });
       return { check, code, results };
     });
-    const find = await loadUnitsByCode(db, parsed.map((p) => p.code));
+    const find = await loadUnitsByCode(
+      db,
+      parsed.map((p) => p.code),
+    );
     // Judged on the unit a row names: "3180" and "03180" are the same commune.
-    flagDuplicates(parsed, (p) => (p.code ? (find(p.code)?.id ?? p.code) : null), (p) => p.check, columns.heading("code"));
+    flagDuplicates(
+      parsed,
+      (p) => (p.code ? (find(p.code)?.id ?? p.code) : null),
+      (p) => p.check,
+      columns.heading("code"),
+    );
     const units = parsed.map((p) => {
       const unit = p.code ? find(p.code) : undefined;
       // A unit the user may not see is reported like one that does not exist, so that codes reveal nothing.
-      if (p.code && (!unit || !can(actor, "unit.view", unit))) p.check.error(columns.heading("code"), "imports.errors.unitUnknown", { code: p.code });
-      else if (unit && !can(actor, "unit.assess", unit)) p.check.error(columns.heading("code"), "imports.errors.assessNotAllowed");
+      if (p.code && (!unit || !can(actor, "unit.view", unit)))
+        p.check.error(columns.heading("code"), "imports.errors.unitUnknown", { code: p.code });
+      else if (unit && !can(actor, "unit.assess", unit))
+        p.check.error(columns.heading("code"), "imports.errors.assessNotAllowed");
       else if (unit && !setAppliesTo(set, unit)) p.check.error(columns.heading("code"), "validation.setLevel");
       return p.check.ok ? unit : undefined;
     });
 
     const unitIds = units.flatMap((u) => (u ? [u.id] : []));
-    const existing = await db.$queryRaw<{ id: string; unitId: string; criterionId: string; result: AssessmentResult }[]>`
+    const existing = await db.$queryRaw<
+      { id: string; unitId: string; criterionId: string; result: AssessmentResult }[]
+    >`
       SELECT id, "unitId", "criterionId", result::text AS result FROM "CriterionAssessment"
       WHERE period = ${period} AND "criterionId" = ANY(${[...criterionByKey.values()]}) AND "unitId" = ANY(${unitIds})`;
     const byPair = new Map(existing.map((a) => [`${a.unitId}:${a.criterionId}`, a]));
@@ -111,7 +151,8 @@ export const criteriaImporter: Importer<AssessmentChange> = {
       for (const { criterionId, result } of p.results) {
         const before = byPair.get(`${unit.id}:${criterionId}`);
         if (!before) p.check.changes.push({ op: "create", unitId: unit.id, criterionId, period, result });
-        else if (before.result !== result) p.check.changes.push({ op: "update", id: before.id, before: before.result, result });
+        else if (before.result !== result)
+          p.check.changes.push({ op: "update", id: before.id, before: before.result, result });
         else p.check.unchanged++;
       }
     });
@@ -128,7 +169,9 @@ export const criteriaImporter: Importer<AssessmentChange> = {
       creates.map((c) => ({ ...c, assessedById: actor.userId })),
       ["updatedAt"],
     );
-    creates.forEach(({ op: _op, ...after }, i) => audit.push({ action: "assessment.create", entityType: "CriterionAssessment", entityId: ids[i]!, after }));
+    creates.forEach(({ op: _op, ...after }, i) =>
+      audit.push({ action: "assessment.create", entityType: "CriterionAssessment", entityId: ids[i]!, after }),
+    );
     // Only the result changes: a note or evidence recorded on the form stays.
     const updates = changes.flatMap((c) => (c.op === "update" ? [c] : []));
     for (const slice of chunks(updates, 10_000)) {
@@ -136,7 +179,14 @@ export const criteriaImporter: Importer<AssessmentChange> = {
         UPDATE "CriterionAssessment" AS a SET result = v.result::"AssessmentResult", "assessedById" = ${actor.userId}, "updatedAt" = now()
         FROM unnest(${slice.map((c) => c.id)}::text[], ${slice.map((c) => c.result)}::text[]) AS v(id, result)
         WHERE a.id = v.id`;
-      for (const c of slice) audit.push({ action: "assessment.update", entityType: "CriterionAssessment", entityId: c.id, before: { result: c.before }, after: { result: c.result } });
+      for (const c of slice)
+        audit.push({
+          action: "assessment.update",
+          entityType: "CriterionAssessment",
+          entityId: c.id,
+          before: { result: c.before },
+          after: { result: c.result },
+        });
     }
     return { audit, planIds: [] };
   },

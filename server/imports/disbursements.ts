@@ -22,13 +22,25 @@ export const DISBURSEMENT_COLUMNS: ColumnSpec<Key>[] = [
   ...PLAN_COLUMNS,
   { key: "source", heading: "Nguồn vốn", aliases: ["source", "capital source"], required: true },
   { key: "year", heading: "Năm", aliases: ["year", "Năm vốn"], required: true },
-  { key: "line", heading: "Nội dung dòng vốn", aliases: ["Dòng vốn", "Nội dung", "line", "budget line"], required: false },
-  { key: "amount", heading: "Số tiền (đồng)", aliases: ["Số tiền", "Số tiền giải ngân", "Giải ngân", "amount"], required: true },
+  {
+    key: "line",
+    heading: "Nội dung dòng vốn",
+    aliases: ["Dòng vốn", "Nội dung", "line", "budget line"],
+    required: false,
+  },
+  {
+    key: "amount",
+    heading: "Số tiền (đồng)",
+    aliases: ["Số tiền", "Số tiền giải ngân", "Giải ngân", "amount"],
+    required: true,
+  },
   { key: "paidOn", heading: "Ngày giải ngân", aliases: ["Ngày", "paid_on", "paid on", "date"], required: true },
   { key: "note", heading: "Ghi chú", aliases: ["note"], required: false },
 ];
 
-export const parseSource = labelLookup<CapitalSource>(CAPITAL_SOURCES.map((s) => [s, [vi.budget.sources[s], en.budget.sources[s]]]));
+export const parseSource = labelLookup<CapitalSource>(
+  CAPITAL_SOURCES.map((s) => [s, [vi.budget.sources[s], en.budget.sources[s]]]),
+);
 
 /** "05/03/2025", "5/3/2025" or "2025-03-05" → "2025-03-05"; anything else is left for the date check to refuse. */
 export function isoDate(text: string): string {
@@ -39,9 +51,17 @@ export function isoDate(text: string): string {
 const fieldsOf = ZDisbursement.pick({ amount: true, paidOn: true, note: true });
 
 type Line = { id: string; planId: string; source: CapitalSource; year: number; description: string; amount: bigint };
-export type DisbursementChange = { op: "create"; plan: ImportPlan; line: Line; amount: bigint; paidOn: Date; note: string };
+export type DisbursementChange = {
+  op: "create";
+  plan: ImportPlan;
+  line: Line;
+  amount: bigint;
+  paidOn: Date;
+  note: string;
+};
 
-const paymentKey = (lineId: string, paidOn: Date, amount: bigint, note: string) => [lineId, paidOn.toISOString().slice(0, 10), amount, normalizeLabel(note)].join("|");
+const paymentKey = (lineId: string, paidOn: Date, amount: bigint, note: string) =>
+  [lineId, paidOn.toISOString().slice(0, 10), amount, normalizeLabel(note)].join("|");
 
 export const disbursementsImporter: Importer<DisbursementChange> = {
   async check(db, actor, table) {
@@ -62,12 +82,21 @@ export const disbursementsImporter: Importer<DisbursementChange> = {
       else if (!source) check.error(h("source"), "imports.errors.badSource", { value: value("source") });
       const year = yearSchema.safeParse(value("year") || undefined);
       if (!year.success) check.error(h("year"), "validation.year");
-      const fields = fieldsOf.safeParse({ amount: value("amount"), paidOn: isoDate(value("paidOn")), note: value("note") });
-      if (!fields.success) for (const issue of fields.error.issues) check.error(h(issue.path[0] as Key), issue.path[0] === "paidOn" ? "imports.errors.date" : issueKey(issue));
+      const fields = fieldsOf.safeParse({
+        amount: value("amount"),
+        paidOn: isoDate(value("paidOn")),
+        note: value("note"),
+      });
+      if (!fields.success)
+        for (const issue of fields.error.issues)
+          check.error(h(issue.path[0] as Key), issue.path[0] === "paidOn" ? "imports.errors.date" : issueKey(issue));
       return { check, ref, source, year: year.data, lineText: value("line"), fields: fields.data };
     });
 
-    const findPlan = await loadPlans(db, parsed.flatMap((p) => p.ref ?? []));
+    const findPlan = await loadPlans(
+      db,
+      parsed.flatMap((p) => p.ref ?? []),
+    );
     const plans = parsed.map((p) => {
       const plan = p.ref ? findPlan(p.ref) : undefined;
       const issue = p.ref ? planRightIssue(actor, plan, "plan.track") : null;
@@ -76,25 +105,49 @@ export const disbursementsImporter: Importer<DisbursementChange> = {
     });
     const lines = await db.budgetLine.findMany({
       where: { planId: { in: [...new Set(plans.flatMap((p) => p?.id ?? []))] } },
-      select: { id: true, planId: true, source: true, year: true, description: true, amount: true, disbursements: { select: { amount: true, paidOn: true, note: true } } },
+      select: {
+        id: true,
+        planId: true,
+        source: true,
+        year: true,
+        description: true,
+        amount: true,
+        disbursements: { select: { amount: true, paidOn: true, note: true } },
+      },
     });
 
     // The line of each row, then its payment's key; duplicates are judged on what the rows resolve to.
     const withLine = parsed.map((p, i) => {
       const plan = plans[i];
       if (!p.check.ok || !plan || !p.source || !p.year || !p.fields) return { ...p, plan, line: null, key: null };
-      const candidates = lines.filter((l) => l.planId === plan.id && l.source === p.source && l.year === p.year && (!p.lineText || normalizeLabel(l.description) === normalizeLabel(p.lineText)));
+      const candidates = lines.filter(
+        (l) =>
+          l.planId === plan.id &&
+          l.source === p.source &&
+          l.year === p.year &&
+          (!p.lineText || normalizeLabel(l.description) === normalizeLabel(p.lineText)),
+      );
       if (candidates.length !== 1) {
-        p.check.error(p.lineText ? h("line") : h("source"), candidates.length ? "imports.errors.lineAmbiguous" : "imports.errors.lineUnknown");
+        p.check.error(
+          p.lineText ? h("line") : h("source"),
+          candidates.length ? "imports.errors.lineAmbiguous" : "imports.errors.lineUnknown",
+        );
         return { ...p, plan, line: null, key: null };
       }
       const line = candidates[0]!;
       return { ...p, plan, line, key: paymentKey(line.id, p.fields.paidOn, p.fields.amount, p.fields.note) };
     });
-    flagDuplicates(withLine, (p) => p.key, (p) => p.check, h("amount"));
+    flagDuplicates(
+      withLine,
+      (p) => p.key,
+      (p) => p.check,
+      h("amount"),
+    );
 
     const paid = new Map(lines.map((l) => [l.id, l.disbursements.reduce((sum, d) => sum + d.amount, 0n)]));
-    const recorded = new Set(lines.flatMap((l) => l.disbursements.map((d) => paymentKey(l.id, d.paidOn, d.amount, d.note))));
+    const recorded = new Set(
+      lines.flatMap((l) => l.disbursements.map((d) => paymentKey(l.id, d.paidOn, d.amount, d.note))),
+    );
     for (const p of withLine) {
       if (!p.check.ok || !p.line || !p.plan || !p.fields || !p.key) continue;
       if (recorded.has(p.key)) {
@@ -114,7 +167,12 @@ export const disbursementsImporter: Importer<DisbursementChange> = {
   },
 
   async write(tx, actor, changes) {
-    const planIds = await lockPlans(tx, actor, changes.map((c) => c.plan), "plan.track");
+    const planIds = await lockPlans(
+      tx,
+      actor,
+      changes.map((c) => c.plan),
+      "plan.track",
+    );
     // As addDisbursement does: the lines are locked while their totals are checked again, so
     // payments made meanwhile through the forms cannot together exceed an allocation.
     const lineIds = [...new Set(changes.map((c) => c.line.id))];
@@ -123,12 +181,21 @@ export const disbursementsImporter: Importer<DisbursementChange> = {
       FROM "BudgetLine" l WHERE l.id = ANY(${lineIds}) ORDER BY l.id FOR UPDATE`;
     const adding = new Map<string, bigint>();
     for (const c of changes) adding.set(c.line.id, (adding.get(c.line.id) ?? 0n) + c.amount);
-    for (const line of totals) if (BigInt(line.paid) + adding.get(line.id)! > BigInt(line.amount)) throw new DomainError("CONFLICT", "errors.conflict");
+    for (const line of totals)
+      if (BigInt(line.paid) + adding.get(line.id)! > BigInt(line.amount))
+        throw new DomainError("CONFLICT", "errors.conflict");
 
     const audit: Written["audit"] = [];
     const rows = changes.map((c) => ({ budgetLineId: c.line.id, amount: c.amount, paidOn: c.paidOn, note: c.note }));
-    const ids = await insertMany(tx, "Disbursement", { budgetLineId: "text", amount: "bigint", paidOn: "date", note: "text" }, rows);
-    rows.forEach((after, i) => audit.push({ action: "disbursement.create", entityType: "Disbursement", entityId: ids[i]!, after }));
+    const ids = await insertMany(
+      tx,
+      "Disbursement",
+      { budgetLineId: "text", amount: "bigint", paidOn: "date", note: "text" },
+      rows,
+    );
+    rows.forEach((after, i) =>
+      audit.push({ action: "disbursement.create", entityType: "Disbursement", entityId: ids[i]!, after }),
+    );
     return { audit, planIds };
   },
 };

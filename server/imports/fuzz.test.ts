@@ -16,7 +16,9 @@ const CASES = Number(process.env.FUZZ_CASES) || 300;
 
 /** The Vietnamese text of an issue, as the import page and the CLI word it; fails on an unknown key or a missing value. */
 function vietnamese(issue: ImportIssue): string {
-  const text = issue.message.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], vi);
+  const text = issue.message
+    .split(".")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], vi);
   if (typeof text !== "string") throw new Error(`no Vietnamese message for ${issue.message}`);
   return text.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (issue.params?.[name] === undefined) throw new Error(`${issue.message} lacks the value {${name}}`);
@@ -36,7 +38,10 @@ describe("imports under broken files", () => {
   const seed = fuzzSeed();
   useOwnDatabase("chungtay_fuzz_imports");
   let admin: Actor;
-  const valid = new Map<ImportKind, { csv: string; xlsx: Uint8Array; rows: string[][]; options: { period?: string; setCode?: string } }>();
+  const valid = new Map<
+    ImportKind,
+    { csv: string; xlsx: Uint8Array; rows: string[][]; options: { period?: string; setCode?: string } }
+  >();
 
   beforeAll(async () => {
     const db = getDb();
@@ -45,15 +50,33 @@ describe("imports under broken files", () => {
     admin = await buildActor(db, "admin", [tree.province], "Quản Trị Viên");
     // Tables the importers accept (units, criteria) or check row by row (shortages, disbursements: no such plan).
     const rows: Record<ImportKind, string[][]> = {
-      units: [templateHeadings("units"), [`${tree.commune.code}-TH`, "Trường Tiểu học Xã Một", "trường", tree.commune.code]],
-      criteria: [["Mã đơn vị", "Tên đơn vị", "TC1", "TC2", "TC3"], [tree.commune.code, "Xã Một", "Đạt", "Chưa đạt", ""], [tree.neighbour.code, "Xã Hai", "Nâng cao", "", "Đạt"]],
-      shortages: [templateHeadings("shortages"), templateHeadings("shortages").map((_, i) => (i === 0 ? tree.commune.code : "1"))],
-      disbursements: [templateHeadings("disbursements"), templateHeadings("disbursements").map((_, i) => (i === 0 ? tree.commune.code : "2025"))],
+      units: [
+        templateHeadings("units"),
+        [`${tree.commune.code}-TH`, "Trường Tiểu học Xã Một", "trường", tree.commune.code],
+      ],
+      criteria: [
+        ["Mã đơn vị", "Tên đơn vị", "TC1", "TC2", "TC3"],
+        [tree.commune.code, "Xã Một", "Đạt", "Chưa đạt", ""],
+        [tree.neighbour.code, "Xã Hai", "Nâng cao", "", "Đạt"],
+      ],
+      shortages: [
+        templateHeadings("shortages"),
+        templateHeadings("shortages").map((_, i) => (i === 0 ? tree.commune.code : "1")),
+      ],
+      disbursements: [
+        templateHeadings("disbursements"),
+        templateHeadings("disbursements").map((_, i) => (i === 0 ? tree.commune.code : "2025")),
+      ],
     };
     for (const kind of IMPORT_KINDS) {
       const table = rows[kind];
       const csv = `${table.map((r) => r.map((c) => (/[",;\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\r\n")}\r\n`;
-      valid.set(kind, { csv, xlsx: await xlsxFile(table), rows: table, options: kind === "criteria" ? { period: "2025", setCode: set.code } : {} });
+      valid.set(kind, {
+        csv,
+        xlsx: await xlsxFile(table),
+        rows: table,
+        options: kind === "criteria" ? { period: "2025", setCode: set.code } : {},
+      });
     }
   });
 
@@ -77,14 +100,19 @@ describe("imports under broken files", () => {
       // A file with problems is refused as a whole, with the same report; a mutation that left
       // a valid file is only previewed: importing it would be a choice, not a fuzz.
       if (problems) {
-        const refused = await applyImport(db, admin, input).then(() => null, (error: unknown) => error);
+        const refused = await applyImport(db, admin, input).then(
+          () => null,
+          (error: unknown) => error,
+        );
         expect(refused, where).toBeInstanceOf(ImportRejected);
         expect((refused as ImportRejected).report.fileIssues, where).toEqual(preview.fileIssues);
       }
     }
     expect(await digestTables(db), `stored tables (FUZZ_SEED=${seed})`).toEqual(before);
     // The broken files met the file-level checks, not only the row checks.
-    expect([...seen.keys()].length, JSON.stringify([...seen])).toBeGreaterThanOrEqual(Math.min(6, Math.floor(CASES / 20)));
+    expect([...seen.keys()].length, JSON.stringify([...seen])).toBeGreaterThanOrEqual(
+      Math.min(6, Math.floor(CASES / 20)),
+    );
 
     // Importing a valid file on purpose does change what is stored: the comparison above could fail.
     const units = valid.get("units")!;

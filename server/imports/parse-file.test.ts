@@ -41,23 +41,46 @@ describe("reading import files", () => {
       ["03180", 1_250_000, new Date(Date.UTC(2025, 2, 5))],
     ]);
     const read = await readTable("giai-ngan.xlsx", content);
-    expect(read).toEqual({ ok: true, table: { header: ["Mã", "Số tiền", "Ngày"], rows: [{ row: 2, cells: ["03180", "1250000", "2025-03-05"] }] } });
+    expect(read).toEqual({
+      ok: true,
+      table: { header: ["Mã", "Số tiền", "Ngày"], rows: [{ row: 2, cells: ["03180", "1250000", "2025-03-05"] }] },
+    });
   });
 
   it("refuses what is not a CSV or XLSX file, with a file-level reason", async () => {
-    expect(await issueOf("bang.pdf", csvFile([["a"], ["b"]]))).toMatchObject({ row: null, message: "imports.errors.fileType" });
+    expect(await issueOf("bang.pdf", csvFile([["a"], ["b"]]))).toMatchObject({
+      row: null,
+      message: "imports.errors.fileType",
+    });
     expect(await issueOf("bang.csv", new Uint8Array())).toMatchObject({ message: "imports.errors.fileEmpty" });
-    expect(await issueOf("anh.csv", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))).toMatchObject({ message: "imports.errors.fileBinary" });
-    expect(await issueOf("bang.csv", await xlsxFile([["Mã"], ["1"]]))).toMatchObject({ message: "imports.errors.fileLooksXlsx" });
-    expect(await issueOf("bang.xlsx", csvFile([["Mã"], ["1"]]))).toMatchObject({ message: "imports.errors.fileNotXlsx" });
+    expect(
+      await issueOf("anh.csv", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])),
+    ).toMatchObject({ message: "imports.errors.fileBinary" });
+    expect(await issueOf("bang.csv", await xlsxFile([["Mã"], ["1"]]))).toMatchObject({
+      message: "imports.errors.fileLooksXlsx",
+    });
+    expect(await issueOf("bang.xlsx", csvFile([["Mã"], ["1"]]))).toMatchObject({
+      message: "imports.errors.fileNotXlsx",
+    });
     // Windows-1258 / Latin-1 bytes are not UTF-8.
-    expect(await issueOf("bang.csv", new Uint8Array([0x4d, 0xe3, 0x0a, 0x31, 0x0a]))).toMatchObject({ message: "imports.errors.fileEncoding" });
-    expect(await issueOf("bang.csv", new Uint8Array(MAX_FILE_BYTES + 1).fill(0x41))).toMatchObject({ message: "imports.errors.fileTooLarge", params: { max: 10 } });
+    expect(await issueOf("bang.csv", new Uint8Array([0x4d, 0xe3, 0x0a, 0x31, 0x0a]))).toMatchObject({
+      message: "imports.errors.fileEncoding",
+    });
+    expect(await issueOf("bang.csv", new Uint8Array(MAX_FILE_BYTES + 1).fill(0x41))).toMatchObject({
+      message: "imports.errors.fileTooLarge",
+      params: { max: 10 },
+    });
   });
 
   it("refuses a file without a header or without data rows, and a CSV whose quotes do not close", async () => {
-    expect(await issueOf("bang.csv", new TextEncoder().encode("\uFEFF\r\n;;;\r\n"))).toMatchObject({ message: "imports.errors.noHeader" });
-    expect(await issueOf("bang.csv", csvFile([["Mã đơn vị", "TC1"]], { bom: true }))).toMatchObject({ message: "imports.errors.noRows" });
-    expect(await issueOf("bang.csv", new TextEncoder().encode('Mã,Tên\n03180,"Xã Quài Nưa\n'))).toMatchObject({ message: "imports.errors.fileUnreadable" });
+    expect(await issueOf("bang.csv", new TextEncoder().encode("\uFEFF\r\n;;;\r\n"))).toMatchObject({
+      message: "imports.errors.noHeader",
+    });
+    expect(await issueOf("bang.csv", csvFile([["Mã đơn vị", "TC1"]], { bom: true }))).toMatchObject({
+      message: "imports.errors.noRows",
+    });
+    expect(await issueOf("bang.csv", new TextEncoder().encode('Mã,Tên\n03180,"Xã Quài Nưa\n'))).toMatchObject({
+      message: "imports.errors.fileUnreadable",
+    });
   });
 });

@@ -18,7 +18,10 @@ type Failure = { ok: false; issue: ImportIssue };
 export type ReadResult = { ok: true; table: SourceTable } | Failure;
 type RawRows = { ok: true; rows: { row: number; cells: string[] }[] } | Failure;
 
-const fail = (message: string, params?: ImportIssue["params"]): Failure => ({ ok: false, issue: { row: null, column: null, message, params } });
+const fail = (message: string, params?: ImportIssue["params"]): Failure => ({
+  ok: false,
+  issue: { row: null, column: null, message, params },
+});
 
 export async function readTable(fileName: string, content: Uint8Array): Promise<ReadResult> {
   const name = fileName.toLowerCase();
@@ -31,7 +34,8 @@ export async function readTable(fileName: string, content: Uint8Array): Promise<
   return toTable(read.rows);
 }
 
-const isZip = (content: Uint8Array) => content[0] === 0x50 && content[1] === 0x4b && content[2] === 0x03 && content[3] === 0x04;
+const isZip = (content: Uint8Array) =>
+  content[0] === 0x50 && content[1] === 0x4b && content[2] === 0x03 && content[3] === 0x04;
 
 function readCsv(content: Uint8Array): RawRows {
   // A spreadsheet saved with the wrong extension, or any other binary, is not a CSV to guess at.
@@ -46,7 +50,12 @@ function readCsv(content: Uint8Array): RawRows {
   }
   text = text.replace(/^\uFEFF/, "");
   try {
-    const records = parse(text, { delimiter: guessDelimiter(text), relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
+    const records = parse(text, {
+      delimiter: guessDelimiter(text),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
@@ -62,14 +71,17 @@ function readCsv(content: Uint8Array): RawRows {
  * outside quotes).
  */
 function guessDelimiter(text: string): string {
-  const counts = new Map<string, number>([[",", 0], [";", 0], ["\t", 0]]);
+  const counts = new Map<string, number>([
+    [",", 0],
+    [";", 0],
+    ["\t", 0],
+  ]);
   let quoted = false;
   for (const char of text) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && (char === "\n" || char === "\r")) {
       if ([...counts.values()].some((n) => n > 0)) break;
-    }
-    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+    } else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
   }
   const [best, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
   return count > 0 ? best : ",";
@@ -82,7 +94,9 @@ async function readXlsx(content: Uint8Array): Promise<RawRows> {
   if (unpacked > MAX_XLSX_UNPACKED_BYTES) return fail("imports.errors.fileTooLarge", { max: MAX_FILE_MEGABYTES });
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(content.buffer, content.byteOffset, content.byteLength) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      Buffer.from(content.buffer, content.byteOffset, content.byteLength) as unknown as ArrayBuffer,
+    );
   } catch {
     return fail("imports.errors.fileNotXlsx");
   }
@@ -93,7 +107,10 @@ async function readXlsx(content: Uint8Array): Promise<RawRows> {
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = Array.isArray(row.values) ? row.values : [];
     // row.values is 1-based: index 0 is always empty.
-    rows.push({ row: rowNumber, cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1])) });
+    rows.push({
+      row: rowNumber,
+      cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1])),
+    });
   });
   return { ok: true, rows };
 }
@@ -104,7 +121,8 @@ function cellText(value: ExcelJS.CellValue | undefined): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== "object") return String(value);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value)
+    return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ("text" in value) return String(value.text);
   if ("error" in value) return String(value.error);
   return "";
@@ -134,7 +152,8 @@ function zipUnpackedSize(content: Uint8Array): number | null {
     // 0xFFFFFFFF announces a ZIP64 size: more than an import file ever needs.
     if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
     total += size;
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
   return total;
 }

@@ -18,25 +18,102 @@ async function setup(status: PlanStatus = "draft") {
 
 const auditCount = (actorId: string) => getDb().auditEvent.count({ where: { actorId } });
 
-const SHORTAGE_HEADER = ["Số ký hiệu kế hoạch", "Mã đơn vị ban hành", "Mã xã/trường", "Loại thiếu hụt", "Số lượng", "Đơn vị tính", "Kinh phí ước tính (đồng)", "Chi tiết"];
-const DISBURSEMENT_HEADER = ["Số, ký hiệu kế hoạch", "Mã đơn vị ban hành", "Nguồn vốn", "Năm", "Nội dung dòng vốn", "Số tiền (đồng)", "Ngày giải ngân", "Ghi chú"];
+const SHORTAGE_HEADER = [
+  "Số ký hiệu kế hoạch",
+  "Mã đơn vị ban hành",
+  "Mã xã/trường",
+  "Loại thiếu hụt",
+  "Số lượng",
+  "Đơn vị tính",
+  "Kinh phí ước tính (đồng)",
+  "Chi tiết",
+];
+const DISBURSEMENT_HEADER = [
+  "Số, ký hiệu kế hoạch",
+  "Mã đơn vị ban hành",
+  "Nguồn vốn",
+  "Năm",
+  "Nội dung dòng vốn",
+  "Số tiền (đồng)",
+  "Ngày giải ngân",
+  "Ghi chú",
+];
 
 describe("shortages import", () => {
   it("creates shortages, updates them from a corrected file, and changes nothing when nothing changed", async () => {
     const { db, tree, planner, plan, ref } = await setup();
     const rows = [
-      [ref.toLowerCase(), tree.district.code, tree.commune.code, "Phòng bán trú, nội trú", "12", "phòng", "3.600.000.000", ""],
+      [
+        ref.toLowerCase(),
+        tree.district.code,
+        tree.commune.code,
+        "Phòng bán trú, nội trú",
+        "12",
+        "phòng",
+        "3.600.000.000",
+        "",
+      ],
       [ref, tree.district.code, tree.school.code, "giao vien", "3", "người", "", "Tiếng Anh"],
-      [ref, tree.district.code, tree.neighbour.code, "solid_classrooms", "1.200", "phòng", "24 000 000 000", "Thay phòng tạm"],
+      [
+        ref,
+        tree.district.code,
+        tree.neighbour.code,
+        "solid_classrooms",
+        "1.200",
+        "phòng",
+        "24 000 000 000",
+        "Thay phòng tạm",
+      ],
     ];
     const file = csvFile([SHORTAGE_HEADER, ...rows], { delimiter: ";", bom: true });
-    expect((await previewImport(db, planner, importInput("shortages", file))).counts).toEqual({ create: 3, update: 0, unchanged: 0, errorRows: 0 });
+    expect((await previewImport(db, planner, importInput("shortages", file))).counts).toEqual({
+      create: 3,
+      update: 0,
+      unchanged: 0,
+      errorRows: 0,
+    });
     await applyImport(db, planner, importInput("shortages", file));
-    const stored = await db.shortage.findMany({ where: { planId: plan.id }, orderBy: { quantity: "asc" }, select: { unitId: true, category: true, quantity: true, unitLabel: true, estimatedCost: true, description: true, status: true } });
+    const stored = await db.shortage.findMany({
+      where: { planId: plan.id },
+      orderBy: { quantity: "asc" },
+      select: {
+        unitId: true,
+        category: true,
+        quantity: true,
+        unitLabel: true,
+        estimatedCost: true,
+        description: true,
+        status: true,
+      },
+    });
     expect(stored).toEqual([
-      { unitId: tree.school.id, category: "teachers", quantity: 3, unitLabel: "người", estimatedCost: null, description: "Tiếng Anh", status: "open" },
-      { unitId: tree.commune.id, category: "boarding_rooms", quantity: 12, unitLabel: "phòng", estimatedCost: 3_600_000_000n, description: "", status: "open" },
-      { unitId: tree.neighbour.id, category: "solid_classrooms", quantity: 1200, unitLabel: "phòng", estimatedCost: 24_000_000_000n, description: "Thay phòng tạm", status: "open" },
+      {
+        unitId: tree.school.id,
+        category: "teachers",
+        quantity: 3,
+        unitLabel: "người",
+        estimatedCost: null,
+        description: "Tiếng Anh",
+        status: "open",
+      },
+      {
+        unitId: tree.commune.id,
+        category: "boarding_rooms",
+        quantity: 12,
+        unitLabel: "phòng",
+        estimatedCost: 3_600_000_000n,
+        description: "",
+        status: "open",
+      },
+      {
+        unitId: tree.neighbour.id,
+        category: "solid_classrooms",
+        quantity: 1200,
+        unitLabel: "phòng",
+        estimatedCost: 24_000_000_000n,
+        description: "Thay phòng tạm",
+        status: "open",
+      },
     ]);
     const events = await auditCount(planner.userId);
     expect(events).toBe(4);
@@ -46,9 +123,19 @@ describe("shortages import", () => {
     expect(await auditCount(planner.userId)).toBe(events);
 
     const corrected = csvFile([SHORTAGE_HEADER, [...rows[0]!.slice(0, 4), "10", "phòng", "3.000.000.000", ""]]);
-    expect((await applyImport(db, planner, importInput("shortages", corrected))).counts).toEqual({ create: 0, update: 1, unchanged: 0, errorRows: 0 });
-    expect(await db.shortage.findFirstOrThrow({ where: { planId: plan.id, unitId: tree.commune.id } })).toMatchObject({ quantity: 10, estimatedCost: 3_000_000_000n });
-    expect(await db.auditEvent.findFirstOrThrow({ where: { actorId: planner.userId, action: "shortage.update" } })).toMatchObject({
+    expect((await applyImport(db, planner, importInput("shortages", corrected))).counts).toEqual({
+      create: 0,
+      update: 1,
+      unchanged: 0,
+      errorRows: 0,
+    });
+    expect(await db.shortage.findFirstOrThrow({ where: { planId: plan.id, unitId: tree.commune.id } })).toMatchObject({
+      quantity: 10,
+      estimatedCost: 3_000_000_000n,
+    });
+    expect(
+      await db.auditEvent.findFirstOrThrow({ where: { actorId: planner.userId, action: "shortage.update" } }),
+    ).toMatchObject({
       before: { quantity: 12, estimatedCost: "3600000000" },
       after: { quantity: 10, estimatedCost: "3000000000" },
     });
@@ -86,22 +173,30 @@ describe("shortages import", () => {
       [10, "Chi tiết", "imports.errors.duplicateRow"],
     ]);
     expect(preview.counts).toEqual({ create: 0, update: 0, unchanged: 0, errorRows: 9 });
-    await expect(applyImport(db, planner, importInput("shortages", file, { validOnly: true }))).resolves.toMatchObject({ counts: { create: 0, errorRows: 9 } });
+    await expect(applyImport(db, planner, importInput("shortages", file, { validOnly: true }))).resolves.toMatchObject({
+      counts: { create: 0, errorRows: 9 },
+    });
     expect(await auditCount(planner.userId)).toBe(0);
   });
 
   it("refuses the plan of a unit above to a commune planner, who may read it but not change it", async () => {
     const { db, tree, ref } = await setup();
     const communePlanner = await buildActor(db, "planner", [tree.commune]);
-    const file = csvFile([SHORTAGE_HEADER, [ref, tree.district.code, tree.commune.code, "Thiết bị", "5", "bộ", "", ""]]);
-    expect((await previewImport(db, communePlanner, importInput("shortages", file))).issues.map((i) => i.message)).toEqual(["imports.errors.planNotAllowed"]);
+    const file = csvFile([
+      SHORTAGE_HEADER,
+      [ref, tree.district.code, tree.commune.code, "Thiết bị", "5", "bộ", "", ""],
+    ]);
+    expect(
+      (await previewImport(db, communePlanner, importInput("shortages", file))).issues.map((i) => i.message),
+    ).toEqual(["imports.errors.planNotAllowed"]);
   });
 });
 
 describe("disbursements import", () => {
   async function withLines(status: PlanStatus = "draft") {
     const s = await setup(status);
-    const line = (source: "central_budget" | "local_budget", description: string, amount: bigint) => s.db.budgetLine.create({ data: { planId: s.plan.id, source, year: 2025, description, amount } });
+    const line = (source: "central_budget" | "local_budget", description: string, amount: bigint) =>
+      s.db.budgetLine.create({ data: { planId: s.plan.id, source, year: 2025, description, amount } });
     const rooms = await line("central_budget", "Xây phòng bán trú", 1_000_000_000n);
     const equipment = await line("central_budget", "Mua thiết bị dạy học", 500_000_000n);
     const local = await line("local_budget", "", 200_000_000n);
@@ -112,13 +207,40 @@ describe("disbursements import", () => {
     const { db, tree, planner, ref, rooms, local } = await withLines();
     const file = csvFile([
       DISBURSEMENT_HEADER,
-      [ref, tree.district.code, "Ngân sách trung ương", "2025", "xây phòng bán trú", "300.000.000", "05/03/2025", "Tạm ứng đợt 1"],
+      [
+        ref,
+        tree.district.code,
+        "Ngân sách trung ương",
+        "2025",
+        "xây phòng bán trú",
+        "300.000.000",
+        "05/03/2025",
+        "Tạm ứng đợt 1",
+      ],
       [ref, tree.district.code, "local_budget", "2025", "", "100000000", "2025-04-01", ""],
-      [ref, tree.district.code, "Ngân sách trung ương", "2025", "Xây phòng bán trú", "700.000.000", "30/6/2025", "Thanh toán khối lượng"],
+      [
+        ref,
+        tree.district.code,
+        "Ngân sách trung ương",
+        "2025",
+        "Xây phòng bán trú",
+        "700.000.000",
+        "30/6/2025",
+        "Thanh toán khối lượng",
+      ],
     ]);
-    expect((await previewImport(db, planner, importInput("disbursements", file))).counts).toEqual({ create: 3, update: 0, unchanged: 0, errorRows: 0 });
+    expect((await previewImport(db, planner, importInput("disbursements", file))).counts).toEqual({
+      create: 3,
+      update: 0,
+      unchanged: 0,
+      errorRows: 0,
+    });
     await applyImport(db, planner, importInput("disbursements", file));
-    const paid = await db.disbursement.findMany({ where: { budgetLine: { planId: rooms.planId } }, orderBy: { paidOn: "asc" }, select: { budgetLineId: true, amount: true, paidOn: true, note: true } });
+    const paid = await db.disbursement.findMany({
+      where: { budgetLine: { planId: rooms.planId } },
+      orderBy: { paidOn: "asc" },
+      select: { budgetLineId: true, amount: true, paidOn: true, note: true },
+    });
     expect(paid).toEqual([
       { budgetLineId: rooms.id, amount: 300_000_000n, paidOn: new Date("2025-03-05"), note: "Tạm ứng đợt 1" },
       { budgetLineId: local.id, amount: 100_000_000n, paidOn: new Date("2025-04-01"), note: "" },
@@ -160,10 +282,20 @@ describe("disbursements import", () => {
 
   it("records payments on an approved plan but not on one under review", async () => {
     const approved = await withLines("approved");
-    const row = (s: typeof approved) => csvFile([DISBURSEMENT_HEADER, [s.ref, s.tree.district.code, "Ngân sách địa phương", "2025", "", "1.000.000", "01/04/2025", ""]]);
-    expect((await applyImport(approved.db, approved.planner, importInput("disbursements", row(approved)))).counts.create).toBe(1);
+    const row = (s: typeof approved) =>
+      csvFile([
+        DISBURSEMENT_HEADER,
+        [s.ref, s.tree.district.code, "Ngân sách địa phương", "2025", "", "1.000.000", "01/04/2025", ""],
+      ]);
+    expect(
+      (await applyImport(approved.db, approved.planner, importInput("disbursements", row(approved)))).counts.create,
+    ).toBe(1);
     const submitted = await withLines("submitted");
-    const error = await applyImport(submitted.db, submitted.planner, importInput("disbursements", row(submitted))).catch((e: unknown) => e);
+    const error = await applyImport(
+      submitted.db,
+      submitted.planner,
+      importInput("disbursements", row(submitted)),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportRejected);
     expect((error as ImportRejected).report.issues.map((i) => i.message)).toEqual(["imports.errors.planUnderReview"]);
   });

@@ -16,8 +16,18 @@ import { chunks, loadUnitsByCode } from "./rows";
 
 export const PLAN_COLUMNS: ColumnSpec<"plan" | "planUnit">[] = [
   // "Số, ký hiệu" is the official term; the heading leaves out its comma, which a hand-made CSV would not quote.
-  { key: "plan", heading: "Số ký hiệu kế hoạch", aliases: ["Số, ký hiệu", "Số ký hiệu", "Số hiệu kế hoạch", "Kế hoạch", "plan", "plan reference"], required: true },
-  { key: "planUnit", heading: "Mã đơn vị ban hành", aliases: ["Đơn vị ban hành", "plan_unit", "plan unit", "issuing unit"], required: true },
+  {
+    key: "plan",
+    heading: "Số ký hiệu kế hoạch",
+    aliases: ["Số, ký hiệu", "Số ký hiệu", "Số hiệu kế hoạch", "Kế hoạch", "plan", "plan reference"],
+    required: true,
+  },
+  {
+    key: "planUnit",
+    heading: "Mã đơn vị ban hành",
+    aliases: ["Đơn vị ban hành", "plan_unit", "plan unit", "issuing unit"],
+    required: true,
+  },
 ];
 
 export interface PlanRef {
@@ -28,7 +38,11 @@ export interface PlanRef {
   label: string;
 }
 
-export type ImportPlan = { id: string; status: PlanStatus; issuingUnit: { path: string; level: UnitLevel; code: string } };
+export type ImportPlan = {
+  id: string;
+  status: PlanStatus;
+  issuingUnit: { path: string; level: UnitLevel; code: string };
+};
 type PlanRight = "plan.update" | "plan.track";
 
 /** "2543/kh-sgdđt" and the issuing unit's code → the plan's reference, or null when it is not one. */
@@ -40,13 +54,24 @@ export function parsePlanRef(reference: string, unitCode: string): PlanRef | nul
 
 /** The plans a file names, loaded at once and found by reference. */
 export async function loadPlans(db: Db, refs: PlanRef[]) {
-  const findUnit = await loadUnitsByCode(db, refs.map((r) => r.unitCode));
+  const findUnit = await loadUnitsByCode(
+    db,
+    refs.map((r) => r.unitCode),
+  );
   const unitIds = [...new Set(refs.flatMap((r) => findUnit(r.unitCode)?.id ?? []))];
   const plans = await db.plan.findMany({
     where: { issuingUnitId: { in: unitIds }, number: { in: [...new Set(refs.map((r) => r.number))] } },
-    select: { id: true, number: true, symbol: true, status: true, issuingUnit: { select: { path: true, level: true, code: true } } },
+    select: {
+      id: true,
+      number: true,
+      symbol: true,
+      status: true,
+      issuingUnit: { select: { path: true, level: true, code: true } },
+    },
   });
-  const byKey = new Map(plans.map(({ number, symbol, ...plan }) => [`${plan.issuingUnit.code}|${number}|${symbol}`, plan]));
+  const byKey = new Map(
+    plans.map(({ number, symbol, ...plan }) => [`${plan.issuingUnit.code}|${number}|${symbol}`, plan]),
+  );
   return (ref: PlanRef): ImportPlan | undefined => {
     const unit = findUnit(ref.unitCode);
     return unit && byKey.get(`${unit.code}|${ref.number}|${ref.symbol}`);
@@ -60,12 +85,16 @@ export async function loadPlans(db: Db, refs: PlanRef[]) {
 export function planRightIssue(actor: Actor, plan: ImportPlan | undefined, right: PlanRight): string | null {
   if (!plan || !can(actor, "plan.view", plan)) return "imports.errors.planUnknown";
   if (can(actor, right, plan)) return null;
-  if (can(actor, right, { ...plan, status: "draft" })) return right === "plan.update" ? "imports.errors.planLocked" : "imports.errors.planUnderReview";
+  if (can(actor, right, { ...plan, status: "draft" }))
+    return right === "plan.update" ? "imports.errors.planLocked" : "imports.errors.planUnderReview";
   return "imports.errors.planNotAllowed";
 }
 
 /** Of the given units, those a plan's records may point at (its issuing unit's scope), for each plan. */
-export async function unitsInScope(db: Db, pairs: { plan: ImportPlan; unitId: string }[]): Promise<(plan: ImportPlan, unitId: string) => boolean> {
+export async function unitsInScope(
+  db: Db,
+  pairs: { plan: ImportPlan; unitId: string }[],
+): Promise<(plan: ImportPlan, unitId: string) => boolean> {
   const inScope = new Set<string>();
   const byPlan = new Map<string, { plan: ImportPlan; unitIds: Set<string> }>();
   for (const { plan, unitId } of pairs) {
@@ -75,7 +104,10 @@ export async function unitsInScope(db: Db, pairs: { plan: ImportPlan; unitId: st
   }
   for (const { plan, unitIds } of byPlan.values()) {
     for (const slice of chunks([...unitIds])) {
-      const units = await db.orgUnit.findMany({ where: { AND: [planScopeWhere(plan.issuingUnit), { id: { in: slice } }] }, select: { id: true } });
+      const units = await db.orgUnit.findMany({
+        where: { AND: [planScopeWhere(plan.issuingUnit), { id: { in: slice } }] },
+        select: { id: true },
+      });
       for (const unit of units) inScope.add(`${plan.id}:${unit.id}`);
     }
   }

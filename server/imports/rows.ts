@@ -27,7 +27,12 @@ export class RowCheck<C extends Change> implements CheckedRow<C> {
  * Rows that name the same record twice. Which of them the official meant cannot be told, so
  * every one of them is an error pointing at the others, and none is imported.
  */
-export function flagDuplicates<T>(items: T[], keyOf: (item: T) => string | null, checkOf: (item: T) => RowCheck<Change>, column: string) {
+export function flagDuplicates<T>(
+  items: T[],
+  keyOf: (item: T) => string | null,
+  checkOf: (item: T) => RowCheck<Change>,
+  column: string,
+) {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);
@@ -54,7 +59,8 @@ export interface KnownUnit {
 
 /** Official codes are digits with leading zeros (province 2, district 3, commune 5), which Excel drops from numeric cells. */
 const PADDED_LENGTHS = [2, 3, 5];
-const paddings = (code: string) => (/^\d+$/.test(code) ? PADDED_LENGTHS.filter((n) => n > code.length).map((n) => code.padStart(n, "0")) : []);
+const paddings = (code: string) =>
+  /^\d+$/.test(code) ? PADDED_LENGTHS.filter((n) => n > code.length).map((n) => code.padStart(n, "0")) : [];
 
 /**
  * The units a file names, loaded in one query and found by code. A code Excel turned into a

@@ -9,7 +9,17 @@ import { disbursementsImporter } from "./disbursements";
 import { insertMany } from "./bulk-insert";
 import { readTable } from "./parse-file";
 import { shortagesImporter } from "./shortages";
-import type { Change, Checked, CheckedRow, ImportInput, ImportKind, ImportReport, Importer, RowStatus, Written } from "./types";
+import type {
+  Change,
+  Checked,
+  CheckedRow,
+  ImportInput,
+  ImportKind,
+  ImportReport,
+  Importer,
+  RowStatus,
+  Written,
+} from "./types";
 import { unitsImporter } from "./units";
 
 /**
@@ -41,14 +51,27 @@ export class ImportRejected extends DomainError {
 async function check(db: Db, actor: Actor, input: ImportInput): Promise<Checked<Change> & { rowCount: number }> {
   const read = await readTable(input.fileName, input.content);
   if (!read.ok) return { fileIssues: [read.issue], warnings: [], rows: [], rowCount: 0 };
-  const checked = await importers[input.kind].check(db, actor, read.table, { period: input.period, setCode: input.setCode });
+  const checked = await importers[input.kind].check(db, actor, read.table, {
+    period: input.period,
+    setCode: input.setCode,
+  });
   return { ...checked, rowCount: read.table.rows.length };
 }
 
 const statusOf = (row: CheckedRow<Change>): RowStatus =>
-  row.issues.length ? "error" : row.changes.some((c) => c.op === "create") ? "create" : row.changes.length ? "update" : "unchanged";
+  row.issues.length
+    ? "error"
+    : row.changes.some((c) => c.op === "create")
+      ? "create"
+      : row.changes.length
+        ? "update"
+        : "unchanged";
 
-function report(input: ImportInput, checked: Checked<Change> & { rowCount: number }, outcome: ImportReport["outcome"]): ImportReport {
+function report(
+  input: ImportInput,
+  checked: Checked<Change> & { rowCount: number },
+  outcome: ImportReport["outcome"],
+): ImportReport {
   const valid = checked.rows.filter((r) => !r.issues.length);
   const changes = valid.flatMap((r) => r.changes);
   const issues = checked.rows.flatMap((r) => r.issues);
@@ -103,9 +126,24 @@ export async function applyImport(db: Db, actor: Actor, input: ImportInput): Pro
  * One audit event per record changed, as the forms write them (in bulk), and one for the
  * import itself, which says which file brought them and when.
  */
-async function writeAudit(tx: Prisma.TransactionClient, actor: Actor, input: ImportInput, preview: ImportReport, written: Written) {
-  const summary = { fileName: input.fileName, period: input.period, setCode: input.setCode, validOnly: !!input.validOnly, counts: preview.counts };
-  const events = [...written.audit, { action: `import.${input.kind}`, entityType: "Import", entityId: randomUUID(), after: summary }];
+async function writeAudit(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  input: ImportInput,
+  preview: ImportReport,
+  written: Written,
+) {
+  const summary = {
+    fileName: input.fileName,
+    period: input.period,
+    setCode: input.setCode,
+    validOnly: !!input.validOnly,
+    counts: preview.counts,
+  };
+  const events = [
+    ...written.audit,
+    { action: `import.${input.kind}`, entityType: "Import", entityId: randomUUID(), after: summary },
+  ];
   await insertMany(
     tx,
     "AuditEvent",

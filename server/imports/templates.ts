@@ -21,7 +21,10 @@ export function templateHeadings(kind: ImportKind, criteriaCount = DEFAULT_CRITE
     case "units":
       return headings(UNIT_COLUMNS);
     case "criteria":
-      return [...headings(CRITERIA_COLUMNS), ...Array.from({ length: criteriaCount }, (_, i) => criterionHeading(i + 1))];
+      return [
+        ...headings(CRITERIA_COLUMNS),
+        ...Array.from({ length: criteriaCount }, (_, i) => criterionHeading(i + 1)),
+      ];
     case "shortages":
       return headings(SHORTAGE_COLUMNS);
     case "disbursements":

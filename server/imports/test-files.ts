@@ -5,7 +5,11 @@ import type { ImportInput, ImportKind } from "./types";
 
 /** A CSV file from rows of cells, comma-separated unless told, optionally with a byte order mark. */
 export function csvFile(rows: (string | number)[][], { delimiter = ",", bom = false } = {}): Uint8Array {
-  const text = rows.map((cells) => cells.map((c) => (/[",;\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(delimiter)).join("\r\n");
+  const text = rows
+    .map((cells) =>
+      cells.map((c) => (/[",;\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(delimiter),
+    )
+    .join("\r\n");
   return new TextEncoder().encode(`${bom ? "\uFEFF" : ""}${text}\r\n`);
 }
 
@@ -17,7 +21,11 @@ export async function xlsxFile(rows: (string | number | Date | null)[][]): Promi
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-export const importInput = (kind: ImportKind, content: Uint8Array, options: Partial<ImportInput> = {}): ImportInput => ({
+export const importInput = (
+  kind: ImportKind,
+  content: Uint8Array,
+  options: Partial<ImportInput> = {},
+): ImportInput => ({
   kind,
   fileName: `${kind}.csv`,
   content,

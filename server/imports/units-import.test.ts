@@ -28,9 +28,20 @@ describe("units import", () => {
     expect(await db.orgUnit.count({ where: { code: `H${tag}` } })).toBe(0);
 
     await applyImport(db, admin, importInput("units", file));
-    const school = await db.orgUnit.findUniqueOrThrow({ where: { code: `T${tag}` }, include: { parent: { include: { parent: true } } } });
-    expect(school).toMatchObject({ level: "school", depth: 3, path: `${tree.province.path}H${tag}/X${tag}/T${tag}/`, parent: { code: `X${tag}`, parent: { code: `H${tag}` } } });
-    expect(await db.orgUnit.findUniqueOrThrow({ where: { id: tree.commune.id } })).toMatchObject({ name: "Xã Một (đổi tên)", path: tree.commune.path });
+    const school = await db.orgUnit.findUniqueOrThrow({
+      where: { code: `T${tag}` },
+      include: { parent: { include: { parent: true } } },
+    });
+    expect(school).toMatchObject({
+      level: "school",
+      depth: 3,
+      path: `${tree.province.path}H${tag}/X${tag}/T${tag}/`,
+      parent: { code: `X${tag}`, parent: { code: `H${tag}` } },
+    });
+    expect(await db.orgUnit.findUniqueOrThrow({ where: { id: tree.commune.id } })).toMatchObject({
+      name: "Xã Một (đổi tên)",
+      path: tree.commune.path,
+    });
     expect(await db.auditEvent.count({ where: { actorId: admin.userId, entityType: "OrgUnit" } })).toBe(4);
 
     const again = await applyImport(db, admin, importInput("units", file));
@@ -74,7 +85,9 @@ describe("units import", () => {
     await expect(applyImport(db, admin, importInput("units", file))).rejects.toBeInstanceOf(ImportRejected);
     expect(await db.orgUnit.count({ where: { code: { endsWith: tag } } })).toBe(0);
     expect((await applyImport(db, admin, importInput("units", file, { validOnly: true }))).counts.create).toBe(1);
-    expect(await db.orgUnit.findMany({ where: { code: { endsWith: tag } }, select: { code: true } })).toEqual([{ code: `B${tag}` }]);
+    expect(await db.orgUnit.findMany({ where: { code: { endsWith: tag } }, select: { code: true } })).toEqual([
+      { code: `B${tag}` },
+    ]);
   });
 
   it("is for admins only", async () => {

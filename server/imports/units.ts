@@ -19,7 +19,12 @@ export const UNIT_COLUMNS: ColumnSpec<Key>[] = [
   { key: "code", heading: "Mã", aliases: ["Mã đơn vị", "code", "unit code"], required: true },
   { key: "name", heading: "Tên", aliases: ["Tên đơn vị", "name"], required: true },
   { key: "level", heading: "Cấp", aliases: ["level", "Cấp đơn vị"], required: true },
-  { key: "parentCode", heading: "Mã cấp trên", aliases: ["parent_code", "parent", "Mã đơn vị cấp trên"], required: true },
+  {
+    key: "parentCode",
+    heading: "Mã cấp trên",
+    aliases: ["parent_code", "parent", "Mã đơn vị cấp trên"],
+    required: true,
+  },
 ];
 
 export const parseLevel = labelLookup<UnitLevel>([
@@ -39,7 +44,16 @@ const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 const OFFICIAL_DIGITS: Partial<Record<UnitLevel, number>> = { province: 2, district: 3, commune: 5 };
 
 export type UnitChange =
-  | { op: "create"; code: string; name: string; level: UnitLevel; path: string; depth: number; parentId: string | null; parentCode: string | null }
+  | {
+      op: "create";
+      code: string;
+      name: string;
+      level: UnitLevel;
+      path: string;
+      depth: number;
+      parentId: string | null;
+      parentCode: string | null;
+    }
   | { op: "update"; id: string; code: string; before: string; name: string };
 
 type Parsed = { check: RowCheck<UnitChange>; code: string; name: string; level: UnitLevel | null; parentCode: string };
@@ -52,7 +66,9 @@ export const unitsImporter: Importer<UnitChange> = {
     const h = (key: Key) => columns.heading(key);
 
     const parsed: Parsed[] = table.rows.map(({ row, cells }) => {
-      const [code, name, levelText, parentCode] = (["code", "name", "level", "parentCode"] as const).map((key) => columns.value(cells, key)) as [string, string, string, string];
+      const [code, name, levelText, parentCode] = (["code", "name", "level", "parentCode"] as const).map((key) =>
+        columns.value(cells, key),
+      ) as [string, string, string, string];
       const check = new RowCheck<UnitChange>(row, code);
       if (!code) check.error(h("code"), "validation.required");
       else if (!CODE_PATTERN.test(code)) check.error(h("code"), "imports.errors.badCode");
@@ -61,33 +77,74 @@ export const unitsImporter: Importer<UnitChange> = {
       const level = parseLevel(levelText);
       if (!levelText) check.error(h("level"), "validation.required");
       else if (!level) check.error(h("level"), "imports.errors.badLevel", { value: levelText });
-      if (level && /^\d+$/.test(code) && OFFICIAL_DIGITS[level] && code.length !== OFFICIAL_DIGITS[level]) check.error(h("code"), "imports.errors.codeDigits", { digits: OFFICIAL_DIGITS[level] });
+      if (level && /^\d+$/.test(code) && OFFICIAL_DIGITS[level] && code.length !== OFFICIAL_DIGITS[level])
+        check.error(h("code"), "imports.errors.codeDigits", { digits: OFFICIAL_DIGITS[level] });
       if (level && level !== "province" && !parentCode) check.error(h("parentCode"), "imports.errors.parentRequired");
       if (level === "province" && parentCode) check.error(h("parentCode"), "imports.errors.provinceNoParent");
       return { check, code, name, level, parentCode };
     });
-    flagDuplicates(parsed, (p) => p.code || null, (p) => p.check, h("code"));
+    flagDuplicates(
+      parsed,
+      (p) => p.code || null,
+      (p) => p.check,
+      h("code"),
+    );
 
-    const find = await loadUnitsByCode(db, parsed.flatMap((p) => [p.code, p.parentCode]));
+    const find = await loadUnitsByCode(
+      db,
+      parsed.flatMap((p) => [p.code, p.parentCode]),
+    );
     // Units named on earlier rows, for the rows beneath them: where they sit, and whether their row failed.
     type Known = { row: number | null; ok: boolean; id: string | null; code: string; path: string; depth: number };
     const earlier = new Map<string, Known>();
     for (const p of parsed) {
       const existing = find(p.code);
       const inDb = p.parentCode ? find(p.parentCode) : undefined;
-      const parent: Known | undefined = (p.parentCode && earlier.get(p.parentCode)) || (inDb && { row: null, ok: true, id: inDb.id, code: inDb.code, path: inDb.path, depth: inDb.depth });
-      if (p.check.ok && p.parentCode && !parent) p.check.error(h("parentCode"), "imports.errors.parentUnknown", { code: p.parentCode });
-      if (p.check.ok && parent && !parent.ok) p.check.error(h("parentCode"), "imports.errors.parentRowError", { row: parent.row ?? 0 });
-      if (p.check.ok && existing && (existing.level !== p.level || (existing.parentCode ?? "") !== (parent?.code ?? ""))) p.check.error(h("parentCode"), "imports.errors.unitMoved");
+      const parent: Known | undefined =
+        (p.parentCode && earlier.get(p.parentCode)) ||
+        (inDb && { row: null, ok: true, id: inDb.id, code: inDb.code, path: inDb.path, depth: inDb.depth });
+      if (p.check.ok && p.parentCode && !parent)
+        p.check.error(h("parentCode"), "imports.errors.parentUnknown", { code: p.parentCode });
+      if (p.check.ok && parent && !parent.ok)
+        p.check.error(h("parentCode"), "imports.errors.parentRowError", { row: parent.row ?? 0 });
+      if (
+        p.check.ok &&
+        existing &&
+        (existing.level !== p.level || (existing.parentCode ?? "") !== (parent?.code ?? ""))
+      )
+        p.check.error(h("parentCode"), "imports.errors.unitMoved");
       const path = existing?.path ?? childPath(parent?.path ?? null, p.code);
       const depth = existing?.depth ?? (parent ? parent.depth + 1 : 0);
-      if (p.code && !earlier.has(p.code)) earlier.set(p.code, { row: p.check.row, ok: p.check.ok, id: existing?.id ?? null, code: existing?.code ?? p.code, path, depth });
+      if (p.code && !earlier.has(p.code))
+        earlier.set(p.code, {
+          row: p.check.row,
+          ok: p.check.ok,
+          id: existing?.id ?? null,
+          code: existing?.code ?? p.code,
+          path,
+          depth,
+        });
       if (!p.check.ok) continue;
       if (!existing) {
         // A parent created by this import gets its id at write time, found by its code.
-        p.check.changes.push({ op: "create", code: p.code, name: p.name, level: p.level!, path, depth, parentId: parent?.id ?? null, parentCode: parent && !parent.id ? parent.code : null });
+        p.check.changes.push({
+          op: "create",
+          code: p.code,
+          name: p.name,
+          level: p.level!,
+          path,
+          depth,
+          parentId: parent?.id ?? null,
+          parentCode: parent && !parent.id ? parent.code : null,
+        });
       } else if (existing.name !== p.name) {
-        p.check.changes.push({ op: "update", id: existing.id, code: existing.code, before: existing.name, name: p.name });
+        p.check.changes.push({
+          op: "update",
+          id: existing.id,
+          code: existing.code,
+          before: existing.name,
+          name: p.name,
+        });
       } else {
         p.check.unchanged++;
       }
@@ -99,10 +156,26 @@ export const unitsImporter: Importer<UnitChange> = {
     const audit: Written["audit"] = [];
     // Ids first, so that a unit created on an earlier row is the parent of those beneath it;
     // parents are inserted first (by depth), as the foreign key wants.
-    const creates = changes.flatMap((c) => (c.op === "create" ? [{ ...c, id: randomUUID() }] : [])).sort((a, b) => a.depth - b.depth);
+    const creates = changes
+      .flatMap((c) => (c.op === "create" ? [{ ...c, id: randomUUID() }] : []))
+      .sort((a, b) => a.depth - b.depth);
     const ids = new Map(creates.map((c) => [c.code, c.id]));
-    const rows = creates.map(({ id, code, name, level, path, depth, parentId, parentCode }) => ({ id, code, name, level, path, depth, parentId: parentId ?? (parentCode ? ids.get(parentCode)! : null) }));
-    await insertMany(tx, "OrgUnit", { code: "text", name: "text", level: '"UnitLevel"', path: "text", depth: "int", parentId: "text" }, rows, ["updatedAt"]);
+    const rows = creates.map(({ id, code, name, level, path, depth, parentId, parentCode }) => ({
+      id,
+      code,
+      name,
+      level,
+      path,
+      depth,
+      parentId: parentId ?? (parentCode ? ids.get(parentCode)! : null),
+    }));
+    await insertMany(
+      tx,
+      "OrgUnit",
+      { code: "text", name: "text", level: '"UnitLevel"', path: "text", depth: "int", parentId: "text" },
+      rows,
+      ["updatedAt"],
+    );
     for (const after of rows) audit.push({ action: "unit.create", entityType: "OrgUnit", entityId: after.id, after });
     const updates = changes.flatMap((c) => (c.op === "update" ? [c] : []));
     for (const slice of chunks(updates, 10_000)) {
@@ -110,7 +183,14 @@ export const unitsImporter: Importer<UnitChange> = {
         UPDATE "OrgUnit" AS u SET name = v.name, "updatedAt" = now()
         FROM unnest(${slice.map((c) => c.id)}::text[], ${slice.map((c) => c.name)}::text[]) AS v(id, name)
         WHERE u.id = v.id`;
-      for (const c of slice) audit.push({ action: "unit.update", entityType: "OrgUnit", entityId: c.id, before: { name: c.before }, after: { name: c.name } });
+      for (const c of slice)
+        audit.push({
+          action: "unit.update",
+          entityType: "OrgUnit",
+          entityId: c.id,
+          before: { name: c.before },
+          after: { name: c.name },
+        });
     }
     return { audit, planIds: [] };
   },

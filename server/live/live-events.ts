@@ -45,7 +45,8 @@ export const publishPlanEvent = (db: Db, event: PlanEvent) => publishLiveEvent(d
  * Tells every collaboration server that the rights on a plan's document changed, so each
  * re-checks its own open connections to it.
  */
-export const publishAccessChange = (db: Db, planId: string, origin: string) => publishLiveEvent(db, { planId, topic: "access", origin });
+export const publishAccessChange = (db: Db, planId: string, origin: string) =>
+  publishLiveEvent(db, { planId, topic: "access", origin });
 
 /**
  * Calls `handler` for every access change published by any instance, for as long as the process
@@ -96,7 +97,9 @@ async function* events<E extends LiveEvent>(channel: string, signal: AbortSignal
 }
 
 /** The plan's events as they happen, until `signal` aborts. */
-export const planEvents = (planId: string, signal: AbortSignal | undefined) => events<PlanEvent>(`plan:${planId}`, signal);
+export const planEvents = (planId: string, signal: AbortSignal | undefined) =>
+  events<PlanEvent>(`plan:${planId}`, signal);
 
 /** The user's own events (new notifications), until `signal` aborts. */
-export const userEvents = (userId: string, signal: AbortSignal | undefined) => events<UserEvent>(`user:${userId}`, signal);
+export const userEvents = (userId: string, signal: AbortSignal | undefined) =>
+  events<UserEvent>(`user:${userId}`, signal);

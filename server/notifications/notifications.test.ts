@@ -11,7 +11,8 @@ describe("notifications", () => {
   let communeLeader: Actor;
   let plan: { id: string };
   const as = (actor: Actor) => createCaller({ db: getDb(), actor });
-  const kinds = async (actor: Actor) => (await as(actor).notifications.list()).filter((n) => n.plan.id === plan.id).map((n) => n.kind);
+  const kinds = async (actor: Actor) =>
+    (await as(actor).notifications.list()).filter((n) => n.plan.id === plan.id).map((n) => n.kind);
 
   beforeAll(async () => {
     const tree = await buildUnitTree(getDb());

@@ -8,7 +8,14 @@ export function listNotifications(db: Db, actor: Actor) {
     where: { userId: actor.userId },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, kind: true, createdAt: true, readAt: true, actor: { select: { name: true } }, plan: { select: planSummarySelect } },
+    select: {
+      id: true,
+      kind: true,
+      createdAt: true,
+      readAt: true,
+      actor: { select: { name: true } },
+      plan: { select: planSummarySelect },
+    },
   });
 }
 

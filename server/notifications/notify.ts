@@ -3,11 +3,20 @@ import type { NotificationKind } from "../db/generated/client";
 import { publishLiveEvent } from "../live/live-events";
 
 /** Records a notification for each recipient (never the actor) and tells their open pages. */
-export async function notify(db: Db, input: { kind: NotificationKind; planId: string; actorId: string; recipients: string[]; commentId?: string }) {
+export async function notify(
+  db: Db,
+  input: { kind: NotificationKind; planId: string; actorId: string; recipients: string[]; commentId?: string },
+) {
   const recipients = [...new Set(input.recipients)].filter((id) => id !== input.actorId);
   if (!recipients.length) return;
   await db.notification.createMany({
-    data: recipients.map((userId) => ({ userId, kind: input.kind, planId: input.planId, actorId: input.actorId, commentId: input.commentId ?? null })),
+    data: recipients.map((userId) => ({
+      userId,
+      kind: input.kind,
+      planId: input.planId,
+      actorId: input.actorId,
+      commentId: input.commentId ?? null,
+    })),
   });
   await Promise.all(recipients.map((userId) => publishLiveEvent(db, { userId, topic: "notifications" })));
 }

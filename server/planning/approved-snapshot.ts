@@ -10,17 +10,37 @@ export async function snapshotPlanning(tx: Prisma.TransactionClient, planId: str
   const where = { planId };
   const [targets, milestones, budgetLines, inKind, shortages] = await Promise.all([
     tx.target.findMany({ where, include: { measurements: true }, orderBy: { createdAt: "asc" } }),
-    tx.milestone.findMany({ where, include: { targets: { select: { id: true } }, shortages: { select: { id: true } } }, orderBy: { startOn: "asc" } }),
+    tx.milestone.findMany({
+      where,
+      include: { targets: { select: { id: true } }, shortages: { select: { id: true } } },
+      orderBy: { startOn: "asc" },
+    }),
     tx.budgetLine.findMany({ where, include: { disbursements: true }, orderBy: { createdAt: "asc" } }),
     tx.inKindContribution.findMany({ where, orderBy: { createdAt: "asc" } }),
-    tx.shortage.findMany({ where, include: { milestones: { select: { id: true } }, budgetLines: { select: { id: true } } }, orderBy: { createdAt: "asc" } }),
+    tx.shortage.findMany({
+      where,
+      include: { milestones: { select: { id: true } }, budgetLines: { select: { id: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
   ]);
-  return toJsonValue({ targets, milestones, budgetLines, inKind, shortages, allocated: sumBigInt(budgetLines.map((l) => l.amount)) });
+  return toJsonValue({
+    targets,
+    milestones,
+    budgetLines,
+    inKind,
+    shortages,
+    allocated: sumBigInt(budgetLines.map((l) => l.amount)),
+  });
 }
 
 /** What a timeline shows of a snapshot: how much it held. */
 export function summarizeSnapshot(snapshot: Prisma.JsonValue | null) {
   if (!snapshot || typeof snapshot !== "object" || Array.isArray(snapshot)) return null;
   const count = (key: string) => (Array.isArray(snapshot[key]) ? (snapshot[key] as unknown[]).length : 0);
-  return { targets: count("targets"), milestones: count("milestones"), shortages: count("shortages"), allocated: BigInt(String(snapshot.allocated ?? "0")) };
+  return {
+    targets: count("targets"),
+    milestones: count("milestones"),
+    shortages: count("shortages"),
+    allocated: BigInt(String(snapshot.allocated ?? "0")),
+  };
 }

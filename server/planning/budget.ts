@@ -14,10 +14,13 @@ async function checkMilestone(tx: Prisma.TransactionClient, planId: string, mile
 }
 
 /** Locks the line until the transaction ends, so that its payments and its allocation change one at a time. */
-const lockLine = (tx: Prisma.TransactionClient, id: string) => tx.$queryRaw`SELECT id FROM "BudgetLine" WHERE id = ${id} FOR UPDATE`;
+const lockLine = (tx: Prisma.TransactionClient, id: string) =>
+  tx.$queryRaw`SELECT id FROM "BudgetLine" WHERE id = ${id} FOR UPDATE`;
 
 const disbursedOn = async (tx: Prisma.TransactionClient, budgetLineId: string) =>
-  sumBigInt((await tx.disbursement.findMany({ where: { budgetLineId }, select: { amount: true } })).map((d) => d.amount));
+  sumBigInt(
+    (await tx.disbursement.findMany({ where: { budgetLineId }, select: { amount: true } })).map((d) => d.amount),
+  );
 
 /** An allocation of one capital source for one year, to the plan or one of its milestones. */
 export function createBudgetLine(db: Db, actor: Actor, { planId, ...fields }: TBudgetLineFields & { planId: string }) {
@@ -54,21 +57,34 @@ export async function removeBudgetLine(db: Db, actor: Actor, id: string) {
  * payments (or a payment and a smaller allocation) cannot together pay out more than was allocated.
  */
 export async function addDisbursement(db: Db, actor: Actor, input: TDisbursement) {
-  const planId = await planIdOf(db.budgetLine.findUnique({ where: { id: input.budgetLineId }, select: { planId: true } }));
+  const planId = await planIdOf(
+    db.budgetLine.findUnique({ where: { id: input.budgetLineId }, select: { planId: true } }),
+  );
   return changePlanData(db, actor, planId, "plan.track", async (tx) => {
     await lockLine(tx, input.budgetLineId);
     const line = await tx.budgetLine.findUniqueOrThrow({ where: { id: input.budgetLineId }, select: { amount: true } });
-    if ((await disbursedOn(tx, input.budgetLineId)) + input.amount > line.amount) throw invalidFields({ amount: ["validation.overDisbursed"] });
+    if ((await disbursedOn(tx, input.budgetLineId)) + input.amount > line.amount)
+      throw invalidFields({ amount: ["validation.overDisbursed"] });
     const after = await tx.disbursement.create({ data: input });
-    return { result: after, audit: { action: "disbursement.create", entityType: "Disbursement", entityId: after.id, after } };
+    return {
+      result: after,
+      audit: { action: "disbursement.create", entityType: "Disbursement", entityId: after.id, after },
+    };
   });
 }
 
 export async function removeDisbursement(db: Db, actor: Actor, id: string) {
-  const planId = await planIdOf(db.disbursement.findUnique({ where: { id }, select: { budgetLine: { select: { planId: true } } } }).then((d) => d && d.budgetLine));
+  const planId = await planIdOf(
+    db.disbursement
+      .findUnique({ where: { id }, select: { budgetLine: { select: { planId: true } } } })
+      .then((d) => d && d.budgetLine),
+  );
   return changePlanData(db, actor, planId, "plan.track", async (tx) => {
     const before = await tx.disbursement.delete({ where: { id } });
-    return { result: { id }, audit: { action: "disbursement.delete", entityType: "Disbursement", entityId: id, before } };
+    return {
+      result: { id },
+      audit: { action: "disbursement.delete", entityType: "Disbursement", entityId: id, before },
+    };
   });
 }
 
@@ -77,7 +93,10 @@ export function addInKind(db: Db, actor: Actor, { planId, ...fields }: TInKind) 
   return changePlanData(db, actor, planId, "plan.track", async (tx) => {
     await checkMilestone(tx, planId, fields.milestoneId);
     const after = await tx.inKindContribution.create({ data: { planId, ...fields } });
-    return { result: after, audit: { action: "inKind.create", entityType: "InKindContribution", entityId: after.id, after } };
+    return {
+      result: after,
+      audit: { action: "inKind.create", entityType: "InKindContribution", entityId: after.id, after },
+    };
   });
 }
 
@@ -85,6 +104,9 @@ export async function removeInKind(db: Db, actor: Actor, id: string) {
   const planId = await planIdOf(db.inKindContribution.findUnique({ where: { id }, select: { planId: true } }));
   return changePlanData(db, actor, planId, "plan.track", async (tx) => {
     const before = await tx.inKindContribution.delete({ where: { id } });
-    return { result: { id }, audit: { action: "inKind.delete", entityType: "InKindContribution", entityId: id, before } };
+    return {
+      result: { id },
+      audit: { action: "inKind.delete", entityType: "InKindContribution", entityId: id, before },
+    };
   });
 }

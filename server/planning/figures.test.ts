@@ -58,14 +58,24 @@ describe("targetProgress", () => {
     expect(targetProgress({ ...income, latest: null })).toEqual({ percent: null, met: false });
   });
   it("handles a target equal to its baseline (keep the level)", () => {
-    expect(targetProgress({ baseline: 100n, target: 100n, latest: 100n, direction: "increase" })).toEqual({ percent: 100, met: true });
-    expect(targetProgress({ baseline: 100n, target: 100n, latest: 99n, direction: "increase" })).toEqual({ percent: 0, met: false });
+    expect(targetProgress({ baseline: 100n, target: 100n, latest: 100n, direction: "increase" })).toEqual({
+      percent: 100,
+      met: true,
+    });
+    expect(targetProgress({ baseline: 100n, target: 100n, latest: 99n, direction: "increase" })).toEqual({
+      percent: 0,
+      met: false,
+    });
   });
 });
 
 describe("money figures", () => {
   it("computes the disbursement rate from integers", () => {
-    expect(moneyFigures(20_586_000_000n, 17_082_000_000n)).toEqual({ allocated: 20_586_000_000n, disbursed: 17_082_000_000n, rate: 82.98 });
+    expect(moneyFigures(20_586_000_000n, 17_082_000_000n)).toEqual({
+      allocated: 20_586_000_000n,
+      disbursed: 17_082_000_000n,
+      rate: 82.98,
+    });
     expect(moneyFigures(0n, 0n).rate).toBeNull();
   });
 });

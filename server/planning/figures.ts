@@ -23,7 +23,8 @@ export function toScaled(value: string | { toFixed(digits: number): string }): b
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
   if (!match) throw new RangeError(`Not a decimal: ${text}`);
   const [, sign, whole, fraction = ""] = match;
-  if (fraction.length > SCALE && /[^0]/.test(fraction.slice(SCALE))) throw new RangeError(`More than ${SCALE} decimals: ${text}`);
+  if (fraction.length > SCALE && /[^0]/.test(fraction.slice(SCALE)))
+    throw new RangeError(`More than ${SCALE} decimals: ${text}`);
   const scaled = BigInt(whole! + fraction.slice(0, SCALE).padEnd(SCALE, "0"));
   return sign ? -scaled : scaled;
 }
@@ -42,7 +43,12 @@ export interface TargetProgress {
  * that goes down (poor households 34.9% → 17.66%) both differences are negative, so going down
  * counts as progress and going up as regress. "Met" compares in the target's direction.
  */
-export function targetProgress(input: { baseline: bigint; target: bigint; latest: bigint | null; direction: Direction }): TargetProgress {
+export function targetProgress(input: {
+  baseline: bigint;
+  target: bigint;
+  latest: bigint | null;
+  direction: Direction;
+}): TargetProgress {
   const { baseline, target, latest, direction } = input;
   if (latest === null) return { percent: null, met: false };
   const met = direction === "increase" ? latest >= target : latest <= target;
@@ -79,7 +85,10 @@ export const sumBigInt = (values: Iterable<bigint>) => {
 
 /** A milestone is overdue when its due date has passed and it is neither done nor cancelled. */
 export function isOverdue(milestone: { dueOn: Date; status: string }, today: Date): boolean {
-  return (milestone.status === "planned" || milestone.status === "in_progress") && milestone.dueOn.getTime() < today.getTime();
+  return (
+    (milestone.status === "planned" || milestone.status === "in_progress") &&
+    milestone.dueOn.getTime() < today.getTime()
+  );
 }
 
 /** Today's date in Vietnam as a UTC midnight, comparable with `@db.Date` values. */

@@ -27,17 +27,33 @@ export async function getPlanning(db: Db, actor: Actor, planId: string) {
     db.milestone.findMany({
       where: { planId },
       orderBy: [{ startOn: "asc" }, { createdAt: "asc" }],
-      include: { ownerUnit: { select: { id: true, name: true } }, targets: { select: { id: true } }, shortages: { select: { id: true } } },
+      include: {
+        ownerUnit: { select: { id: true, name: true } },
+        targets: { select: { id: true } },
+        shortages: { select: { id: true } },
+      },
     }),
-    db.budgetLine.findMany({ where: { planId }, orderBy: [{ year: "asc" }, { createdAt: "asc" }], include: { disbursements: { orderBy: { paidOn: "asc" } } } }),
+    db.budgetLine.findMany({
+      where: { planId },
+      orderBy: [{ year: "asc" }, { createdAt: "asc" }],
+      include: { disbursements: { orderBy: { paidOn: "asc" } } },
+    }),
     db.inKindContribution.findMany({ where: { planId }, orderBy: [{ year: "asc" }, { createdAt: "asc" }] }),
     db.shortage.findMany({
       where: { planId },
       orderBy: { createdAt: "asc" },
-      include: { unit: { select: { id: true, name: true } }, milestones: { select: { id: true } }, budgetLines: { select: { id: true } } },
+      include: {
+        unit: { select: { id: true, name: true } },
+        milestones: { select: { id: true } },
+        budgetLines: { select: { id: true } },
+      },
     }),
     db.plan.findUniqueOrThrow({ where: { id: planId }, select: { periodStart: true, periodEnd: true } }),
-    db.comment.groupBy({ by: ["subjectId"], where: { planId, parentId: null, subjectId: { not: null } }, _count: true }),
+    db.comment.groupBy({
+      by: ["subjectId"],
+      where: { planId, parentId: null, subjectId: { not: null } },
+      _count: true,
+    }),
   ]);
   const today = todayInVietnam();
   const comments = new Map(commentCounts.map((c) => [c.subjectId!, c._count]));
@@ -48,7 +64,10 @@ export async function getPlanning(db: Db, actor: Actor, planId: string) {
   }));
   const bySource = [...new Set(lines.map((l) => l.source))].map((source) => {
     const ofSource = lines.filter((l) => l.source === source);
-    return { source, ...moneyFigures(sumBigInt(ofSource.map((l) => l.allocated)), sumBigInt(ofSource.map((l) => l.disbursed))) };
+    return {
+      source,
+      ...moneyFigures(sumBigInt(ofSource.map((l) => l.allocated)), sumBigInt(ofSource.map((l) => l.disbursed))),
+    };
   });
   const linesOf = (ids: string[]) => lines.filter((l) => ids.includes(l.id));
 
@@ -65,7 +84,12 @@ export async function getPlanning(db: Db, actor: Actor, planId: string) {
         targetValue: decimalText(targetValue),
         measurements: sorted.map((m) => ({ ...m, value: decimalText(m.value) })),
         latest: latest && { period: latest.period, value: decimalText(latest.value) },
-        progress: targetProgress({ baseline: toScaled(baselineValue), target: toScaled(targetValue), latest: latest && toScaled(latest.value), direction: target.direction }),
+        progress: targetProgress({
+          baseline: toScaled(baselineValue),
+          target: toScaled(targetValue),
+          latest: latest && toScaled(latest.value),
+          direction: target.direction,
+        }),
         comments: comments.get(target.id) ?? 0,
       };
     }),
@@ -88,7 +112,9 @@ export async function getPlanning(db: Db, actor: Actor, planId: string) {
       inKindTotals: (["land_m2", "working_days"] as const).map((kind) => ({
         kind,
         // Two decimals at most, so hundredths add up exactly.
-        quantity: (Number(sumBigInt(inKind.filter((c) => c.kind === kind).map((c) => toScaled(c.quantity) / 100n))) / 100).toString(),
+        quantity: (
+          Number(sumBigInt(inKind.filter((c) => c.kind === kind).map((c) => toScaled(c.quantity) / 100n))) / 100
+        ).toString(),
       })),
     },
     shortages: shortages.map(({ milestones: linkedMilestones, budgetLines: linkedLines, ...shortage }) => ({
@@ -105,12 +131,25 @@ export async function getPlanning(db: Db, actor: Actor, planId: string) {
 /** The choices the planning forms offer: units in the plan's reach and criteria of sets covering its period. */
 export async function getPlanningOptions(db: Db, actor: Actor, planId: string) {
   const plan = await loadVisiblePlan(db, actor, planId);
-  const { periodStart, periodEnd } = await db.plan.findUniqueOrThrow({ where: { id: planId }, select: { periodStart: true, periodEnd: true } });
+  const { periodStart, periodEnd } = await db.plan.findUniqueOrThrow({
+    where: { id: planId },
+    select: { periodStart: true, periodEnd: true },
+  });
   const [units, criteriaSets] = await Promise.all([
-    db.orgUnit.findMany({ where: planScopeWhere(plan.issuingUnit), select: { id: true, name: true, level: true, code: true }, orderBy: [{ depth: "asc" }, { code: "asc" }], take: 2000 }),
+    db.orgUnit.findMany({
+      where: planScopeWhere(plan.issuingUnit),
+      select: { id: true, name: true, level: true, code: true },
+      orderBy: [{ depth: "asc" }, { code: "asc" }],
+      take: 2000,
+    }),
     db.criteriaSet.findMany({
       where: { periodStart: { lte: periodEnd }, periodEnd: { gte: periodStart } },
-      select: { code: true, name: true, nameEn: true, criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } } },
+      select: {
+        code: true,
+        name: true,
+        nameEn: true,
+        criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } },
+      },
       orderBy: { code: "asc" },
     }),
   ]);

@@ -11,8 +11,16 @@ const withLinks = { targets: { select: { id: true } }, shortages: { select: { id
 /** The owner is a unit within the plan's reach; linked targets and shortages are the plan's own. */
 async function checkMilestone(tx: Prisma.TransactionClient, plan: PlanForChange, fields: TMilestoneFields) {
   await assertUnitInScope(tx, fields.ownerUnitId, plan.issuingUnit, "ownerUnitId");
-  await assertSamePlan(tx.target.count({ where: { id: { in: fields.targetIds }, planId: plan.id } }), new Set(fields.targetIds).size, "targetIds");
-  await assertSamePlan(tx.shortage.count({ where: { id: { in: fields.shortageIds }, planId: plan.id } }), new Set(fields.shortageIds).size, "shortageIds");
+  await assertSamePlan(
+    tx.target.count({ where: { id: { in: fields.targetIds }, planId: plan.id } }),
+    new Set(fields.targetIds).size,
+    "targetIds",
+  );
+  await assertSamePlan(
+    tx.shortage.count({ where: { id: { in: fields.shortageIds }, planId: plan.id } }),
+    new Set(fields.shortageIds).size,
+    "shortageIds",
+  );
 }
 
 const data = ({ targetIds, shortageIds, ...fields }: TMilestoneFields, mode: "connect" | "set") => ({
@@ -36,7 +44,11 @@ export async function updateMilestone(db: Db, actor: Actor, id: string, fields: 
     const before = await tx.milestone.findUniqueOrThrow({ where: { id }, include: withLinks });
     // A new due date deserves a new reminder if it passes too.
     const reminder = before.dueOn.getTime() === fields.dueOn.getTime() ? {} : { overdueNotifiedAt: null };
-    const after = await tx.milestone.update({ where: { id }, data: { ...data(fields, "set"), ...reminder }, include: withLinks });
+    const after = await tx.milestone.update({
+      where: { id },
+      data: { ...data(fields, "set"), ...reminder },
+      include: withLinks,
+    });
     return { result: after, audit: { action: "milestone.update", ...audit(id), before, after } };
   });
 }

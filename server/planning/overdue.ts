@@ -18,11 +18,21 @@ export async function notifyOverdueMilestones(db: Db, now = new Date()): Promise
     const notified: string[] = [];
     for (const milestone of claimed) {
       const ownersOf = (unitId: string, roles: ("planner" | "leader")[]) =>
-        tx.membership.findMany({ where: { unitId, role: { in: roles }, user: { disabledAt: null } }, select: { userId: true } });
+        tx.membership.findMany({
+          where: { unitId, role: { in: roles }, user: { disabledAt: null } },
+          select: { userId: true },
+        });
       let owners = await ownersOf(milestone.ownerUnitId, ["planner", "leader"]);
       if (!owners.length) owners = await ownersOf(milestone.issuingUnitId, ["planner"]);
       const userIds = [...new Set(owners.map((o) => o.userId))];
-      await tx.notification.createMany({ data: userIds.map((userId) => ({ userId, kind: "overdue" as const, planId: milestone.planId, milestoneId: milestone.id })) });
+      await tx.notification.createMany({
+        data: userIds.map((userId) => ({
+          userId,
+          kind: "overdue" as const,
+          planId: milestone.planId,
+          milestoneId: milestone.id,
+        })),
+      });
       notified.push(...userIds);
     }
     return notified;

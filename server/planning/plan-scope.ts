@@ -13,8 +13,16 @@ export function planScopeWhere(issuingUnit: { path: string; level: string }): Pr
   return { path: { startsWith: root } };
 }
 
-export async function assertUnitInScope(db: Pick<Db, "orgUnit">, unitId: string, issuingUnit: { path: string; level: string }, field: string) {
-  const unit = await db.orgUnit.findFirst({ where: { id: unitId, ...planScopeWhere(issuingUnit) }, select: { id: true } });
+export async function assertUnitInScope(
+  db: Pick<Db, "orgUnit">,
+  unitId: string,
+  issuingUnit: { path: string; level: string },
+  field: string,
+) {
+  const unit = await db.orgUnit.findFirst({
+    where: { id: unitId, ...planScopeWhere(issuingUnit) },
+    select: { id: true },
+  });
   if (!unit) throw invalidFields({ [field]: ["validation.unitOutOfScope"] });
 }
 

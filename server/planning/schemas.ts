@@ -11,12 +11,24 @@ const optionalId = z.union([z.literal(""), z.null(), id]).transform((v) => v || 
 const ids = z.array(id).max(200).default([]);
 
 const text = (max: number, min = 1) =>
-  z.string({ error: "validation.required" }).trim().min(min, { error: min > 1 ? "validation.tooShort" : "validation.required" }).max(max, { error: "validation.tooLong" });
+  z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(min, { error: min > 1 ? "validation.tooShort" : "validation.required" })
+    .max(max, { error: "validation.tooLong" });
 const optionalText = (max: number) => z.string().trim().max(max, { error: "validation.tooLong" }).default("");
 
-export const year = z.coerce.number({ error: "validation.year" }).int({ error: "validation.year" }).min(2000, { error: "validation.year" }).max(2100, { error: "validation.year" });
+export const year = z.coerce
+  .number({ error: "validation.year" })
+  .int({ error: "validation.year" })
+  .min(2000, { error: "validation.year" })
+  .max(2100, { error: "validation.year" });
 const date = z.iso.date({ error: "validation.date" }).transform((value) => new Date(`${value}T00:00:00Z`));
-const period = z.string({ error: "validation.period" }).trim().toUpperCase().regex(PERIOD_PATTERN, { error: "validation.period" });
+const period = z
+  .string({ error: "validation.period" })
+  .trim()
+  .toUpperCase()
+  .regex(PERIOD_PATTERN, { error: "validation.period" });
 
 /** Digits grouped by threes with dots or spaces, as Vietnamese write them: "20.586.000.000", "1 250". */
 const GROUPED = /^-?\d{1,3}(?:[.\s]\d{3})+$/;
@@ -47,7 +59,9 @@ const money = z
   .pipe(z.string().regex(/^\d{1,15}$/, { error: "validation.money" }))
   .transform((v) => BigInt(v))
   .refine((v) => v > 0n, { error: "validation.money" });
-const optionalMoney = z.union([z.literal(""), z.null(), money], { error: "validation.money" }).transform((v) => (v === "" ? null : v));
+const optionalMoney = z
+  .union([z.literal(""), z.null(), money], { error: "validation.money" })
+  .transform((v) => (v === "" ? null : v));
 
 const targetFields = z.object({
   criterionId: optionalId,
@@ -64,10 +78,16 @@ const targetFields = z.object({
 const checkTarget = <T extends z.infer<typeof targetFields>>(schema: z.ZodType<T>) =>
   schema
     .refine((t) => t.targetYear >= t.baselineYear, { error: "validation.targetYear", path: ["targetYear"] })
-    .refine((t) => (t.direction === "increase" ? Number(t.targetValue) >= Number(t.baselineValue) : Number(t.targetValue) <= Number(t.baselineValue)), {
-      error: "validation.targetDirection",
-      path: ["targetValue"],
-    });
+    .refine(
+      (t) =>
+        t.direction === "increase"
+          ? Number(t.targetValue) >= Number(t.baselineValue)
+          : Number(t.targetValue) <= Number(t.baselineValue),
+      {
+        error: "validation.targetDirection",
+        path: ["targetValue"],
+      },
+    );
 
 export const ZTargetCreate = checkTarget(targetFields.extend({ planId: id }));
 export const ZTargetUpdate = checkTarget(targetFields.extend({ id }));
@@ -111,7 +131,11 @@ export const shortageFields = z.object({
   unitId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
   category: z.enum(SHORTAGE_CATEGORIES, { error: "validation.required" }),
   description: optionalText(300),
-  quantity: z.coerce.number({ error: "validation.quantity" }).int({ error: "validation.quantity" }).min(1, { error: "validation.quantity" }).max(1_000_000, { error: "validation.quantity" }),
+  quantity: z.coerce
+    .number({ error: "validation.quantity" })
+    .int({ error: "validation.quantity" })
+    .min(1, { error: "validation.quantity" })
+    .max(1_000_000, { error: "validation.quantity" }),
   unitLabel: text(30),
   estimatedCost: optionalMoney,
   status: z.enum(SHORTAGE_STATUSES).default("open"),

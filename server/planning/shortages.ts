@@ -10,8 +10,16 @@ const withLinks = { milestones: { select: { id: true } }, budgetLines: { select:
 
 async function checkShortage(tx: Prisma.TransactionClient, plan: PlanForChange, fields: TShortageFields) {
   await assertUnitInScope(tx, fields.unitId, plan.issuingUnit, "unitId");
-  await assertSamePlan(tx.milestone.count({ where: { id: { in: fields.milestoneIds }, planId: plan.id } }), new Set(fields.milestoneIds).size, "milestoneIds");
-  await assertSamePlan(tx.budgetLine.count({ where: { id: { in: fields.budgetLineIds }, planId: plan.id } }), new Set(fields.budgetLineIds).size, "budgetLineIds");
+  await assertSamePlan(
+    tx.milestone.count({ where: { id: { in: fields.milestoneIds }, planId: plan.id } }),
+    new Set(fields.milestoneIds).size,
+    "milestoneIds",
+  );
+  await assertSamePlan(
+    tx.budgetLine.count({ where: { id: { in: fields.budgetLineIds }, planId: plan.id } }),
+    new Set(fields.budgetLineIds).size,
+    "budgetLineIds",
+  );
 }
 
 const data = ({ milestoneIds, budgetLineIds, ...fields }: TShortageFields, mode: "connect" | "set") => ({

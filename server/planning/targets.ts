@@ -10,9 +10,15 @@ const targetAudit = (id: string) => ({ entityType: "Target", entityId: id });
 /** A target may name a criterion of any set covering the plan's period. */
 async function assertCriterionFits(tx: Prisma.TransactionClient, criterionId: string | null, planId: string) {
   if (!criterionId) return;
-  const periods = await tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { periodStart: true, periodEnd: true } });
+  const periods = await tx.plan.findUniqueOrThrow({
+    where: { id: planId },
+    select: { periodStart: true, periodEnd: true },
+  });
   const criterion = await tx.criterion.findFirst({
-    where: { id: criterionId, set: { periodStart: { lte: periods.periodEnd }, periodEnd: { gte: periods.periodStart } } },
+    where: {
+      id: criterionId,
+      set: { periodStart: { lte: periods.periodEnd }, periodEnd: { gte: periods.periodStart } },
+    },
     select: { id: true },
   });
   if (!criterion) throw invalidFields({ criterionId: ["validation.criterionOutOfPeriod"] });
@@ -52,15 +58,35 @@ export async function recordMeasurement(db: Db, actor: Actor, input: TMeasuremen
     const key = { targetId_period: { targetId: input.targetId, period: input.period } };
     const before = await tx.targetMeasurement.findUnique({ where: key });
     const data = { value: input.value, source: input.source, recordedById: actor.userId, recordedAt: new Date() };
-    const after = await tx.targetMeasurement.upsert({ where: key, create: { targetId: input.targetId, period: input.period, ...data }, update: data });
-    return { result: after, audit: { action: before ? "measurement.update" : "measurement.create", entityType: "TargetMeasurement", entityId: after.id, before, after } };
+    const after = await tx.targetMeasurement.upsert({
+      where: key,
+      create: { targetId: input.targetId, period: input.period, ...data },
+      update: data,
+    });
+    return {
+      result: after,
+      audit: {
+        action: before ? "measurement.update" : "measurement.create",
+        entityType: "TargetMeasurement",
+        entityId: after.id,
+        before,
+        after,
+      },
+    };
   });
 }
 
 export async function removeMeasurement(db: Db, actor: Actor, id: string) {
-  const planId = await planIdOf(db.targetMeasurement.findUnique({ where: { id }, select: { target: { select: { planId: true } } } }).then((m) => m && m.target));
+  const planId = await planIdOf(
+    db.targetMeasurement
+      .findUnique({ where: { id }, select: { target: { select: { planId: true } } } })
+      .then((m) => m && m.target),
+  );
   return changePlanData(db, actor, planId, "plan.track", async (tx) => {
     const before = await tx.targetMeasurement.delete({ where: { id } });
-    return { result: { id }, audit: { action: "measurement.delete", entityType: "TargetMeasurement", entityId: id, before } };
+    return {
+      result: { id },
+      audit: { action: "measurement.delete", entityType: "TargetMeasurement", entityId: id, before },
+    };
   });
 }

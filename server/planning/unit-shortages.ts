@@ -31,7 +31,12 @@ export async function listUnitShortages(db: Db, actor: Actor, unitId: string) {
         plan: { select: { id: true, number: true, symbol: true } },
       },
     }),
-    db.shortage.groupBy({ by: ["category", "unitLabel", "status"], where, _sum: { quantity: true }, orderBy: [{ category: "asc" }, { unitLabel: "asc" }] }),
+    db.shortage.groupBy({
+      by: ["category", "unitLabel", "status"],
+      where,
+      _sum: { quantity: true },
+      orderBy: [{ category: "asc" }, { unitLabel: "asc" }],
+    }),
   ]);
   const totals = new Map<string, { category: string; unitLabel: string; quantity: number; open: number }>();
   for (const group of groups) {
@@ -42,5 +47,9 @@ export async function listUnitShortages(db: Db, actor: Actor, unitId: string) {
     if (group.status !== "closed") total.open += quantity;
     totals.set(key, total);
   }
-  return { shortages: shortages.slice(0, LIST_LIMIT), truncated: shortages.length > LIST_LIMIT, totals: [...totals.values()] };
+  return {
+    shortages: shortages.slice(0, LIST_LIMIT),
+    truncated: shortages.length > LIST_LIMIT,
+    totals: [...totals.values()],
+  };
 }

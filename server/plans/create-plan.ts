@@ -15,9 +15,26 @@ export async function createPlan(db: Db, actor: Actor, input: PlanDetailsInput) 
         createdById: actor.userId,
         updatedById: actor.userId,
       },
-      select: { id: true, number: true, symbol: true, title: true, issuingUnitId: true, programId: true, year: true, parentId: true, issuedOn: true, status: true },
+      select: {
+        id: true,
+        number: true,
+        symbol: true,
+        title: true,
+        issuingUnitId: true,
+        programId: true,
+        year: true,
+        parentId: true,
+        issuedOn: true,
+        status: true,
+      },
     });
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "plan.create", entityType: "Plan", entityId: plan.id, after: plan });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "plan.create",
+      entityType: "Plan",
+      entityId: plan.id,
+      after: plan,
+    });
     return plan;
   });
 }

@@ -38,6 +38,10 @@ export async function getPlan(db: Db, actor: Actor, planId: string) {
     parent,
     children,
     canEdit: can(actor, "plan.update", plan),
-    can: { submit: can(actor, "plan.submit", plan), review: can(actor, "plan.review", submitted), amend: can(actor, "plan.amend", plan) },
+    can: {
+      submit: can(actor, "plan.submit", plan),
+      review: can(actor, "plan.review", submitted),
+      amend: can(actor, "plan.amend", plan),
+    },
   };
 }

@@ -17,14 +17,22 @@ describe("plan list", () => {
   let tree: Tree;
   let other: Tree;
   let program: Awaited<ReturnType<typeof buildProgram>>;
-  let plans: { id: string; status: "draft" | "approved"; issuingUnit: { path: string; level: Tree["province"]["level"] } }[];
+  let plans: {
+    id: string;
+    status: "draft" | "approved";
+    issuingUnit: { path: string; level: Tree["province"]["level"] };
+  }[];
   const actors: Record<string, Actor> = {};
 
   beforeAll(async () => {
     const db = getDb();
     tree = await buildUnitTree(db);
     other = await buildUnitTree(db);
-    const districtAgency = await buildUnit(db, { level: "agency", parent: tree.district, name: "Phòng Giáo dục huyện" });
+    const districtAgency = await buildUnit(db, {
+      level: "agency",
+      parent: tree.district,
+      name: "Phòng Giáo dục huyện",
+    });
     program = await buildProgram(db);
     const author = await buildActor(db, "planner", [tree.province]);
     const units = [...Object.values(tree), districtAgency, ...Object.values(other)];
@@ -68,7 +76,9 @@ describe("plan list", () => {
     for (let page = 1; page <= pages + 1; page++) {
       const result = await listPlans(getDb(), actor, { programId: program.id, page, pageSize });
       expect(result.total, `page ${page}`).toBe(all);
-      expect(result.items, `page ${page}`).toHaveLength(page < pages ? pageSize : page === pages ? all - (pages - 1) * pageSize : 0);
+      expect(result.items, `page ${page}`).toHaveLength(
+        page < pages ? pageSize : page === pages ? all - (pages - 1) * pageSize : 0,
+      );
       for (const item of result.items) seen.add(item.id);
     }
     expect(seen.size).toBe(all);

@@ -28,13 +28,21 @@ export function higherPlansWhere(actor: Actor, issuingUnit: { id: string; path: 
     AND: [
       viewablePlansWhere(actor),
       { issuingUnitId: { not: issuingUnit.id } },
-      { OR: [{ issuingUnit: { path: { in: above } } }, { issuingUnit: { level: "agency", parent: { path: { in: above } } } }] },
+      {
+        OR: [
+          { issuingUnit: { path: { in: above } } },
+          { issuingUnit: { level: "agency", parent: { path: { in: above } } } },
+        ],
+      },
     ],
   };
 }
 
 export async function listParentCandidates(db: Db, actor: Actor, issuingUnitId: string) {
-  const unit = await db.orgUnit.findUnique({ where: { id: issuingUnitId }, select: { id: true, path: true, level: true } });
+  const unit = await db.orgUnit.findUnique({
+    where: { id: issuingUnitId },
+    select: { id: true, path: true, level: true },
+  });
   if (!unit || !can(actor, "unit.view", unit)) return [];
   return db.plan.findMany({
     where: higherPlansWhere(actor, unit),
@@ -73,7 +81,12 @@ export async function validatePlanDetails(db: Db, actor: Actor, input: PlanDetai
 
   if (unit) {
     const clash = await db.plan.findFirst({
-      where: { issuingUnitId: unit.id, number: input.number, symbol: input.symbol, id: planId ? { not: planId } : undefined },
+      where: {
+        issuingUnitId: unit.id,
+        number: input.number,
+        symbol: input.symbol,
+        id: planId ? { not: planId } : undefined,
+      },
       select: { id: true },
     });
     if (clash) add("reference", "validation.referenceTaken");

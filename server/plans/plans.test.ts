@@ -37,7 +37,12 @@ describe("plans", () => {
     const created = await caller.plans.create(details({ reference: "45/kh-ubnd" }));
     expect(created).toMatchObject({ number: "45", symbol: "KH-UBND", status: "draft", year: 2025 });
     const plan = await caller.plans.get({ id: created.id });
-    expect(plan).toMatchObject({ periodStart: 2021, periodEnd: 2025, canEdit: true, createdBy: { name: "Quàng Văn Lập" } });
+    expect(plan).toMatchObject({
+      periodStart: 2021,
+      periodEnd: 2025,
+      canEdit: true,
+      createdBy: { name: "Quàng Văn Lập" },
+    });
     expect(plan.issuedOn?.toISOString()).toBe("2025-03-05T00:00:00.000Z");
     const audit = await getDb().auditEvent.findMany({ where: { entityId: created.id } });
     expect(audit).toHaveLength(1);
@@ -47,10 +52,20 @@ describe("plans", () => {
   it("reports every invalid field by key and writes nothing", async () => {
     const before = await getDb().plan.count();
     const error = await caller.plans
-      .create({ reference: "2543-KH", title: "ngắn", issuedOn: "05/03/2025", issuingUnitId: "", programId: program.id, year: "1990", parentId: "" })
+      .create({
+        reference: "2543-KH",
+        title: "ngắn",
+        issuedOn: "05/03/2025",
+        issuingUnitId: "",
+        programId: program.id,
+        year: "1990",
+        parentId: "",
+      })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST" });
-    const fieldErrors = (error as { cause: { issues: { path: string[]; message: string }[] } }).cause.issues.map((i) => [i.path[0], i.message]);
+    const fieldErrors = (error as { cause: { issues: { path: string[]; message: string }[] } }).cause.issues.map(
+      (i) => [i.path[0], i.message],
+    );
     expect(Object.fromEntries(fieldErrors)).toEqual({
       reference: "validation.reference",
       title: "validation.titleTooShort",
@@ -66,8 +81,13 @@ describe("plans", () => {
     const foreignPlan = await buildPlan(getDb(), { unit: tree.neighbour, program, author: planner });
     const sameReference = reference();
     await caller.plans.create(details({ reference: sameReference }));
-    const attempt = (patch: Record<string, unknown>) => caller.plans.create(details(patch)).catch((e: { shape?: unknown; cause?: { fieldErrors?: unknown } }) => e.cause?.fieldErrors);
-    expect(await attempt({ issuingUnitId: tree.neighbour.id })).toEqual({ issuingUnitId: ["validation.unitNotAllowed"] });
+    const attempt = (patch: Record<string, unknown>) =>
+      caller.plans
+        .create(details(patch))
+        .catch((e: { shape?: unknown; cause?: { fieldErrors?: unknown } }) => e.cause?.fieldErrors);
+    expect(await attempt({ issuingUnitId: tree.neighbour.id })).toEqual({
+      issuingUnitId: ["validation.unitNotAllowed"],
+    });
     expect(await attempt({ year: "2027" })).toEqual({ year: ["validation.yearOutsidePeriod"] });
     expect(await attempt({ parentId: foreignPlan.id })).toEqual({ parentId: ["validation.parentNotHigher"] });
     expect(await attempt({ reference: sameReference })).toEqual({ reference: ["validation.referenceTaken"] });
@@ -86,7 +106,10 @@ describe("plans", () => {
 
   it("edits a draft and records before and after", async () => {
     const created = await caller.plans.create(details());
-    await caller.plans.update({ id: created.id, details: details({ title: "Kế hoạch đã chỉnh sửa trích yếu năm 2025", reference: "77/KH-UBND" }) });
+    await caller.plans.update({
+      id: created.id,
+      details: details({ title: "Kế hoạch đã chỉnh sửa trích yếu năm 2025", reference: "77/KH-UBND" }),
+    });
     const plan = await caller.plans.get({ id: created.id });
     expect(plan).toMatchObject({ number: "77", title: "Kế hoạch đã chỉnh sửa trích yếu năm 2025" });
     const audit = await getDb().auditEvent.findFirstOrThrow({ where: { entityId: created.id, action: "plan.update" } });
@@ -95,16 +118,29 @@ describe("plans", () => {
   });
 
   it("refuses to edit a submitted plan and changes nothing", async () => {
-    const plan = await buildPlan(getDb(), { unit: tree.commune, program, author: planner, status: "submitted", title: "Kế hoạch đã trình lên huyện" });
+    const plan = await buildPlan(getDb(), {
+      unit: tree.commune,
+      program,
+      author: planner,
+      status: "submitted",
+      title: "Kế hoạch đã trình lên huyện",
+    });
     await expect(caller.plans.update({ id: plan.id, details: details() })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await getDb().plan.findUniqueOrThrow({ where: { id: plan.id } })).title).toBe("Kế hoạch đã trình lên huyện");
+    expect((await getDb().plan.findUniqueOrThrow({ where: { id: plan.id } })).title).toBe(
+      "Kế hoạch đã trình lên huyện",
+    );
   });
 
   it("filters and searches the list by number, symbol and title words", async () => {
     const tag = uniqueTag().replace(/\d/g, "Q");
-    const a = await caller.plans.create(details({ reference: `2543/KH-${tag}`, title: "Kế hoạch phòng học kiên cố hóa trường lớp", year: "2024" }));
-    await caller.plans.create(details({ reference: `2835/KH-${tag}`, title: "Kế hoạch nhà công vụ cho giáo viên", year: "2025" }));
-    const search = async (filters: Parameters<typeof caller.plans.list>[0]) => (await caller.plans.list({ unitId: tree.commune.id, ...filters })).items.map((p) => p.number);
+    const a = await caller.plans.create(
+      details({ reference: `2543/KH-${tag}`, title: "Kế hoạch phòng học kiên cố hóa trường lớp", year: "2024" }),
+    );
+    await caller.plans.create(
+      details({ reference: `2835/KH-${tag}`, title: "Kế hoạch nhà công vụ cho giáo viên", year: "2025" }),
+    );
+    const search = async (filters: Parameters<typeof caller.plans.list>[0]) =>
+      (await caller.plans.list({ unitId: tree.commune.id, ...filters })).items.map((p) => p.number);
     expect(await search({ search: `2543/KH-${tag.toLowerCase()}` })).toEqual(["2543"]);
     expect(await search({ search: `KH-${tag}` })).toHaveLength(2);
     expect(await search({ search: "kiên cố TRƯỜNG", year: 2024 })).toContain(a.number);
@@ -125,7 +161,8 @@ describe("plans", () => {
     doc.getXmlFragment(FRAGMENT).push([paragraph]);
     await appendUpdate(getDb(), created.id, Y.mergeUpdates(updates), planner.userId);
     await compactDocument(getDb(), created.id);
-    const ids = async (search: string) => (await caller.plans.list({ search, unitId: tree.commune.id })).items.map((p) => p.id);
+    const ids = async (search: string) =>
+      (await caller.plans.list({ search, unitId: tree.commune.id })).items.map((p) => p.id);
     expect(await ids("phòng học tạm")).toContain(created.id);
     expect(await ids("phong hoc tam huoi long")).toContain(created.id);
     expect(await ids("phòng học kiên cố mới")).not.toContain(created.id);

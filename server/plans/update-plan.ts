@@ -7,8 +7,16 @@ import { authorize, can } from "../policies";
 import { type PlanDetailsInput, validatePlanDetails } from "./plan-rules";
 
 const detailsSelect = {
-  id: true, number: true, symbol: true, title: true, issuingUnitId: true, programId: true,
-  year: true, parentId: true, issuedOn: true, status: true,
+  id: true,
+  number: true,
+  symbol: true,
+  title: true,
+  issuingUnitId: true,
+  programId: true,
+  year: true,
+  parentId: true,
+  issuedOn: true,
+  status: true,
 } as const;
 
 /** Edits a plan's details. Only drafts and returned plans can change; moving a plan to another unit needs rights there too. */
@@ -29,7 +37,14 @@ export async function updatePlan(db: Db, actor: Actor, planId: string, input: Pl
       select: detailsSelect,
     });
     const { issuingUnit: _unit, ...before } = current;
-    await recordAuditEvent(tx, { actorId: actor.userId, action: "plan.update", entityType: "Plan", entityId: plan.id, before, after: plan });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "plan.update",
+      entityType: "Plan",
+      entityId: plan.id,
+      before,
+      after: plan,
+    });
     return plan;
   });
   // Moving the plan to another unit changes who may edit its document.

@@ -54,7 +54,14 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     email: user.email,
     memberships: rows
       .filter((row): row is ActorRow & ActorMembership => row.unitId !== null)
-      .map(({ role, unitId, unitCode, unitName, unitLevel, unitPath }) => ({ role, unitId, unitCode, unitName, unitLevel, unitPath })),
+      .map(({ role, unitId, unitCode, unitName, unitLevel, unitPath }) => ({
+        role,
+        unitId,
+        unitCode,
+        unitName,
+        unitLevel,
+        unitPath,
+      })),
   };
 }
 

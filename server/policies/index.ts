@@ -67,14 +67,19 @@ const isAbove = (actor: Actor, unit: UnitResource) =>
 
 /** A reviewer holds their role at a unit strictly above the issuing unit. */
 const reviewsFromAbove = (actor: Actor, unit: UnitResource) =>
-  actor.memberships.some((m) => REVIEWERS.includes(m.role) && isWithin(unit.path, m.unitPath) && unit.path !== m.unitPath);
+  actor.memberships.some(
+    (m) => REVIEWERS.includes(m.role) && isWithin(unit.path, m.unitPath) && unit.path !== m.unitPath,
+  );
 
 const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = {
-  "unit.view": (actor, unit) => reachesDown(actor, unit) || actor.memberships.some((m) => isWithin(m.unitPath, unit.path)),
+  "unit.view": (actor, unit) =>
+    reachesDown(actor, unit) || actor.memberships.some((m) => isWithin(m.unitPath, unit.path)),
   "plan.create": (actor, unit) => reachesDown(actor, unit, AUTHORS),
   "plan.view": (actor, plan) => reachesDown(actor, plan.issuingUnit) || isAbove(actor, plan.issuingUnit),
-  "plan.update": (actor, plan) => EDITABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
-  "plan.submit": (actor, plan) => EDITABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
+  "plan.update": (actor, plan) =>
+    EDITABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
+  "plan.submit": (actor, plan) =>
+    EDITABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
   "plan.review": (actor, plan) =>
     plan.status === "submitted" && plan.submittedById !== actor.userId && reviewsFromAbove(actor, plan.issuingUnit),
   "plan.amend": (actor, plan) => plan.status === "approved" && reachesDown(actor, plan.issuingUnit, AUTHORS),
@@ -83,7 +88,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   // A thread is resolved or reopened by its author or by anyone but a stakeholder who reaches the plan's unit.
   "comment.moderate": (actor, { authorId, plan }) =>
     authorId === actor.userId || reachesDown(actor, plan.issuingUnit, ["planner", "leader", "admin"]),
-  "plan.track": (actor, plan) => TRACKABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
+  "plan.track": (actor, plan) =>
+    TRACKABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
   "criteria.manage": (actor) => actor.memberships.some((m) => m.role === "admin"),
   "units.import": (actor) => actor.memberships.some((m) => m.role === "admin"),
   "users.manage": (actor, { units }) =>
@@ -142,7 +148,9 @@ export function awaitingReviewWhere(actor: Actor): Prisma.PlanWhereInput {
   const above = actor.memberships.filter((m) => REVIEWERS.includes(m.role));
   return {
     status: "submitted",
-    OR: above.length ? above.map((m) => ({ issuingUnit: { path: { startsWith: m.unitPath, not: m.unitPath } } })) : [{ id: { in: [] } }],
+    OR: above.length
+      ? above.map((m) => ({ issuingUnit: { path: { startsWith: m.unitPath, not: m.unitPath } } }))
+      : [{ id: { in: [] } }],
     NOT: { transitions: { some: { action: "submit", actorId: actor.userId } } },
   };
 }

@@ -11,7 +11,10 @@ const actorAt = (role: Role, unitPath: string, unitLevel: UnitLevel = "commune")
   memberships: [{ role, unitId: unitPath, unitCode: unitPath, unitName: unitPath, unitLevel, unitPath }],
 });
 const unit = (path: string, level: UnitLevel = "commune") => ({ path, level });
-const plan = (path: string, level: UnitLevel = "commune", status: "draft" | "approved" = "draft") => ({ status, issuingUnit: unit(path, level) });
+const plan = (path: string, level: UnitLevel = "commune", status: "draft" | "approved" = "draft") => ({
+  status,
+  issuingUnit: unit(path, level),
+});
 
 describe("unit paths", () => {
   it("walks up the tree", () => {

@@ -16,13 +16,17 @@ export interface RollupQuery {
 }
 
 /** Average with two decimals, half up, from integers: 1312 criteria over 100 communes → 13.12. */
-export const averageOf = (total: number, count: number) => (count === 0 ? 0 : (percentOf(BigInt(total), BigInt(count) * 100n) ?? 0));
+export const averageOf = (total: number, count: number) =>
+  count === 0 ? 0 : (percentOf(BigInt(total), BigInt(count) * 100n) ?? 0);
 
 const MET = ["met", "advanced", "model"] as const;
 
 /** The unit a roll-up is about, if the actor may roll it up, with the units that count for it. */
 async function resolveUnit(db: Db, actor: Actor, ref: RollupQuery["unit"]) {
-  const unit = await db.orgUnit.findUnique({ where: "id" in ref ? { id: ref.id } : { code: ref.code }, select: { id: true, code: true, name: true, path: true, level: true } });
+  const unit = await db.orgUnit.findUnique({
+    where: "id" in ref ? { id: ref.id } : { code: ref.code },
+    select: { id: true, code: true, name: true, path: true, level: true },
+  });
   if (!unit || !can(actor, "unit.view", unit)) throw notFound();
   authorize(actor, "unit.rollup", unit);
   const scope = await unitScope(db, unit);
@@ -37,7 +41,15 @@ export async function resolveRollup(db: Db, actor: Actor, query: RollupQuery) {
   const set = await db.criteriaSet.findFirst({
     where: criteriaSetWhere(query.period, query.setCode),
     orderBy: { periodStart: "desc" },
-    select: { id: true, code: true, name: true, nameEn: true, unitLevel: true, hasLevels: true, criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      nameEn: true,
+      unitLevel: true,
+      hasLevels: true,
+      criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } },
+    },
   });
   if (!set) throw invalidFields({ setCode: ["validation.setUnknown"] });
   return { unit, set, period: query.period, scope, scopeWhere };
@@ -60,7 +72,10 @@ export async function criteriaRollup(db: Db, actor: Actor, query: RollupQuery) {
  * aggregates in SQL (per criterion and result; per unit, the number met), so that a province
  * of thousands of communes is counted by the database, not fetched.
  */
-async function countRollup(db: Db, { unit, set, period, scope }: Pick<Awaited<ReturnType<typeof resolveRollup>>, "unit" | "set" | "period" | "scope">) {
+async function countRollup(
+  db: Db,
+  { unit, set, period, scope }: Pick<Awaited<ReturnType<typeof resolveRollup>>, "unit" | "set" | "period" | "scope">,
+) {
   const criterionIds = set.criteria.map((c) => c.id);
   const inScope = Prisma.sql`a.period = ${period} AND a."criterionId" = ANY(${criterionIds}) AND (starts_with(u.path, ${scope.path}) OR u.id = ANY(${scope.predecessors}))`;
   const [byResult, byUnit] = await Promise.all([
@@ -77,7 +92,9 @@ async function countRollup(db: Db, { unit, set, period, scope }: Pick<Awaited<Re
   ]);
   const units = byUnit.reduce((sum, row) => sum + row.units, 0);
   const count = (criterionId: string, results: readonly string[]) =>
-    byResult.filter((r) => r.criterionId === criterionId && results.includes(r.result)).reduce((sum, r) => sum + r.n, 0);
+    byResult
+      .filter((r) => r.criterionId === criterionId && results.includes(r.result))
+      .reduce((sum, r) => sum + r.n, 0);
   const distribution = Array.from({ length: set.criteria.length + 1 }, () => 0);
   for (const row of byUnit) distribution[row.met] = row.units;
   const totalMet = byUnit.reduce((sum, row) => sum + row.met * row.units, 0);
@@ -111,11 +128,19 @@ async function countRollup(db: Db, { unit, set, period, scope }: Pick<Awaited<Re
  * number of criteria each meets; with `criteria`, only those meeting every one of them
  * ("both 5 and 14"); with `metCount`, only those meeting exactly that many.
  */
-export async function rollupUnits(db: Db, actor: Actor, query: RollupQuery & { criteria?: number[]; metCount?: number }) {
+export async function rollupUnits(
+  db: Db,
+  actor: Actor,
+  query: RollupQuery & { criteria?: number[]; metCount?: number },
+) {
   const { set, period, scopeWhere } = await resolveRollup(db, actor, query);
   const rows = await db.criterionAssessment.findMany({
     where: { period, criterion: { setId: set.id }, unit: scopeWhere },
-    select: { result: true, criterion: { select: { number: true } }, unit: { select: { id: true, code: true, name: true } } },
+    select: {
+      result: true,
+      criterion: { select: { number: true } },
+      unit: { select: { id: true, code: true, name: true } },
+    },
   });
   const units = new Map<string, { id: string; code: string; name: string; met: number[] }>();
   for (const row of rows) {
@@ -140,18 +165,40 @@ export async function rollupUnits(db: Db, actor: Actor, query: RollupQuery & { c
 export async function criteriaTrend(db: Db, actor: Actor, input: { unitId: string }) {
   const { unit, scope, scopeWhere } = await resolveUnit(db, actor, { id: input.unitId });
   const pairs = await db.criterionAssessment.groupBy({ by: ["period", "criterionId"], where: { unit: scopeWhere } });
-  const criteria = await db.criterion.findMany({ where: { id: { in: [...new Set(pairs.map((p) => p.criterionId))] } }, select: { id: true, setId: true } });
+  const criteria = await db.criterion.findMany({
+    where: { id: { in: [...new Set(pairs.map((p) => p.criterionId))] } },
+    select: { id: true, setId: true },
+  });
   const setOf = new Map(criteria.map((c) => [c.id, c.setId]));
   const sets = await db.criteriaSet.findMany({
     where: { id: { in: [...new Set(criteria.map((c) => c.setId))] } },
     orderBy: { periodStart: "asc" },
-    select: { id: true, code: true, name: true, nameEn: true, unitLevel: true, hasLevels: true, criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      nameEn: true,
+      unitLevel: true,
+      hasLevels: true,
+      criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } },
+    },
   });
   return Promise.all(
     sets.map(async (set) => {
-      const periods = [...new Set(pairs.filter((p) => setOf.get(p.criterionId) === set.id).map((p) => p.period))].sort((a, b) => periodOrder(a) - periodOrder(b));
+      const periods = [...new Set(pairs.filter((p) => setOf.get(p.criterionId) === set.id).map((p) => p.period))].sort(
+        (a, b) => periodOrder(a) - periodOrder(b),
+      );
       const rollups = await Promise.all(periods.map((period) => countRollup(db, { unit, set, period, scope })));
-      return { set: { code: set.code, name: set.name, nameEn: set.nameEn, criteria: set.criteria.length }, periods: rollups.map(({ period, units, allMet, averageMet, criteria }) => ({ period, units, allMet, averageMet, rates: criteria.map((c) => c.rate) })) };
+      return {
+        set: { code: set.code, name: set.name, nameEn: set.nameEn, criteria: set.criteria.length },
+        periods: rollups.map(({ period, units, allMet, averageMet, criteria }) => ({
+          period,
+          units,
+          allMet,
+          averageMet,
+          rates: criteria.map((c) => c.rate),
+        })),
+      };
     }),
   );
 }

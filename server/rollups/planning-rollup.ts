@@ -3,12 +3,25 @@ import type { CapitalSource, Prisma } from "../db/generated/client";
 import { notFound } from "../errors";
 import { authorize, can, viewablePlansWhere } from "../policies";
 import type { Actor } from "../policies/actor";
-import { isOverdue, moneyFigures, percentOf, periodOrder, sumBigInt, targetProgress, todayInVietnam, toScaled } from "../planning/figures";
+import {
+  isOverdue,
+  moneyFigures,
+  percentOf,
+  periodOrder,
+  sumBigInt,
+  targetProgress,
+  todayInVietnam,
+  toScaled,
+} from "../planning/figures";
 
 const LIST_LIMIT = 50;
 
 /** The plans of the unit and the units beneath it for a year that the actor may see, once the roll-up is allowed. */
-async function plansOfYearWhere(db: Db, actor: Actor, { unitId, year }: { unitId: string; year: number }): Promise<Prisma.PlanWhereInput> {
+async function plansOfYearWhere(
+  db: Db,
+  actor: Actor,
+  { unitId, year }: { unitId: string; year: number },
+): Promise<Prisma.PlanWhereInput> {
   const unit = await db.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, path: true, level: true } });
   if (!unit || !can(actor, "unit.view", unit)) throw notFound();
   authorize(actor, "unit.rollup", unit);
@@ -34,14 +47,32 @@ export async function planningRollup(db: Db, actor: Actor, input: { unitId: stri
   const nextYear = new Date(Date.UTC(year + 1, 0, 1));
   const covered: Prisma.ShortageWhereInput = { OR: [{ milestones: { some: {} } }, { budgetLines: { some: {} } }] };
   const [lines, milestones, shortageGroups, coveredGroups, targets] = await Promise.all([
-    db.budgetLine.findMany({ where: { plan, year }, select: { source: true, amount: true, disbursements: { select: { amount: true } } } }),
+    db.budgetLine.findMany({
+      where: { plan, year },
+      select: { source: true, amount: true, disbursements: { select: { amount: true } } },
+    }),
     db.milestone.findMany({
       where: { plan, dueOn: { gte: yearStart, lt: nextYear } },
-      select: { id: true, title: true, dueOn: true, status: true, ownerUnit: { select: { name: true } }, plan: { select: { id: true, number: true, symbol: true } } },
+      select: {
+        id: true,
+        title: true,
+        dueOn: true,
+        status: true,
+        ownerUnit: { select: { name: true } },
+        plan: { select: { id: true, number: true, symbol: true } },
+      },
       orderBy: { dueOn: "asc" },
     }),
-    db.shortage.groupBy({ by: ["category", "unitLabel"], where: { plan, status: { not: "closed" } }, _sum: { quantity: true, estimatedCost: true } }),
-    db.shortage.groupBy({ by: ["category", "unitLabel"], where: { plan, status: { not: "closed" }, ...covered }, _sum: { quantity: true } }),
+    db.shortage.groupBy({
+      by: ["category", "unitLabel"],
+      where: { plan, status: { not: "closed" } },
+      _sum: { quantity: true, estimatedCost: true },
+    }),
+    db.shortage.groupBy({
+      by: ["category", "unitLabel"],
+      where: { plan, status: { not: "closed" }, ...covered },
+      _sum: { quantity: true },
+    }),
     db.target.findMany({
       where: { plan },
       take: LIST_LIMIT,
@@ -81,8 +112,16 @@ export async function planningRollup(db: Db, actor: Actor, input: { unitId: stri
     },
     shortages: shortageGroups.map((group) => {
       const open = group._sum.quantity ?? 0;
-      const covered = coveredGroups.find((c) => c.category === group.category && c.unitLabel === group.unitLabel)?._sum.quantity ?? 0;
-      return { category: group.category, unitLabel: group.unitLabel, open, covered, coveredRate: percentOf(BigInt(covered), BigInt(open)), estimatedCost: group._sum.estimatedCost ?? 0n };
+      const covered =
+        coveredGroups.find((c) => c.category === group.category && c.unitLabel === group.unitLabel)?._sum.quantity ?? 0;
+      return {
+        category: group.category,
+        unitLabel: group.unitLabel,
+        open,
+        covered,
+        coveredRate: percentOf(BigInt(covered), BigInt(open)),
+        estimatedCost: group._sum.estimatedCost ?? 0n,
+      };
     }),
     targets: targets.map(({ measurements, baselineValue, targetValue, ...target }) => {
       const latest = [...measurements].sort((a, b) => periodOrder(a.period) - periodOrder(b.period)).at(-1) ?? null;
@@ -91,14 +130,23 @@ export async function planningRollup(db: Db, actor: Actor, input: { unitId: stri
         baselineValue: baselineValue.toString(),
         targetValue: targetValue.toString(),
         latest: latest && { period: latest.period, value: latest.value.toString() },
-        progress: targetProgress({ baseline: toScaled(baselineValue), target: toScaled(targetValue), latest: latest && toScaled(latest.value), direction: target.direction }),
+        progress: targetProgress({
+          baseline: toScaled(baselineValue),
+          target: toScaled(targetValue),
+          latest: latest && toScaled(latest.value),
+          direction: target.direction,
+        }),
       };
     }),
   };
 }
 
 /** Drill-down of the money figures: the budget lines of one capital source for the year, with their plans. */
-export async function budgetLinesOf(db: Db, actor: Actor, input: { unitId: string; year: number; source: CapitalSource }) {
+export async function budgetLinesOf(
+  db: Db,
+  actor: Actor,
+  input: { unitId: string; year: number; source: CapitalSource },
+) {
   const plan = await plansOfYearWhere(db, actor, input);
   const lines = await db.budgetLine.findMany({
     where: { plan, year: input.year, source: input.source },
@@ -112,5 +160,8 @@ export async function budgetLinesOf(db: Db, actor: Actor, input: { unitId: strin
       plan: { select: { id: true, number: true, symbol: true, issuingUnit: { select: { name: true } } } },
     },
   });
-  return lines.map(({ disbursements, amount, ...line }) => ({ ...line, ...moneyFigures(amount, sumBigInt(disbursements.map((d) => d.amount))) }));
+  return lines.map(({ disbursements, amount, ...line }) => ({
+    ...line,
+    ...moneyFigures(amount, sumBigInt(disbursements.map((d) => d.amount))),
+  }));
 }

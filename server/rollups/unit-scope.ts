@@ -16,7 +16,10 @@ export async function unitScope(db: Db, unit: { path: string }): Promise<UnitSco
   const predecessors: string[] = [];
   let frontier: Prisma.OrgUnitWhereInput = { mergedInto: { path: { startsWith: unit.path } } };
   for (let depth = 0; depth < 10; depth++) {
-    const found = await db.orgUnit.findMany({ where: { AND: [frontier, { id: { notIn: predecessors } }] }, select: { id: true } });
+    const found = await db.orgUnit.findMany({
+      where: { AND: [frontier, { id: { notIn: predecessors } }] },
+      select: { id: true },
+    });
     if (!found.length) break;
     predecessors.push(...found.map((u) => u.id));
     frontier = { mergedIntoId: { in: found.map((u) => u.id) } };
@@ -26,4 +29,6 @@ export async function unitScope(db: Db, unit: { path: string }): Promise<UnitSco
 
 /** The scope as a Prisma filter on units. */
 export const scopeWhere = ({ path, predecessors }: UnitScope): Prisma.OrgUnitWhereInput =>
-  predecessors.length ? { OR: [{ path: { startsWith: path } }, { id: { in: predecessors } }] } : { path: { startsWith: path } };
+  predecessors.length
+    ? { OR: [{ path: { startsWith: path } }, { id: { in: predecessors } }] }
+    : { path: { startsWith: path } };

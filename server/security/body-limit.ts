@@ -7,7 +7,11 @@ import { MAX_FILE_BYTES, MAX_FILE_MEGABYTES } from "../imports/types";
  */
 export const MAX_API_BODY_BYTES = Math.ceil(MAX_FILE_BYTES / 3) * 4 + 256 * 1024;
 
-const tooLarge = () => Response.json({ error: { message: "imports.errors.fileTooLarge", params: { max: MAX_FILE_MEGABYTES } } }, { status: 413 });
+const tooLarge = () =>
+  Response.json(
+    { error: { message: "imports.errors.fileTooLarge", params: { max: MAX_FILE_MEGABYTES } } },
+    { status: 413 },
+  );
 
 /**
  * The request, or a 413 answer when its declared length is over `maxBytes`. A body sent in

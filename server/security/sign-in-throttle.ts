@@ -22,18 +22,29 @@ const ENTITY_TYPE = "ClientAddress";
  * the nearest trusted hop reports.
  */
 export function clientAddress(headers: Headers): string {
-  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   return (hops.at(-1) ?? headers.get("x-real-ip") ?? "unknown").slice(0, 64);
 }
 
 /** True when the address has failed too often lately; its sign-ins are then refused unchecked. */
 export async function isAddressThrottled(db: Db, address: string, now = new Date()): Promise<boolean> {
   const since = new Date(now.getTime() - ADDRESS_WINDOW_MINUTES * 60_000);
-  const failures = await db.auditEvent.count({ where: { entityType: ENTITY_TYPE, entityId: address, action: ACTION, at: { gte: since } } });
+  const failures = await db.auditEvent.count({
+    where: { entityType: ENTITY_TYPE, entityId: address, action: ACTION, at: { gte: since } },
+  });
   return failures >= MAX_FAILED_SIGN_INS_PER_ADDRESS;
 }
 
 /** Records a refused sign-in from the address (a wrong password, a locked or disabled account). */
 export async function recordFailedSignIn(db: Db, address: string, email: string, reason: string): Promise<void> {
-  await recordAuditEvent(db, { actorId: null, action: ACTION, entityType: ENTITY_TYPE, entityId: address, after: { email: email.slice(0, 200), reason } });
+  await recordAuditEvent(db, {
+    actorId: null,
+    action: ACTION,
+    entityType: ENTITY_TYPE,
+    entityId: address,
+    after: { email: email.slice(0, 200), reason },
+  });
 }

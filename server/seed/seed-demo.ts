@@ -34,10 +34,17 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
 
   const unitByCode = new Map<string, { id: string; path: string; depth: number }>();
   const loadUnits = async (codes: string[]) => {
-    const rows = await db.orgUnit.findMany({ where: { code: { in: codes } }, select: { id: true, code: true, path: true, depth: true } });
+    const rows = await db.orgUnit.findMany({
+      where: { code: { in: codes } },
+      select: { id: true, code: true, path: true, depth: true },
+    });
     for (const row of rows) unitByCode.set(row.code, row);
   };
-  for (const generation of generations<SeedUnit>(units, (u) => u.code, (u) => u.parentCode)) {
+  for (const generation of generations<SeedUnit>(
+    units,
+    (u) => u.code,
+    (u) => u.parentCode,
+  )) {
     const data = generation.map((unit) => {
       const parent = unit.parentCode ? unitByCode.get(unit.parentCode)! : null;
       return {
@@ -54,18 +61,27 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     await loadUnits(generation.map((u) => u.code));
   }
 
-  const existing = await db.user.findMany({ where: { email: { in: users.map((u) => u.email) } }, select: { email: true } });
+  const existing = await db.user.findMany({
+    where: { email: { in: users.map((u) => u.email) } },
+    select: { email: true },
+  });
   if (existing.length < users.length) {
     const passwordHash = await hashPassword(demoPassword());
     const data = users.map((u) => ({ email: u.email, name: u.name, title: u.title, passwordHash }));
     created += (await db.user.createMany({ data, skipDuplicates: true })).count;
   }
   const userIdByEmail = new Map(
-    (await db.user.findMany({ where: { email: { in: users.map((u) => u.email) } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]),
+    (
+      await db.user.findMany({ where: { email: { in: users.map((u) => u.email) } }, select: { id: true, email: true } })
+    ).map((u) => [u.email, u.id]),
   );
   created += (
     await db.membership.createMany({
-      data: users.map((u) => ({ userId: userIdByEmail.get(u.email)!, unitId: unitByCode.get(u.unitCode)!.id, role: u.role })),
+      data: users.map((u) => ({
+        userId: userIdByEmail.get(u.email)!,
+        unitId: unitByCode.get(u.unitCode)!.id,
+        role: u.role,
+      })),
       skipDuplicates: true,
     })
   ).count;
@@ -74,7 +90,9 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
   const admin = users.find((u) => u.role === "admin")!;
   const authorOf = (unitCode: string) =>
     userIdByEmail.get((users.find((u) => u.unitCode === unitCode && u.role === "planner") ?? admin).email)!;
-  const programIdByCode = new Map((await db.program.findMany({ select: { id: true, code: true } })).map((p) => [p.code, p.id]));
+  const programIdByCode = new Map(
+    (await db.program.findMany({ select: { id: true, code: true } })).map((p) => [p.code, p.id]),
+  );
   const reference = (p: { number: string; symbol: string }) => `${p.number}/${p.symbol}`;
   const planIdByReference = new Map<string, string>();
   for (const generation of generations<SeedPlan>(plans, reference, (p) => (p.parent ? reference(p.parent) : null))) {

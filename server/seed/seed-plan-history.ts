@@ -8,10 +8,23 @@ import { searchable } from "@/lib/search-text";
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The steps that lead to a seeded plan's status, so its timeline tells how it got there. */
-const STEPS: Record<PlanStatus, PlanAction[]> = { draft: [], submitted: ["submit"], returned: ["submit", "return"], approved: ["submit", "approve"] };
-const RETURN_REASON = "Đề nghị bổ sung số liệu phòng học tạm, phòng bán trú còn thiếu và lộ trình kiên cố hóa từng điểm trường.";
+const STEPS: Record<PlanStatus, PlanAction[]> = {
+  draft: [],
+  submitted: ["submit"],
+  returned: ["submit", "return"],
+  approved: ["submit", "approve"],
+};
+const RETURN_REASON =
+  "Đề nghị bổ sung số liệu phòng học tạm, phòng bán trú còn thiếu và lộ trình kiên cố hóa từng điểm trường.";
 
-type SeededPlan = { id: string; status: PlanStatus; issuedOn: Date | null; title: string; issuingUnit: { path: string; name: string }; createdById: string };
+type SeededPlan = {
+  id: string;
+  status: PlanStatus;
+  issuedOn: Date | null;
+  title: string;
+  issuingUnit: { path: string; name: string };
+  createdById: string;
+};
 
 /**
  * Gives the seeded plans a workflow history (reviewed by the leader of the unit above) and a
@@ -20,16 +33,32 @@ type SeededPlan = { id: string; status: PlanStatus; issuedOn: Date | null; title
 export async function seedPlanHistory(db: Db, planIds: string[]): Promise<number> {
   const plans: SeededPlan[] = await db.plan.findMany({
     where: { id: { in: planIds } },
-    select: { id: true, status: true, issuedOn: true, title: true, createdById: true, issuingUnit: { select: { path: true, name: true } } },
+    select: {
+      id: true,
+      status: true,
+      issuedOn: true,
+      title: true,
+      createdById: true,
+      issuingUnit: { select: { path: true, name: true } },
+    },
   });
-  const leaders = await db.membership.findMany({ where: { role: "leader" }, select: { userId: true, unit: { select: { path: true } } } });
+  const leaders = await db.membership.findMany({
+    where: { role: "leader" },
+    select: { userId: true, unit: { select: { path: true } } },
+  });
   const reviewerOf = (path: string) =>
-    leaders.filter((l) => path.startsWith(l.unit.path) && path !== l.unit.path).sort((a, b) => b.unit.path.length - a.unit.path.length)[0]?.userId;
+    leaders
+      .filter((l) => path.startsWith(l.unit.path) && path !== l.unit.path)
+      .sort((a, b) => b.unit.path.length - a.unit.path.length)[0]?.userId;
 
   const [withSteps, withText, withEdits] = await Promise.all([
     db.planTransition.findMany({ where: { planId: { in: planIds } }, select: { planId: true }, distinct: ["planId"] }),
     db.planDocument.findMany({ where: { planId: { in: planIds } }, select: { planId: true } }),
-    db.planDocumentUpdate.findMany({ where: { planId: { in: planIds } }, select: { planId: true }, distinct: ["planId"] }),
+    db.planDocumentUpdate.findMany({
+      where: { planId: { in: planIds } },
+      select: { planId: true },
+      distinct: ["planId"],
+    }),
   ]);
   const hasSteps = new Set(withSteps.map((t) => t.planId));
   const hasText = new Set([...withText, ...withEdits].map((d) => d.planId));
@@ -44,7 +73,11 @@ export async function seedPlanHistory(db: Db, planIds: string[]): Promise<number
         const from = status;
         status = action === "submit" ? "submitted" : action === "return" ? "returned" : "approved";
         return {
-          planId: plan.id, action, fromStatus: from, toStatus: status, revision: 1,
+          planId: plan.id,
+          action,
+          fromStatus: from,
+          toStatus: status,
+          revision: 1,
           reason: action === "return" ? RETURN_REASON : null,
           actorId: action === "submit" ? plan.createdById : reviewer,
           at: new Date(start + (i + 1) * 5 * DAY),
@@ -57,7 +90,16 @@ export async function seedPlanHistory(db: Db, planIds: string[]): Promise<number
       const state = Y.encodeStateAsUpdate(doc);
       const content = contentOf(doc);
       const text = plainText(content);
-      await db.planDocument.create({ data: { planId: plan.id, state: Buffer.from(state), content: content as object, text, searchText: searchable(text), sizeBytes: state.length } });
+      await db.planDocument.create({
+        data: {
+          planId: plan.id,
+          state: Buffer.from(state),
+          content: content as object,
+          text,
+          searchText: searchable(text),
+          sizeBytes: state.length,
+        },
+      });
       doc.destroy();
       created++;
     }
@@ -68,8 +110,14 @@ export async function seedPlanHistory(db: Db, planIds: string[]): Promise<number
 const text = (value: string): JSONContent => ({ type: "text", text: value });
 const paragraph = (value: string): JSONContent => ({ type: "paragraph", content: [text(value)] });
 const heading = (value: string): JSONContent => ({ type: "heading", attrs: { level: 2 }, content: [text(value)] });
-const cell = (value: string, header = false): JSONContent => ({ type: header ? "tableHeader" : "tableCell", content: [paragraph(value)] });
-const row = (values: string[], header = false): JSONContent => ({ type: "tableRow", content: values.map((v) => cell(v, header)) });
+const cell = (value: string, header = false): JSONContent => ({
+  type: header ? "tableHeader" : "tableCell",
+  content: [paragraph(value)],
+});
+const row = (values: string[], header = false): JSONContent => ({
+  type: "tableRow",
+  content: values.map((v) => cell(v, header)),
+});
 
 /** A plausible first text in the official layout, for the demo. */
 function firstText(plan: SeededPlan): JSONContent {
@@ -78,7 +126,9 @@ function firstText(plan: SeededPlan): JSONContent {
     type: "doc",
     content: [
       heading("I. MỤC ĐÍCH, YÊU CẦU"),
-      paragraph(`Cụ thể hóa các mục tiêu của Chương trình mục tiêu quốc gia xây dựng nông thôn mới trong lĩnh vực giáo dục tại ${unit}; phân công rõ trách nhiệm, tiến độ và nguồn lực để hoàn thành các tiêu chí số 5 (Trường học) và số 14 (Giáo dục và Đào tạo).`),
+      paragraph(
+        `Cụ thể hóa các mục tiêu của Chương trình mục tiêu quốc gia xây dựng nông thôn mới trong lĩnh vực giáo dục tại ${unit}; phân công rõ trách nhiệm, tiến độ và nguồn lực để hoàn thành các tiêu chí số 5 (Trường học) và số 14 (Giáo dục và Đào tạo).`,
+      ),
       heading("II. CHỈ TIÊU"),
       {
         type: "bulletList",
@@ -99,7 +149,9 @@ function firstText(plan: SeededPlan): JSONContent {
         ],
       },
       heading("IV. TỔ CHỨC THỰC HIỆN"),
-      paragraph("Các đơn vị căn cứ kế hoạch này xây dựng kế hoạch chi tiết, báo cáo kết quả thực hiện 6 tháng và cả năm về cấp trên theo quy định."),
+      paragraph(
+        "Các đơn vị căn cứ kế hoạch này xây dựng kế hoạch chi tiết, báo cáo kết quả thực hiện 6 tháng và cả năm về cấp trên theo quy định.",
+      ),
     ],
   };
 }

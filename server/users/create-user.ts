@@ -15,10 +15,14 @@ import { type TUserCreate, ZUserCreate, parseInput } from "./schemas";
 export async function createUser(db: Db, actor: Actor, input: TUserCreate) {
   requireUserManager(actor);
   const { email, name, title, role, unit: unitCode, password } = parseInput(ZUserCreate, input);
-  const unit = await db.orgUnit.findUnique({ where: { code: unitCode }, select: { id: true, code: true, name: true, path: true, level: true } });
+  const unit = await db.orgUnit.findUnique({
+    where: { code: unitCode },
+    select: { id: true, code: true, name: true, path: true, level: true },
+  });
   if (!unit) throw invalidFields({ unit: ["validation.unitUnknown"] });
   authorize(actor, "users.manage", { units: [unit] });
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw invalidFields({ email: ["validation.emailTaken"] });
+  if (await db.user.findUnique({ where: { email }, select: { id: true } }))
+    throw invalidFields({ email: ["validation.emailTaken"] });
 
   const generatedPassword = password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(password ?? generatedPassword!);
@@ -28,7 +32,13 @@ export async function createUser(db: Db, actor: Actor, input: TUserCreate) {
         data: { email, name, title, passwordHash, memberships: { create: { role, unitId: unit.id } } },
         select: managedUserSelect,
       });
-      await recordAuditEvent(tx, { actorId: actor.userId, action: "user.create", entityType: "User", entityId: created.id, after: auditView(created) });
+      await recordAuditEvent(tx, {
+        actorId: actor.userId,
+        action: "user.create",
+        entityType: "User",
+        entityId: created.id,
+        after: auditView(created),
+      });
       return created;
     });
     return { user, generatedPassword };
@@ -54,10 +64,21 @@ export async function createFirstAdmin(db: Db, input: TUserCreate) {
   const user = await db.$transaction(async (tx) => {
     // Two operators bootstrapping at once take turns, and the second finds the first's admin.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('chungtay.first-admin'))`;
-    if (await tx.user.count({ where: { disabledAt: null, memberships: { some: { role: "admin" } } } })) throw forbidden();
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw invalidFields({ email: ["validation.emailTaken"] });
-    const created = await tx.user.create({ data: { email, name, title, passwordHash, memberships: { create: { role, unitId: unit.id } } }, select: managedUserSelect });
-    await recordAuditEvent(tx, { actorId: null, action: "user.create", entityType: "User", entityId: created.id, after: { ...auditView(created), firstAdmin: true } });
+    if (await tx.user.count({ where: { disabledAt: null, memberships: { some: { role: "admin" } } } }))
+      throw forbidden();
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
+      throw invalidFields({ email: ["validation.emailTaken"] });
+    const created = await tx.user.create({
+      data: { email, name, title, passwordHash, memberships: { create: { role, unitId: unit.id } } },
+      select: managedUserSelect,
+    });
+    await recordAuditEvent(tx, {
+      actorId: null,
+      action: "user.create",
+      entityType: "User",
+      entityId: created.id,
+      after: { ...auditView(created), firstAdmin: true },
+    });
     return created;
   });
   return { user, generatedPassword };

@@ -27,7 +27,11 @@ export async function disableUser(db: Db, actor: Actor, input: TUserDisable, now
         FOR UPDATE OF u`;
       if (!admins.some((admin) => admin.id !== before.id)) throw new DomainError("CONFLICT", "errors.lastAdmin");
     }
-    const after = await tx.user.update({ where: { id: before.id, disabledAt: null }, data: { disabledAt: now }, select: managedUserSelect });
+    const after = await tx.user.update({
+      where: { id: before.id, disabledAt: null },
+      data: { disabledAt: now },
+      select: managedUserSelect,
+    });
     await recordAuditEvent(tx, {
       actorId: actor.userId,
       action: "user.disable",

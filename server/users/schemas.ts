@@ -7,7 +7,11 @@ const email = z
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: "validation.email" }).max(200, { error: "validation.tooLong" }));
-const name = z.string({ error: "validation.required" }).trim().min(2, { error: "validation.required" }).max(200, { error: "validation.tooLong" });
+const name = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(2, { error: "validation.required" })
+  .max(200, { error: "validation.tooLong" });
 
 export const ZUserCreate = z.object({
   email,
@@ -15,7 +19,11 @@ export const ZUserCreate = z.object({
   title: z.string().trim().max(200, { error: "validation.tooLong" }).default(""),
   role: z.enum(["planner", "leader", "stakeholder", "admin"], { error: "validation.role" }),
   /** Official code of the unit where the user holds the role. */
-  unit: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(32, { error: "validation.unitUnknown" }),
+  unit: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(32, { error: "validation.unitUnknown" }),
   /** Omitted: a strong one is generated and returned once. */
   password: ZPassword.optional(),
 });

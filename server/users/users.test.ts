@@ -75,13 +75,23 @@ describe("createUser", () => {
     const [event, ...others] = await auditOf(db, user.id);
     expect(others).toEqual([]);
     expect(event).toMatchObject({ actorId: admin.userId, action: "user.create", before: null });
-    expect(event!.after).toEqual({ email: address, name: "Lò Thị Mai", title: "Chuyên viên", roles: [{ role: "planner", unit: tree.commune.code }] });
+    expect(event!.after).toEqual({
+      email: address,
+      name: "Lò Thị Mai",
+      title: "Chuyên viên",
+      roles: [{ role: "planner", unit: tree.commune.code }],
+    });
   });
 
   it("generates a strong password when none is given, returned once and never audited", async () => {
     const { db, tree, admin } = await setup();
     const address = email();
-    const { user, generatedPassword } = await createUser(db, admin, { email: address, name: "Quàng Văn Hùng", role: "leader", unit: tree.district.code });
+    const { user, generatedPassword } = await createUser(db, admin, {
+      email: address,
+      name: "Quàng Văn Hùng",
+      role: "leader",
+      unit: tree.district.code,
+    });
     expect(ZPassword.safeParse(generatedPassword).success).toBe(true);
     expect(await verifyCredentials(db, address, generatedPassword!)).toMatchObject({ ok: true });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
@@ -94,8 +104,20 @@ describe("createUser", () => {
   it("refuses invalid input field by field and writes nothing", async () => {
     const { db, tree, admin } = await setup();
     const taken = email();
-    await createUser(db, admin, { email: taken, name: "Đã có", role: "planner", unit: tree.commune.code, password: "Matkhau2025" });
-    const base = { email: email(), name: "Người mới", role: "planner", unit: tree.commune.code, password: "Matkhau2025" };
+    await createUser(db, admin, {
+      email: taken,
+      name: "Đã có",
+      role: "planner",
+      unit: tree.commune.code,
+      password: "Matkhau2025",
+    });
+    const base = {
+      email: email(),
+      name: "Người mới",
+      role: "planner",
+      unit: tree.commune.code,
+      password: "Matkhau2025",
+    };
     const cases: [Record<string, unknown>, Record<string, string[]>][] = [
       [{ email: "khong-phai-email" }, { email: ["validation.email"] }],
       [{ email: taken.toUpperCase() }, { email: ["validation.emailTaken"] }],
@@ -107,7 +129,11 @@ describe("createUser", () => {
     ];
     for (const [patch, fieldErrors] of cases) {
       const input = { ...base, ...patch } as Parameters<typeof createUser>[2];
-      expect(await refusal(createUser(db, admin, input))).toEqual({ code: "BAD_REQUEST", messageKey: "errors.invalidFields", fieldErrors });
+      expect(await refusal(createUser(db, admin, input))).toEqual({
+        code: "BAD_REQUEST",
+        messageKey: "errors.invalidFields",
+        fieldErrors,
+      });
     }
     expect(await db.user.count({ where: { email: base.email } })).toBe(0);
   });
@@ -128,7 +154,13 @@ describe("resetPassword", () => {
   it("sets the new password, lifts the lock and audits that it changed, not what it is", async () => {
     const { db, tree, admin } = await setup();
     const address = email();
-    const { user } = await createUser(db, admin, { email: address, name: "Lường Văn Sơn", role: "planner", unit: tree.commune.code, password: "Cu2025matkhau" });
+    const { user } = await createUser(db, admin, {
+      email: address,
+      name: "Lường Văn Sơn",
+      role: "planner",
+      unit: tree.commune.code,
+      password: "Cu2025matkhau",
+    });
     const lockedUntil = new Date(Date.now() + 10 * 60_000);
     await db.user.update({ where: { id: user.id }, data: { failedSignIns: 3, lockedUntil } });
     expect(await verifyCredentials(db, address, "Cu2025matkhau")).toMatchObject({ reason: "locked" });
@@ -144,8 +176,14 @@ describe("resetPassword", () => {
 
     const events = (await auditOf(db, user.id)).filter((e) => e.action === "user.resetPassword");
     expect(events.map((e) => [e.before, e.after])).toEqual([
-      [{ failedSignIns: 3, lockedUntil: lockedUntil.toISOString() }, { failedSignIns: 0, lockedUntil: null, passwordChanged: true, generated: false }],
-      [{ failedSignIns: 0, lockedUntil: null }, { failedSignIns: 0, lockedUntil: null, passwordChanged: true, generated: true }],
+      [
+        { failedSignIns: 3, lockedUntil: lockedUntil.toISOString() },
+        { failedSignIns: 0, lockedUntil: null, passwordChanged: true, generated: false },
+      ],
+      [
+        { failedSignIns: 0, lockedUntil: null },
+        { failedSignIns: 0, lockedUntil: null, passwordChanged: true, generated: true },
+      ],
     ]);
     const audit = JSON.stringify(events);
     expect(audit).not.toContain("Moi2025matkhau");
@@ -156,8 +194,16 @@ describe("resetPassword", () => {
   it("refuses a weak password, an unknown email, a non-admin and an admin of another unit", async () => {
     const { db, tree, admin } = await setup();
     const address = email();
-    await createUser(db, admin, { email: address, name: "Cầm Thị Hoa", role: "stakeholder", unit: tree.commune.code, password: "Cu2025matkhau" });
-    expect(await refusal(resetPassword(db, admin, { email: address, password: "yeu" }))).toMatchObject({ fieldErrors: { password: ["validation.passwordTooShort", "validation.passwordWeak"] } });
+    await createUser(db, admin, {
+      email: address,
+      name: "Cầm Thị Hoa",
+      role: "stakeholder",
+      unit: tree.commune.code,
+      password: "Cu2025matkhau",
+    });
+    expect(await refusal(resetPassword(db, admin, { email: address, password: "yeu" }))).toMatchObject({
+      fieldErrors: { password: ["validation.passwordTooShort", "validation.passwordWeak"] },
+    });
     expect(await refusal(resetPassword(db, admin, { email: email() }))).toMatchObject({ code: "NOT_FOUND" });
     const leader = await buildActor(db, "leader", [tree.province]);
     expect(await refusal(resetPassword(db, leader, { email: address }))).toMatchObject({ code: "FORBIDDEN" });
@@ -171,22 +217,39 @@ describe("disableUser", () => {
   it("ends sign-ins and sessions, audits it, and changes nothing the second time", async () => {
     const { db, tree, admin } = await setup();
     const address = email();
-    const { user } = await createUser(db, admin, { email: address, name: "Vì Văn Dũng", role: "planner", unit: tree.school.code, password: "Matkhau2025" });
+    const { user } = await createUser(db, admin, {
+      email: address,
+      name: "Vì Văn Dũng",
+      role: "planner",
+      unit: tree.school.code,
+      password: "Matkhau2025",
+    });
     const now = new Date("2026-01-15T08:00:00.000Z");
     const result = await disableUser(db, admin, { email: address }, now);
     expect(result).toMatchObject({ alreadyDisabled: false, user: { disabledAt: now } });
     expect(await verifyCredentials(db, address, "Matkhau2025")).toEqual({ ok: false, reason: "disabled" });
     expect(await loadActor(db, user.id)).toBeNull();
 
-    expect(await disableUser(db, admin, { email: address })).toMatchObject({ alreadyDisabled: true, user: { disabledAt: now } });
+    expect(await disableUser(db, admin, { email: address })).toMatchObject({
+      alreadyDisabled: true,
+      user: { disabledAt: now },
+    });
     const events = (await auditOf(db, user.id)).filter((e) => e.action === "user.disable");
-    expect(events.map((e) => [e.actorId, e.before, e.after])).toEqual([[admin.userId, { disabledAt: null }, { disabledAt: now.toISOString() }]]);
+    expect(events.map((e) => [e.actorId, e.before, e.after])).toEqual([
+      [admin.userId, { disabledAt: null }, { disabledAt: now.toISOString() }],
+    ]);
   });
 
   it("is refused to a non-admin", async () => {
     const { db, tree, admin } = await setup();
     const address = email();
-    await createUser(db, admin, { email: address, name: "Lò Văn Pọm", role: "planner", unit: tree.commune.code, password: "Matkhau2025" });
+    await createUser(db, admin, {
+      email: address,
+      name: "Lò Văn Pọm",
+      role: "planner",
+      unit: tree.commune.code,
+      password: "Matkhau2025",
+    });
     const planner = await buildActor(db, "planner", [tree.province]);
     expect(await refusal(disableUser(db, planner, { email: address }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await verifyCredentials(db, address, "Matkhau2025")).toMatchObject({ ok: true });
@@ -213,12 +276,16 @@ describe("an installation's admins", () => {
   it("start with a first admin created without an actor, only while there is none", async () => {
     expect(await hasActiveAdmin(db)).toBe(false);
     const input = { email: email(), name: "Quản trị đầu tiên", role: "admin", unit: province.code } as const;
-    expect(await refusal(createFirstAdmin(db, { ...input, role: "planner" }))).toMatchObject({ fieldErrors: { role: ["validation.firstUserAdmin"] } });
+    expect(await refusal(createFirstAdmin(db, { ...input, role: "planner" }))).toMatchObject({
+      fieldErrors: { role: ["validation.firstUserAdmin"] },
+    });
     const { user, generatedPassword } = await createFirstAdmin(db, input);
     expect(await verifyCredentials(db, input.email, generatedPassword!)).toMatchObject({ ok: true });
     first = (await loadActor(db, user.id))!;
     expect(first.memberships).toMatchObject([{ role: "admin", unitId: province.id }]);
-    expect(await auditOf(db, user.id)).toMatchObject([{ actorId: null, action: "user.create", after: { email: input.email, firstAdmin: true } }]);
+    expect(await auditOf(db, user.id)).toMatchObject([
+      { actorId: null, action: "user.create", after: { email: input.email, firstAdmin: true } },
+    ]);
     expect(JSON.stringify(await auditOf(db, user.id))).not.toContain(generatedPassword!);
 
     expect(await refusal(createFirstAdmin(db, { ...input, email: email() }))).toMatchObject({ code: "FORBIDDEN" });
@@ -226,27 +293,60 @@ describe("an installation's admins", () => {
   });
 
   it("keep their last active one: it cannot be disabled, by itself or anyone, until another admin is active", async () => {
-    expect(await refusal(disableUser(db, first, { email: first.email }))).toEqual({ code: "CONFLICT", messageKey: "errors.lastAdmin", fieldErrors: undefined });
-    const { user: second } = await createUser(db, first, { email: email(), name: "Quản trị thứ hai", role: "admin", unit: province.code, password: "Matkhau2025" });
+    expect(await refusal(disableUser(db, first, { email: first.email }))).toEqual({
+      code: "CONFLICT",
+      messageKey: "errors.lastAdmin",
+      fieldErrors: undefined,
+    });
+    const { user: second } = await createUser(db, first, {
+      email: email(),
+      name: "Quản trị thứ hai",
+      role: "admin",
+      unit: province.code,
+      password: "Matkhau2025",
+    });
     // A disabled admin does not count.
-    const third = await createUser(db, first, { email: email(), name: "Quản trị nghỉ", role: "admin", unit: province.code, password: "Matkhau2025" });
+    const third = await createUser(db, first, {
+      email: email(),
+      name: "Quản trị nghỉ",
+      role: "admin",
+      unit: province.code,
+      password: "Matkhau2025",
+    });
     await disableUser(db, first, { email: third.user.email });
 
     await expect(disableUser(db, first, { email: first.email })).resolves.toMatchObject({ alreadyDisabled: false });
     const secondActor = (await loadActor(db, second.id))!;
-    expect(await refusal(disableUser(db, secondActor, { email: second.email }))).toMatchObject({ code: "CONFLICT", messageKey: "errors.lastAdmin" });
+    expect(await refusal(disableUser(db, secondActor, { email: second.email }))).toMatchObject({
+      code: "CONFLICT",
+      messageKey: "errors.lastAdmin",
+    });
     expect(await db.user.count({ where: { disabledAt: null, memberships: { some: { role: "admin" } } } })).toBe(1);
   });
 
   it("keep one when two admins disable each other at the same moment", async () => {
-    const [remaining] = await db.user.findMany({ where: { disabledAt: null, memberships: { some: { role: "admin" } } }, select: { id: true } });
+    const [remaining] = await db.user.findMany({
+      where: { disabledAt: null, memberships: { some: { role: "admin" } } },
+      select: { id: true },
+    });
     const x = (await loadActor(db, remaining!.id))!;
-    const { user } = await createUser(db, x, { email: email(), name: "Quản trị mới", role: "admin", unit: province.code, password: "Matkhau2025" });
+    const { user } = await createUser(db, x, {
+      email: email(),
+      name: "Quản trị mới",
+      role: "admin",
+      unit: province.code,
+      password: "Matkhau2025",
+    });
     const y = (await loadActor(db, user.id))!;
 
-    const results = await Promise.allSettled([disableUser(db, x, { email: y.email }), disableUser(db, y, { email: x.email })]);
+    const results = await Promise.allSettled([
+      disableUser(db, x, { email: y.email }),
+      disableUser(db, y, { email: x.email }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
-    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT", messageKey: "errors.lastAdmin" } });
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({
+      reason: { code: "CONFLICT", messageKey: "errors.lastAdmin" },
+    });
     expect(await db.user.count({ where: { disabledAt: null, memberships: { some: { role: "admin" } } } })).toBe(1);
   });
 });

@@ -88,7 +88,7 @@ const badNames = (random: Random, real: string[]) => [
   `plan:${"a".repeat(10_000)}`,
   "tài liệu:không tồn tại",
   `${random.pick(real)}\0${"s".repeat(random.int(64))}`,
-  `plan:${random.pick(["cl0000000000000000000000", "DROP TABLE \"Plan\"", "' OR 1=1 --"])}`,
+  `plan:${random.pick(["cl0000000000000000000000", 'DROP TABLE "Plan"', "' OR 1=1 --"])}`,
   String.fromCharCode(...random.bytes(12)),
 ];
 
@@ -101,11 +101,15 @@ export function malformedFrame(random: Random, names: string[]): Uint8Array {
   const name = random.chance(0.7) ? random.pick(names) : random.pick(badNames(random, names));
   const valid = () =>
     random.pick([
-      () => authFrame(name, random.pick(["", "not-a-token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.", "x".repeat(9000)])),
+      () =>
+        authFrame(
+          name,
+          random.pick(["", "not-a-token", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.", "x".repeat(9000)]),
+        ),
       () => syncStep1Frame(name, new Y.Doc()),
       () => updateFrame(name, paragraphUpdate("Chèn trái phép"), random.pick([1, 2] as const)),
       () => awarenessFrame(name, awarenessUpdate(random)),
-      () => simpleFrame(name, 5, "{\"type\":\"saved\",\"snapshot\":\"AAAA\"}"),
+      () => simpleFrame(name, 5, '{"type":"saved","snapshot":"AAAA"}'),
     ])();
   switch (random.int(10)) {
     case 0:
@@ -117,13 +121,24 @@ export function malformedFrame(random: Random, names: string[]): Uint8Array {
     case 3:
       return truncateBytes(random, valid());
     case 4:
-      return updateFrame(name, random.chance(0.5) ? mutateBytes(random, paragraphUpdate("Bị hỏng")) : random.bytes(1 + random.int(64)), random.pick([1, 2] as const));
+      return updateFrame(
+        name,
+        random.chance(0.5) ? mutateBytes(random, paragraphUpdate("Bị hỏng")) : random.bytes(1 + random.int(64)),
+        random.pick([1, 2] as const),
+      );
     case 5:
-      return awarenessFrame(name, random.chance(0.5) ? random.bytes(random.int(64)) : mutateBytes(random, awarenessUpdate(random)));
+      return awarenessFrame(
+        name,
+        random.chance(0.5) ? random.bytes(random.int(64)) : mutateBytes(random, awarenessUpdate(random)),
+      );
     case 6:
       return oversizedLength(name, random.pick([0, 1, 2]));
     case 7:
-      return simpleFrame(name, random.pick([4, 6, 7, 8, 9, 10, 11, 99, 0x7fff_ffff]), random.chance(0.5) ? "x" : undefined);
+      return simpleFrame(
+        name,
+        random.pick([4, 6, 7, 8, 9, 10, 11, 99, 0x7fff_ffff]),
+        random.chance(0.5) ? "x" : undefined,
+      );
     case 8:
       return frame(name, (e) => encoding.writeUint8Array(e, random.bytes(random.int(32))));
     default:

@@ -61,4 +61,5 @@ export function mutateBytes(random: Random, input: Uint8Array): Uint8Array {
 }
 
 /** The first part of the bytes, never all of them. */
-export const truncateBytes = (random: Random, input: Uint8Array) => input.slice(0, random.int(Math.max(input.length, 1)));
+export const truncateBytes = (random: Random, input: Uint8Array) =>
+  input.slice(0, random.int(Math.max(input.length, 1)));

@@ -9,7 +9,9 @@ import type { Db } from "../../server/db/client";
  * single session too.
  */
 export async function digestTables(db: Db): Promise<Record<string, string>> {
-  const client = { query: async (sql: string) => ({ rows: await db.$queryRawUnsafe(sql) }) } as unknown as pg.ClientBase;
+  const client = {
+    query: async (sql: string) => ({ rows: await db.$queryRawUnsafe(sql) }),
+  } as unknown as pg.ClientBase;
   const digests: Record<string, string> = {};
   for (const table of await readTables(client)) {
     const [row] = await db.$queryRawUnsafe<{ count: string; digest: string | null }[]>(

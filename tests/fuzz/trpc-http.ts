@@ -22,7 +22,8 @@ export async function serveTrpc(userId: string | null) {
           router: appRouter,
           createContext: async () => ({ db: getDb(), actor: userId ? await loadActor(getDb(), userId) : null }),
           onError({ error, path }) {
-            if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+            if (error.code === "INTERNAL_SERVER_ERROR")
+              console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
           },
         });
   const server = createServer(async (req, res) => {
@@ -31,7 +32,9 @@ export async function serveTrpc(userId: string | null) {
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
     const body = req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks);
-    const response = await handler(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body }));
+    const response = await handler(
+      new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body }),
+    );
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });

@@ -11,7 +11,7 @@ const hostileStrings = (random: Random, depth: number) => [
   " ",
   "null",
   "<script>alert(1)</script>",
-  "'; DROP TABLE \"Plan\"; --",
+  '\'; DROP TABLE "Plan"; --',
   "../../../../etc/passwd",
   "%00\u0000\u0000",
   "\uD800",
@@ -45,7 +45,9 @@ export function randomValue(random: Random, ids: string[], depth = 0): unknown {
         ? Array.from({ length: 5000 }, (_, i) => i)
         : Array.from({ length: random.int(5) }, () => randomValue(random, ids, depth + 1));
     case 8:
-      return JSON.parse(`{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":1}},"k${random.int(9)}":${JSON.stringify(randomValue(random, ids, depth + 1)) ?? "null"}}`);
+      return JSON.parse(
+        `{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":1}},"k${random.int(9)}":${JSON.stringify(randomValue(random, ids, depth + 1)) ?? "null"}}`,
+      );
     default: {
       let nested: unknown = "đáy";
       for (let i = 0; i < 200; i++) nested = [nested];
@@ -58,7 +60,8 @@ export function randomValue(random: Random, ids: string[], depth = 0): unknown {
 export function randomObject(random: Random, keys: string[], ids: string[]): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const key of keys) if (random.chance(0.7)) value[key] = randomValue(random, ids);
-  if (random.chance(0.3)) value[random.pick(["extra", "role", "actorId", "id", "__proto__"])] = randomValue(random, ids);
+  if (random.chance(0.3))
+    value[random.pick(["extra", "role", "actorId", "id", "__proto__"])] = randomValue(random, ids);
   return value;
 }
 
@@ -69,13 +72,35 @@ export function randomObject(random: Random, keys: string[], ids: string[]): Rec
 export function envelope(random: Random, input: unknown): string {
   switch (random.int(8)) {
     case 0:
-      return JSON.stringify({ json: input, meta: { values: random.pick([["bigint"], ["Date"], ["map"], ["set"], [["class", "Plan"]], ["regexp"], ["number"], ["undefined"]]) } });
+      return JSON.stringify({
+        json: input,
+        meta: {
+          values: random.pick([
+            ["bigint"],
+            ["Date"],
+            ["map"],
+            ["set"],
+            [["class", "Plan"]],
+            ["regexp"],
+            ["number"],
+            ["undefined"],
+          ]),
+        },
+      });
     case 1:
-      return JSON.stringify({ json: { v: input }, meta: { values: { v: random.pick([["bigint"], ["Date"], ["custom", "x"], ["symbol", "s"]]), "__proto__.polluted": ["Date"] } } });
+      return JSON.stringify({
+        json: { v: input },
+        meta: {
+          values: {
+            v: random.pick([["bigint"], ["Date"], ["custom", "x"], ["symbol", "s"]]),
+            "__proto__.polluted": ["Date"],
+          },
+        },
+      });
     case 2:
       return JSON.stringify(input) ?? "null";
     case 3:
-      return random.pick(["{", "}", "{\"json\":", "[1,2", "\u0000", "{\"json\":1}{\"json\":2}", ""]);
+      return random.pick(["{", "}", '{"json":', "[1,2", "\u0000", '{"json":1}{"json":2}', ""]);
     default:
       return JSON.stringify({ json: input });
   }

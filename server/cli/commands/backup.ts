@@ -17,14 +17,19 @@ export function registerBackup(program: Command) {
   program
     .command("backup")
     .description("Write a backup of the whole database to a file")
-    .addHelpText("after", "\nOn PostgreSQL the app may keep running. The embedded database allows one process: stop the app first.")
+    .addHelpText(
+      "after",
+      "\nOn PostgreSQL the app may keep running. The embedded database allows one process: stop the app first.",
+    )
     .requiredOption("-o, --output <file>", "file to write, e.g. chungtay-2025-06-30.backup")
     .action(async (options: { output: string }) => {
       const file = path.resolve(options.output);
       await withDatabase(async (url) => {
         const { rows, migrations } = await writeBackup(url, file);
         const total = Object.values(rows).reduce((sum, n) => sum + n, 0);
-        console.log(`Backed up ${total} rows of ${Object.keys(rows).length} tables (schema at ${migrations.at(-1)}) to ${file}.`);
+        console.log(
+          `Backed up ${total} rows of ${Object.keys(rows).length} tables (schema at ${migrations.at(-1)}) to ${file}.`,
+        );
         console.log("The file holds password hashes and every plan: keep it as safe as the database.");
       });
     });
@@ -32,7 +37,10 @@ export function registerBackup(program: Command) {
   program
     .command("restore")
     .description("Restore a backup into an empty database (or replace its data with --force)")
-    .addHelpText("after", "\nApplies migrations first; the backup must have been made at the same migration. Stop the app when restoring the embedded database.")
+    .addHelpText(
+      "after",
+      "\nApplies migrations first; the backup must have been made at the same migration. Stop the app when restoring the embedded database.",
+    )
     .argument("<file>", "a file written by `backup`")
     .option("--force", "replace all data the database holds (in the same transaction)")
     .action(async (file: string, options: { force?: boolean }) => {

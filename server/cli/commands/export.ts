@@ -11,7 +11,10 @@ import { CliError } from "../cli-error";
 
 /** Writes the file to `output`, or into it under the file's own name when it is a folder. */
 async function save(file: ExportFile, output: string) {
-  const isFolder = await stat(output).then((s) => s.isDirectory(), () => false);
+  const isFolder = await stat(output).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   const target = isFolder ? path.join(output, file.filename) : output;
   await writeFile(target, file.data);
   console.error(`Wrote ${target} (${file.data.length} bytes)`);
@@ -31,7 +34,8 @@ export function registerExport(program: Command) {
       if (options.format !== "docx") throw new CliError(`Unknown format ${options.format}: plans export as docx.`);
       await runAs(command, async ({ db, actor }) => {
         const plans = await findPlansByReference(db, actor, ref, options.unit);
-        if (plans.length === 0) throw new CliError(`No plan ${ref}${options.unit ? ` of unit ${options.unit}` : ""} that you may see.`);
+        if (plans.length === 0)
+          throw new CliError(`No plan ${ref}${options.unit ? ` of unit ${options.unit}` : ""} that you may see.`);
         if (plans.length > 1) {
           const units = plans.map((p) => `  --unit ${p.issuingUnit.code}  ${p.issuingUnit.name}`).join("\n");
           throw new CliError(`Several units issued ${ref}; choose one:\n${units}`);
@@ -53,10 +57,18 @@ function addReportCommand(parent: Command) {
     .option("--set <code>", "criteria set code (default: the commune set of the period's years)")
     .option("--xlsx", "write the roll-up tables as XLSX instead of the report")
     .requiredOption("-o, --output <file>", "file (or folder) to write")
-    .action(async (options: { unit: string; period: string; set?: string; xlsx?: boolean; output: string }, command: Command) => {
-      await runAs(command, async ({ db, actor }) => {
-        const query = { unit: { code: options.unit }, period: options.period, setCode: options.set };
-        await save(await (options.xlsx ? exportDashboardXlsx(db, actor, query) : exportReportDocx(db, actor, query)), options.output);
-      });
-    });
+    .action(
+      async (
+        options: { unit: string; period: string; set?: string; xlsx?: boolean; output: string },
+        command: Command,
+      ) => {
+        await runAs(command, async ({ db, actor }) => {
+          const query = { unit: { code: options.unit }, period: options.period, setCode: options.set };
+          await save(
+            await (options.xlsx ? exportDashboardXlsx(db, actor, query) : exportReportDocx(db, actor, query)),
+            options.output,
+          );
+        });
+      },
+    );
 }

@@ -4,7 +4,13 @@ import type { Command } from "commander";
 import { say } from "../messages";
 import { DomainError } from "../../errors";
 import { applyImport, ImportRejected, previewImport } from "../../imports/run-import";
-import { type ImportIssue, type ImportKind, type ImportReport, MAX_FILE_BYTES, MAX_FILE_MEGABYTES } from "../../imports/types";
+import {
+  type ImportIssue,
+  type ImportKind,
+  type ImportReport,
+  MAX_FILE_BYTES,
+  MAX_FILE_MEGABYTES,
+} from "../../imports/types";
 import { runAs } from "../cli-context";
 import { CliError } from "../cli-error";
 
@@ -24,7 +30,9 @@ const KINDS: { kind: ImportKind; description: string }[] = [
 ];
 
 export function registerImport(program: Command) {
-  const importing = program.command("import").description("Import units, criteria results, shortages or disbursements from a CSV or XLSX file");
+  const importing = program
+    .command("import")
+    .description("Import units, criteria results, shortages or disbursements from a CSV or XLSX file");
   for (const { kind, description } of KINDS) {
     const command = importing
       .command(kind)
@@ -34,12 +42,21 @@ export function registerImport(program: Command) {
       .option("--dry-run", "check the file and print what would change, writing nothing")
       .option("--json", "print the report as one JSON object");
     if (kind === "criteria") {
-      command.requiredOption("--period <period>", "2025 or 2025-H1").option("--set <code>", "criteria set code (default: the commune set of the period's year)");
+      command
+        .requiredOption("--period <period>", "2025 or 2025-H1")
+        .option("--set <code>", "criteria set code (default: the commune set of the period's year)");
     }
     command.action(async (file: string, options: Options, cmd: Command) => {
       const content = await readImportFile(file);
       await runAs(cmd, async ({ db, actor }) => {
-        const input = { kind, fileName: path.basename(file), content, period: options.period, setCode: options.set, validOnly: !!options.validOnly };
+        const input = {
+          kind,
+          fileName: path.basename(file),
+          content,
+          period: options.period,
+          setCode: options.set,
+          validOnly: !!options.validOnly,
+        };
         let report: ImportReport;
         try {
           report = options.dryRun ? await previewImport(db, actor, input) : await applyImport(db, actor, input);
@@ -53,14 +70,18 @@ export function registerImport(program: Command) {
         }
         print(report, options);
         // A dry run fails as the import would, so that scripts can check a file before sending it.
-        if (options.dryRun && (report.fileIssues.length || (report.counts.errorRows && !options.validOnly))) throw new CliError(say("imports.errors.rejected"), 1);
+        if (options.dryRun && (report.fileIssues.length || (report.counts.errorRows && !options.validOnly)))
+          throw new CliError(say("imports.errors.rejected"), 1);
       });
     });
   }
 }
 
 async function readImportFile(file: string): Promise<Uint8Array> {
-  const size = await stat(file).then((s) => (s.isFile() ? s.size : null), () => null);
+  const size = await stat(file).then(
+    (s) => (s.isFile() ? s.size : null),
+    () => null,
+  );
   if (size === null) throw new CliError(`Không đọc được tệp ${file}.`);
   // The importer says the same, but a file of gigabytes need not be read to be refused.
   if (size > MAX_FILE_BYTES) throw new CliError(say("imports.errors.fileTooLarge", { max: MAX_FILE_MEGABYTES }));
@@ -69,24 +90,45 @@ async function readImportFile(file: string): Promise<Uint8Array> {
 
 function print(report: ImportReport, options: Options) {
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ...report, issues: report.issues.map((i) => ({ ...i, text: say(i.message, i.params) })) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...report, issues: report.issues.map((i) => ({ ...i, text: say(i.message, i.params) })) })}\n`,
+    );
     return;
   }
   const { counts } = report;
-  console.log([report.fileName, say(`imports.kinds.${report.kind}`), report.rowCount ? say("imports.rowCount", { count: report.rowCount }) : null].filter(Boolean).join(" · "));
+  console.log(
+    [
+      report.fileName,
+      say(`imports.kinds.${report.kind}`),
+      report.rowCount ? say("imports.rowCount", { count: report.rowCount }) : null,
+    ]
+      .filter(Boolean)
+      .join(" · "),
+  );
   for (const issue of report.fileIssues) console.log(`  ✗ ${line(issue)}`);
   for (const issue of report.warnings) console.log(`  ! ${line(issue)}`);
   if (!report.fileIssues.length) {
     const verb = report.outcome === "applied" ? "Đã nhập" : "Sẽ nhập";
-    console.log(`${verb}: ${say("imports.counts.create")} ${counts.create} · ${say("imports.counts.update")} ${counts.update} · ${say("imports.counts.unchanged")} ${counts.unchanged} · ${say("imports.counts.errorRows")} ${counts.errorRows}`);
+    console.log(
+      `${verb}: ${say("imports.counts.create")} ${counts.create} · ${say("imports.counts.update")} ${counts.update} · ${say("imports.counts.unchanged")} ${counts.unchanged} · ${say("imports.counts.errorRows")} ${counts.errorRows}`,
+    );
   }
   for (const issue of report.issues) console.log(`  ${line(issue)}`);
-  if (report.issueCount > report.issues.length) console.log(`  … ${say("imports.moreIssues", { shown: report.issues.length, total: report.issueCount })}`);
+  if (report.issueCount > report.issues.length)
+    console.log(`  … ${say("imports.moreIssues", { shown: report.issues.length, total: report.issueCount })}`);
 }
 
 /** "Dòng 5, cột “TC3”: …", as the page's table reads. */
 function line(issue: ImportIssue) {
   // A file-level message names its column itself ("Thiếu cột “Mã”").
-  const where = issue.row === null ? "" : [`${say("imports.row")} ${issue.row}`, issue.column ? `${say("imports.column").toLowerCase()} “${issue.column}”` : null].filter(Boolean).join(", ");
+  const where =
+    issue.row === null
+      ? ""
+      : [
+          `${say("imports.row")} ${issue.row}`,
+          issue.column ? `${say("imports.column").toLowerCase()} “${issue.column}”` : null,
+        ]
+          .filter(Boolean)
+          .join(", ");
   return where ? `${where}: ${say(issue.message, issue.params)}` : say(issue.message, issue.params);
 }

@@ -13,15 +13,36 @@ export function registerRollup(program: Command) {
     .option("--json", "print one JSON object")
     .action(async (options: { unit: string; period: string; set?: string; json?: boolean }, command: Command) => {
       await runAs(command, async ({ db, actor }) => {
-        const rollup = await criteriaRollup(db, actor, { unit: { code: options.unit }, period: options.period, setCode: options.set });
+        const rollup = await criteriaRollup(db, actor, {
+          unit: { code: options.unit },
+          period: options.period,
+          setCode: options.set,
+        });
         if (options.json) {
           const { unit, period, set, units, criteria, allMet, averageMet } = rollup;
-          const json = { unit: unit.code, period, set: set.code, units, criteria: criteria.map(({ number, met, advanced, model, rate }) => ({ number, met, advanced, model, rate })), allMet, averageMet };
+          const json = {
+            unit: unit.code,
+            period,
+            set: set.code,
+            units,
+            criteria: criteria.map(({ number, met, advanced, model, rate }) => ({
+              number,
+              met,
+              advanced,
+              model,
+              rate,
+            })),
+            allMet,
+            averageMet,
+          };
           process.stdout.write(`${JSON.stringify(json)}\n`);
           return;
         }
         console.log(`${rollup.unit.name} · ${rollup.set.name} · ${rollup.period}: ${rollup.units} units assessed`);
-        for (const c of rollup.criteria) console.log(`  ${String(c.number).padStart(2)}. ${c.met}/${rollup.units} (${formatPercent(c.rate)}) · advanced ${c.advanced} · model ${c.model}  ${c.name}`);
+        for (const c of rollup.criteria)
+          console.log(
+            `  ${String(c.number).padStart(2)}. ${c.met}/${rollup.units} (${formatPercent(c.rate)}) · advanced ${c.advanced} · model ${c.model}  ${c.name}`,
+          );
         console.log(`All criteria: ${rollup.allMet} · average ${rollup.averageMet}`);
       });
     });

@@ -22,11 +22,17 @@ export function registerUser(program: Command) {
     .description("Create an account holding one role at one unit")
     .requiredOption("--email <email>", "sign-in email")
     .requiredOption("--name <name>", "full name")
-    .option("--title <title>", "job title, e.g. \"Phó Giám đốc Sở\"")
+    .option("--title <title>", 'job title, e.g. "Phó Giám đốc Sở"')
     .requiredOption("--role <role>", "planner, leader, stakeholder or admin")
     .requiredOption("--unit <code>", "official code of the unit, e.g. 03199")
-    .option("--password <password>", `initial password (at least ${PASSWORD_MIN_LENGTH} characters, letters and digits); generated when omitted`)
-    .addHelpText("after", "\nOn a database with no active admin, this creates the first admin (--role admin) without one.")
+    .option(
+      "--password <password>",
+      `initial password (at least ${PASSWORD_MIN_LENGTH} characters, letters and digits); generated when omitted`,
+    )
+    .addHelpText(
+      "after",
+      "\nOn a database with no active admin, this creates the first admin (--role admin) without one.",
+    )
     // Commander hands over strings; the domain validates them (the role among them) with zod.
     .action(async (options: TUserCreate, command: Command) => {
       await assertEmbeddedDatabaseFree();
@@ -46,7 +52,10 @@ export function registerUser(program: Command) {
     .action(async (email: string, options: { password?: string }, command: Command) => {
       await assertEmbeddedDatabaseFree();
       await runAs(command, async ({ db, actor }) => {
-        const { user, generatedPassword } = await explain(actor, resetPassword(db, actor, { email, password: options.password }));
+        const { user, generatedPassword } = await explain(
+          actor,
+          resetPassword(db, actor, { email, password: options.password }),
+        );
         console.log(`New password set for ${describe(user)}; the account is unlocked.`);
         if (user.disabledAt) console.log("Note: the account is still disabled.");
         printPassword(generatedPassword);
@@ -61,7 +70,11 @@ export function registerUser(program: Command) {
       await assertEmbeddedDatabaseFree();
       await runAs(command, async ({ db, actor }) => {
         const { user, alreadyDisabled } = await explain(actor, disableUser(db, actor, { email }));
-        console.log(alreadyDisabled ? `${describe(user)} was already disabled on ${user.disabledAt!.toISOString()}.` : `Disabled ${describe(user)}.`);
+        console.log(
+          alreadyDisabled
+            ? `${describe(user)} was already disabled on ${user.disabledAt!.toISOString()}.`
+            : `Disabled ${describe(user)}.`,
+        );
       });
     });
 }
@@ -94,7 +107,14 @@ function printPassword(password: string | undefined) {
   if (password) console.log(`Password (shown once, pass it on securely): ${password}`);
 }
 
-const FIELD_NAMES: Record<string, string> = { email: "email", name: "--name", title: "--title", role: "--role", unit: "--unit", password: "--password" };
+const FIELD_NAMES: Record<string, string> = {
+  email: "email",
+  name: "--name",
+  title: "--title",
+  role: "--role",
+  unit: "--unit",
+  password: "--password",
+};
 
 const MESSAGES: Record<string, string> = {
   "validation.required": "is required",
@@ -114,10 +134,17 @@ async function explain<T>(actor: Actor | null, work: Promise<T>): Promise<T> {
     return await work;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    if (error.code === "FORBIDDEN") throw new CliError(`Refused: ${actor?.email ?? "you"} may not manage these accounts (only an admin, for units beneath them).`, 2);
+    if (error.code === "FORBIDDEN")
+      throw new CliError(
+        `Refused: ${actor?.email ?? "you"} may not manage these accounts (only an admin, for units beneath them).`,
+        2,
+      );
     if (error.code === "NOT_FOUND") throw new CliError("No account has this email.", 2);
-    if (error.messageKey === "errors.lastAdmin") throw new CliError("Refused: this is the last active admin. Create another admin first.", 2);
-    const fields = Object.entries(error.fieldErrors ?? {}).map(([field, keys]) => `  ${FIELD_NAMES[field] ?? field} ${keys.map((key) => MESSAGES[key] ?? key).join("; ")}`);
+    if (error.messageKey === "errors.lastAdmin")
+      throw new CliError("Refused: this is the last active admin. Create another admin first.", 2);
+    const fields = Object.entries(error.fieldErrors ?? {}).map(
+      ([field, keys]) => `  ${FIELD_NAMES[field] ?? field} ${keys.map((key) => MESSAGES[key] ?? key).join("; ")}`,
+    );
     throw new CliError(["Invalid input:", ...fields].join("\n"), 2);
   }
 }

@@ -33,16 +33,34 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const tab: PlanTab = PLAN_TABS.find((t) => t === requested && t !== "history") ?? "document";
   const caller = await getCaller();
   const plan = await loadOrNotFound(() => caller.plans.get({ id }));
-  const [t, locale, me, timeline] = await Promise.all([getTranslations(), getLocale(), caller.me(), caller.workflow.timeline({ id })]);
+  const [t, locale, me, timeline] = await Promise.all([
+    getTranslations(),
+    getLocale(),
+    caller.me(),
+    caller.workflow.timeline({ id }),
+  ]);
   if (tab !== "document" && tab !== "discussion") {
-    await Promise.all([getQueryClient().prefetchQuery(trpc.planning.get.queryOptions({ planId: plan.id })), getQueryClient().prefetchQuery(trpc.planning.options.queryOptions({ planId: plan.id }))]);
+    await Promise.all([
+      getQueryClient().prefetchQuery(trpc.planning.get.queryOptions({ planId: plan.id })),
+      getQueryClient().prefetchQuery(trpc.planning.options.queryOptions({ planId: plan.id })),
+    ]);
   }
   const viewer = { id: me.userId };
   const lastReturn = plan.status === "returned" ? timeline.findLast((step) => step.action === "return") : undefined;
   const rows: [string, React.ReactNode][] = [
-    [t("plans.reference"), <span key="ref" className="font-medium">{plan.number}/{plan.symbol}</span>],
+    [
+      t("plans.reference"),
+      <span key="ref" className="font-medium">
+        {plan.number}/{plan.symbol}
+      </span>,
+    ],
     [t("plans.issuedOn"), formatDate(plan.issuedOn) || "—"],
-    [t("plans.issuingUnit"), <Link key="unit" href={`/units/${plan.issuingUnit.id}`} className="text-brand-700 hover:underline">{plan.issuingUnit.name}</Link>],
+    [
+      t("plans.issuingUnit"),
+      <Link key="unit" href={`/units/${plan.issuingUnit.id}`} className="text-brand-700 hover:underline">
+        {plan.issuingUnit.name}
+      </Link>,
+    ],
     [t("plans.program"), locale === "en" ? plan.program.nameEn : plan.program.name],
     [t("plans.period"), `${plan.periodStart}–${plan.periodEnd}`],
     [t("plans.year"), plan.year ?? t("plans.wholePeriod")],
@@ -64,7 +82,9 @@ export default async function PlanPage({ params, searchParams }: Props) {
       <PageHeader
         eyebrow={
           <span className="flex flex-wrap items-center gap-2">
-            <span className="font-semibold text-slate-700" data-testid="plan-reference">{plan.number}/{plan.symbol}</span>
+            <span className="font-semibold text-slate-700" data-testid="plan-reference">
+              {plan.number}/{plan.symbol}
+            </span>
             <PlanStatusBadge status={plan.status} />
           </span>
         }
@@ -72,25 +92,49 @@ export default async function PlanPage({ params, searchParams }: Props) {
         actions={
           <>
             {/* `download` keeps Next's router from fetching the file as a page; no prefetch of a generated file. */}
-            <ButtonLink href={`/api/export/plan/${plan.id}`} download prefetch={false} variant="secondary" title={t("exports.planDocxTitle")} data-testid="export-plan-docx">{t("exports.planDocx")}</ButtonLink>
-            {plan.canEdit && <ButtonLink href={`/plans/${plan.id}/edit`} variant="secondary">{t("plans.edit")}</ButtonLink>}
+            <ButtonLink
+              href={`/api/export/plan/${plan.id}`}
+              download
+              prefetch={false}
+              variant="secondary"
+              title={t("exports.planDocxTitle")}
+              data-testid="export-plan-docx"
+            >
+              {t("exports.planDocx")}
+            </ButtonLink>
+            {plan.canEdit && (
+              <ButtonLink href={`/plans/${plan.id}/edit`} variant="secondary">
+                {t("plans.edit")}
+              </ButtonLink>
+            )}
           </>
         }
       />
       <LivePlanEvents planId={plan.id} />
       {lastReturn?.reason && (
-        <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">{t("workflow.returnedBecause", { reason: lastReturn.reason })}</p>
+        <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          {t("workflow.returnedBecause", { reason: lastReturn.reason })}
+        </p>
       )}
       {!plan.canEdit && (
-        <p className="mb-4 rounded-md border border-slate-200 bg-white px-4 py-2 text-sm text-slate-600" data-testid="plan-lock-note">
-          {plan.status === "approved" ? t("workflow.frozen") : plan.status === "submitted" ? t("workflow.underReview") : t("plans.viewOnly")}
+        <p
+          className="mb-4 rounded-md border border-slate-200 bg-white px-4 py-2 text-sm text-slate-600"
+          data-testid="plan-lock-note"
+        >
+          {plan.status === "approved"
+            ? t("workflow.frozen")
+            : plan.status === "submitted"
+              ? t("workflow.underReview")
+              : t("plans.viewOnly")}
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="min-w-0 lg:col-span-2" aria-label={t(`tabs.${tab}`)}>
           <PlanTabs planId={plan.id} current={tab} />
           <HydrateClient>
-            {tab === "document" && <PlanEditor planId={plan.id} canEdit={plan.canEdit} user={{ id: me.userId, name: me.name }} />}
+            {tab === "document" && (
+              <PlanEditor planId={plan.id} canEdit={plan.canEdit} user={{ id: me.userId, name: me.name }} />
+            )}
             {tab === "targets" && <TargetsTab planId={plan.id} me={viewer} />}
             {tab === "milestones" && <MilestonesTab planId={plan.id} me={viewer} />}
             {tab === "budget" && <BudgetTab planId={plan.id} />}

@@ -23,7 +23,15 @@ export default async function NewPlanPage() {
         <PlanForm
           units={options.units}
           programs={options.programs}
-          initial={{ reference: "", title: "", issuedOn: "", issuingUnitId: ownUnit, programId: "", year: "", parentId: "" }}
+          initial={{
+            reference: "",
+            title: "",
+            issuedOn: "",
+            issuingUnitId: ownUnit,
+            programId: "",
+            year: "",
+            parentId: "",
+          }}
         />
       </Card>
     </>

@@ -33,21 +33,38 @@ export default async function UnitPage({ params }: Props) {
   const validTo = unit.validTo;
   return (
     <>
-      <Breadcrumb label={t("units.tree")} items={unit.ancestors.map((a) => ({ href: `/units/${a.id}`, label: a.name }))} />
+      <Breadcrumb
+        label={t("units.tree")}
+        items={unit.ancestors.map((a) => ({ href: `/units/${a.id}`, label: a.name }))}
+      />
       <PageHeader
         title={unit.name}
-        actions={unit.canRollup && <ButtonLink href={`/dashboard?unit=${unit.id}`} variant="secondary">{t("dashboard.open")}</ButtonLink>}
+        actions={
+          unit.canRollup && (
+            <ButtonLink href={`/dashboard?unit=${unit.id}`} variant="secondary">
+              {t("dashboard.open")}
+            </ButtonLink>
+          )
+        }
         eyebrow={
           <span className="flex flex-wrap items-center gap-2">
             <Badge>{t(`levels.${unit.level}`)}</Badge>
-            <span>{t("units.code")}: {unit.code}</span>
-            {validTo && <Badge tone="amber">{t("units.abolished", { date: formatDate(new Date(validTo.getTime() + 86_400_000)) })}</Badge>}
+            <span>
+              {t("units.code")}: {unit.code}
+            </span>
+            {validTo && (
+              <Badge tone="amber">
+                {t("units.abolished", { date: formatDate(new Date(validTo.getTime() + 86_400_000)) })}
+              </Badge>
+            )}
           </span>
         }
       >
         {unit.mergedInto && (
           <p className="mt-2 text-sm text-slate-600">
-            <Link href={`/units/${unit.mergedInto.id}`} className="text-brand-700 hover:underline">{t("units.mergedInto", { name: unit.mergedInto.name })}</Link>
+            <Link href={`/units/${unit.mergedInto.id}`} className="text-brand-700 hover:underline">
+              {t("units.mergedInto", { name: unit.mergedInto.name })}
+            </Link>
           </p>
         )}
       </PageHeader>
@@ -59,8 +76,12 @@ export default async function UnitPage({ params }: Props) {
             <ul className="max-h-[32rem] divide-y divide-slate-100 overflow-y-auto">
               {unit.children.map((child) => (
                 <li key={child.id} className="flex items-center justify-between gap-2 py-2">
-                  <Link href={`/units/${child.id}`} className="text-sm font-medium text-brand-700 hover:underline">{child.name}</Link>
-                  <span className="shrink-0 text-xs text-slate-500">{t("home.planCount", { count: child._count.plans })}</span>
+                  <Link href={`/units/${child.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+                    {child.name}
+                  </Link>
+                  <span className="shrink-0 text-xs text-slate-500">
+                    {t("home.planCount", { count: child._count.plans })}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -81,7 +102,13 @@ export default async function UnitPage({ params }: Props) {
           </div>
           <Card title={t("units.plans")}>
             <HydrateClient>
-              <PlanList initialFilters={{}} fixed={{ unitId: unit.id }} programs={options.programs} units={[]} syncUrl={false} />
+              <PlanList
+                initialFilters={{}}
+                fixed={{ unitId: unit.id }}
+                programs={options.programs}
+                units={[]}
+                syncUrl={false}
+              />
             </HydrateClient>
           </Card>
         </div>

@@ -3,15 +3,25 @@ import { addComment, listComments, setThreadResolved } from "../../../comments/c
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
 const id = z.string().min(1).max(64);
-const ZBody = z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(5000, { error: "validation.commentTooLong" });
+const ZBody = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(5000, { error: "validation.commentTooLong" });
 
 const ZSubject = z.object({ type: z.enum(["plan", "target", "milestone", "shortage"]), id: id.nullable() });
 
 export const commentsRouter = createTRPCRouter({
-  list: protectedProcedure.input(z.object({ planId: id, subject: ZSubject.optional() })).query(({ ctx, input }) => listComments(ctx.db, ctx.actor, input.planId, input.subject)),
+  list: protectedProcedure
+    .input(z.object({ planId: id, subject: ZSubject.optional() }))
+    .query(({ ctx, input }) => listComments(ctx.db, ctx.actor, input.planId, input.subject)),
   add: protectedProcedure
     .input(z.object({ planId: id, body: ZBody, parentId: id.nullish(), subject: ZSubject.optional() }))
     .mutation(({ ctx, input }) => addComment(ctx.db, ctx.actor, input)),
-  resolve: protectedProcedure.input(z.object({ id })).mutation(({ ctx, input }) => setThreadResolved(ctx.db, ctx.actor, input.id, true)),
-  reopen: protectedProcedure.input(z.object({ id })).mutation(({ ctx, input }) => setThreadResolved(ctx.db, ctx.actor, input.id, false)),
+  resolve: protectedProcedure
+    .input(z.object({ id }))
+    .mutation(({ ctx, input }) => setThreadResolved(ctx.db, ctx.actor, input.id, true)),
+  reopen: protectedProcedure
+    .input(z.object({ id }))
+    .mutation(({ ctx, input }) => setThreadResolved(ctx.db, ctx.actor, input.id, false)),
 });

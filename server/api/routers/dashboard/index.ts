@@ -12,15 +12,30 @@ const toQuery = ({ unitId, ...rest }: z.infer<typeof ZRollup>) => ({ unit: { id:
 
 export const dashboardRouter = createTRPCRouter({
   /** Periods with assessments beneath the unit, and the sets, for the dashboard's choices. */
-  periods: protectedProcedure.input(z.object({ unitId: id })).query(({ ctx, input }) => listRollupPeriods(ctx.db, ctx.actor, input.unitId)),
-  criteria: protectedProcedure.input(ZRollup).query(({ ctx, input }) => criteriaRollup(ctx.db, ctx.actor, toQuery(input))),
+  periods: protectedProcedure
+    .input(z.object({ unitId: id }))
+    .query(({ ctx, input }) => listRollupPeriods(ctx.db, ctx.actor, input.unitId)),
+  criteria: protectedProcedure
+    .input(ZRollup)
+    .query(({ ctx, input }) => criteriaRollup(ctx.db, ctx.actor, toQuery(input))),
   /** Drill-down: the units behind a figure, or those meeting a combination of criteria. */
   units: protectedProcedure
-    .input(ZRollup.extend({ criteria: z.array(z.number().int().min(1).max(100)).max(100).optional(), metCount: z.number().int().min(0).max(100).optional() }))
-    .query(({ ctx, input: { criteria, metCount, ...rest } }) => rollupUnits(ctx.db, ctx.actor, { ...toQuery(rest), criteria, metCount })),
+    .input(
+      ZRollup.extend({
+        criteria: z.array(z.number().int().min(1).max(100)).max(100).optional(),
+        metCount: z.number().int().min(0).max(100).optional(),
+      }),
+    )
+    .query(({ ctx, input: { criteria, metCount, ...rest } }) =>
+      rollupUnits(ctx.db, ctx.actor, { ...toQuery(rest), criteria, metCount }),
+    ),
   /** Every period's figures per criteria set, predecessors of merged units included. */
-  trend: protectedProcedure.input(z.object({ unitId: id })).query(({ ctx, input }) => criteriaTrend(ctx.db, ctx.actor, input)),
+  trend: protectedProcedure
+    .input(z.object({ unitId: id }))
+    .query(({ ctx, input }) => criteriaTrend(ctx.db, ctx.actor, input)),
   planning: protectedProcedure.input(ZYear).query(({ ctx, input }) => planningRollup(ctx.db, ctx.actor, input)),
   /** Drill-down: the budget lines behind a capital source's figures. */
-  budgetLines: protectedProcedure.input(ZYear.extend({ source: z.enum(CAPITAL_SOURCES) })).query(({ ctx, input }) => budgetLinesOf(ctx.db, ctx.actor, input)),
+  budgetLines: protectedProcedure
+    .input(ZYear.extend({ source: z.enum(CAPITAL_SOURCES) }))
+    .query(({ ctx, input }) => budgetLinesOf(ctx.db, ctx.actor, input)),
 });

@@ -4,13 +4,23 @@ import { restoreVersion } from "../../../documents/restore-version";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
 const id = z.string().min(1).max(64);
-const ZVersionName = z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(120, { error: "validation.versionNameTooLong" });
+const ZVersionName = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(120, { error: "validation.versionNameTooLong" });
 
 export const documentsRouter = createTRPCRouter({
-  versions: protectedProcedure.input(z.object({ planId: id })).query(({ ctx, input }) => listVersions(ctx.db, ctx.actor, input.planId)),
-  version: protectedProcedure.input(z.object({ id })).query(({ ctx, input }) => getVersion(ctx.db, ctx.actor, input.id)),
+  versions: protectedProcedure
+    .input(z.object({ planId: id }))
+    .query(({ ctx, input }) => listVersions(ctx.db, ctx.actor, input.planId)),
+  version: protectedProcedure
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => getVersion(ctx.db, ctx.actor, input.id)),
   saveVersion: protectedProcedure
     .input(z.object({ planId: id, name: ZVersionName }))
     .mutation(({ ctx, input }) => saveNamedVersion(ctx.db, ctx.actor, input.planId, input.name)),
-  restoreVersion: protectedProcedure.input(z.object({ id })).mutation(({ ctx, input }) => restoreVersion(ctx.db, ctx.actor, input.id)),
+  restoreVersion: protectedProcedure
+    .input(z.object({ id }))
+    .mutation(({ ctx, input }) => restoreVersion(ctx.db, ctx.actor, input.id)),
 });

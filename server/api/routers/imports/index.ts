@@ -16,7 +16,10 @@ const ZImport = z
     setCode: z.string().max(64).optional(),
     validOnly: z.boolean().optional(),
   })
-  .transform(({ contentBase64, ...input }) => ({ ...input, content: new Uint8Array(Buffer.from(contentBase64, "base64")) }));
+  .transform(({ contentBase64, ...input }) => ({
+    ...input,
+    content: new Uint8Array(Buffer.from(contentBase64, "base64")),
+  }));
 
 // Both are mutations although a preview writes nothing: a file of megabytes cannot travel in a
 // GET's URL. Applying is `commit` because tRPC reserves `apply` (routers are callable proxies).

@@ -9,5 +9,7 @@ export const planningRouter = createTRPCRouter({
   /** Targets, milestones, budget and shortages of a plan, with their computed figures. */
   get: protectedProcedure.input(ZPlan).query(({ ctx, input }) => getPlanning(ctx.db, ctx.actor, input.planId)),
   /** Units and criteria the planning forms offer. */
-  options: protectedProcedure.input(ZPlan).query(({ ctx, input }) => getPlanningOptions(ctx.db, ctx.actor, input.planId)),
+  options: protectedProcedure
+    .input(ZPlan)
+    .query(({ ctx, input }) => getPlanningOptions(ctx.db, ctx.actor, input.planId)),
 });

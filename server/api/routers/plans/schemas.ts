@@ -6,8 +6,11 @@ import { REFERENCE_PATTERN } from "../../../plans/reference";
  * are shown, so one schema serves both languages.
  */
 const id = z.string().min(1).max(64);
-const optionalYear = z.coerce.number({ error: "validation.year" }).int({ error: "validation.year" }).min(2000, { error: "validation.year" }).max(2100, { error: "validation.year" });
-
+const optionalYear = z.coerce
+  .number({ error: "validation.year" })
+  .int({ error: "validation.year" })
+  .min(2000, { error: "validation.year" })
+  .max(2100, { error: "validation.year" });
 
 export const ZPlanDetails = z
   .object({

@@ -13,5 +13,7 @@ export const unitsRouter = createTRPCRouter({
   get: protectedProcedure.input(ZUnitId).query(({ ctx, input }) => getUnit(ctx.db, ctx.actor, input.id)),
   children: protectedProcedure.input(ZUnitId).query(({ ctx, input }) => listChildUnits(ctx.db, ctx.actor, input.id)),
   /** Shortages reported at the unit and beneath it, with totals by category. */
-  shortages: protectedProcedure.input(ZUnitId).query(({ ctx, input }) => listUnitShortages(ctx.db, ctx.actor, input.id)),
+  shortages: protectedProcedure
+    .input(ZUnitId)
+    .query(({ ctx, input }) => listUnitShortages(ctx.db, ctx.actor, input.id)),
 });

@@ -21,7 +21,9 @@ export default async function PlanHistoryPage({ params }: { params: Promise<{ id
       <PageHeader
         eyebrow={
           <span className="flex flex-wrap items-center gap-2">
-            <Link href={`/plans/${plan.id}`} className="font-semibold text-brand-700 hover:underline">{plan.number}/{plan.symbol}</Link>
+            <Link href={`/plans/${plan.id}`} className="font-semibold text-brand-700 hover:underline">
+              {plan.number}/{plan.symbol}
+            </Link>
             <PlanStatusBadge status={plan.status} />
           </span>
         }
