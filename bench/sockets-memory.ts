@@ -1,6 +1,6 @@
 import * as Y from "yjs";
-import { FRAGMENT } from "../server/collab/document-content";
-import { appendUpdate } from "../server/collab/persistence";
+import { FRAGMENT } from "../server/documents/content";
+import { appendUpdate } from "../server/documents/storage";
 import { getDb } from "../server/db/client";
 import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../tests/factories";
 import { startCollabServerProcess } from "./support/bench-child";

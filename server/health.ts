@@ -1,4 +1,4 @@
-import { runningCollabServer } from "./collab/registry";
+import { localCollab } from "./collab/local-instance";
 import { getDb, isEmbeddedDatabase } from "./db/client";
 
 /**
@@ -8,7 +8,7 @@ import { getDb, isEmbeddedDatabase } from "./db/client";
  */
 export async function checkHealth() {
   const started = performance.now();
-  const redisReady = runningCollabServer()?.redisReady() ?? null;
+  const redisReady = localCollab()?.redisReady() ?? null;
   const redis = redisReady === null ? undefined : { status: redisReady ? ("ok" as const) : ("unreachable" as const) };
   try {
     await getDb().$queryRaw`SELECT 1`;

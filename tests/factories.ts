@@ -3,6 +3,7 @@ import type { Db } from "../server/db/client";
 import type { PlanStatus, Role, UnitLevel } from "../server/db/generated/client";
 import { type Actor, loadActor } from "../server/policies/actor";
 import { childPath } from "../server/policies/tree";
+import { reviewingUnitOf } from "../server/approvals/reviewing-unit";
 
 /** Unique per call, so tests share one database without stepping on each other. */
 export const uniqueTag = () => randomBytes(4).toString("hex").toUpperCase();
@@ -84,8 +85,20 @@ export async function buildPlan(
     year?: number | null;
   },
 ) {
+  const status = input.status ?? "draft";
+  // A plan past its draft was submitted by its author to where the rule sends it.
+  const submitted =
+    status === "draft"
+      ? {}
+      : {
+          submittedById: input.author.userId,
+          reviewUnitId:
+            (await reviewingUnitOf(db, await db.orgUnit.findUniqueOrThrow({ where: { id: input.unit.id } })))?.id ??
+            null,
+        };
   return db.plan.create({
     data: {
+      ...submitted,
       number: String(planNumber++),
       symbol: `KH-${uniqueTag()}`,
       title: input.title ?? "Kế hoạch thử nghiệm xây dựng nông thôn mới",
@@ -94,7 +107,7 @@ export async function buildPlan(
       periodStart: input.program.periodStart,
       periodEnd: input.program.periodEnd,
       year: input.year ?? null,
-      status: input.status ?? "draft",
+      status,
       parentId: input.parentId ?? null,
       createdById: input.author.userId,
       updatedById: input.author.userId,

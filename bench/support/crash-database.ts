@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { contentOf, plainText } from "../../server/collab/document-content";
-import { loadDocument } from "../../server/collab/persistence";
+import { contentOf, plainText } from "../../server/documents/content";
+import { loadDocument } from "../../server/documents/storage";
 import { createDb, type Db } from "../../server/db/client";
 import { startEmbeddedDatabase } from "../../server/db/embedded";
 import { applyMigrations } from "../../server/db/migrations";

@@ -1,5 +1,5 @@
 import { getDb } from "../../server/db/client";
-import { loadDocument } from "../../server/collab/persistence";
+import { loadDocument } from "../../server/documents/storage";
 import * as Y from "yjs";
 import { type BenchChild, startBenchChild } from "./bench-child";
 import type { OpenMessage, ReadyReply, RunMessage, RunReply, StatesReply } from "./load-client";

@@ -6,13 +6,11 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { cn } from "@/components/ui/cn";
+import { colorFor } from "@/lib/collab/presence";
 import { documentExtensions } from "@/lib/editor/extensions";
 import { EditorToolbar } from "./editor-toolbar";
 import { Presence } from "./presence";
 import type { CollabDocument } from "./use-collab-document";
-
-const COLORS = ["#b91c1c", "#c2410c", "#a16207", "#15803d", "#0e7490", "#1d4ed8", "#7e22ce", "#be185d"];
-const colorFor = (id: string) => COLORS[[...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % COLORS.length]!;
 
 /**
  * TipTap on the plan's connected Yjs document, with the connection and save state and who else

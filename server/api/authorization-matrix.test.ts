@@ -9,7 +9,7 @@ import {
   buildUnitTree,
   uniqueTag,
 } from "../../tests/factories";
-import { saveVersion } from "../collab/versions";
+import { saveVersion } from "../documents/versions";
 import { getDb } from "../db/client";
 import { publishLiveEvent, publishPlanEvent } from "../live/live-events";
 import type { Role } from "../db/generated/client";
@@ -43,7 +43,11 @@ async function buildFixtures() {
   const ownPlan = await buildPlan(db, { unit: tree.commune, program, author: owner, parentId: agencyPlan.id });
   const neighbourPlan = await buildPlan(db, { unit: tree.neighbour, program, author: owner, parentId: agencyPlan.id });
   const approvedOwnPlan = await buildPlan(db, { unit: tree.commune, program, author: owner, status: "approved" });
-  const neighbourVersion = await saveVersion(db, neighbourPlan.id, "manual", "Bản đầu", owner.userId);
+  const neighbourVersion = await saveVersion(db, neighbourPlan.id, {
+    kind: "manual",
+    name: "Bản đầu",
+    createdById: owner.userId,
+  });
   const neighbourThread = await db.comment.create({
     data: { planId: neighbourPlan.id, body: "Cần bổ sung số liệu", authorId: owner.userId },
   });
@@ -230,14 +234,18 @@ const matrix: Record<
     run: async (c, f) => c.workflow.submit({ id: await f.freshPlan(f.neighbour, "draft") }),
     expected: (role, level) => (level === "commune" ? "NOT_FOUND" : author(role) ? "ok" : "FORBIDDEN"),
   },
+  // A commune's plan waits for the district, the nearest level above with a reviewer: the
+  // province sees it but does not decide it.
   "workflow.approve": {
     run: async (c, f) => c.workflow.approve({ id: await f.freshPlan(f.neighbour, "submitted") }),
-    expected: (role, level) => (level === "commune" ? "NOT_FOUND" : reviewer(role) ? "ok" : "FORBIDDEN"),
+    expected: (role, level) =>
+      level === "commune" ? "NOT_FOUND" : reviewer(role) && level === "district" ? "ok" : "FORBIDDEN",
   },
   "workflow.return": {
     run: async (c, f) =>
       c.workflow.return({ id: await f.freshPlan(f.neighbour, "submitted"), reason: "Bổ sung số liệu phòng học" }),
-    expected: (role, level) => (level === "commune" ? "NOT_FOUND" : reviewer(role) ? "ok" : "FORBIDDEN"),
+    expected: (role, level) =>
+      level === "commune" ? "NOT_FOUND" : reviewer(role) && level === "district" ? "ok" : "FORBIDDEN",
   },
   "workflow.amend": {
     run: async (c, f) => c.workflow.amend({ id: await f.freshPlan(f.neighbour, "approved") }),
@@ -435,10 +443,10 @@ const ownUnitMatrix: typeof matrix = {
     run: (c, f) => c.documents.saveVersion({ planId: f.approvedOwnPlan.id, name: "Sau phê duyệt" }),
     expected: () => "FORBIDDEN",
   },
-  // Approval comes from above: not even a leader of the commune approves the commune's plan.
+  // Approval comes from the level above: not a leader of the commune, nor one of the province.
   "workflow.approve": {
     run: async (c, f) => c.workflow.approve({ id: await f.freshPlan(f.commune, "submitted") }),
-    expected: (role, level) => (reviewer(role) && level !== "commune" ? "ok" : "FORBIDDEN"),
+    expected: (role, level) => (reviewer(role) && level === "district" ? "ok" : "FORBIDDEN"),
   },
   "workflow.submit": {
     run: async (c, f) => c.workflow.submit({ id: await f.freshPlan(f.commune, "draft") }),

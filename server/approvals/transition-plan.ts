@@ -1,27 +1,30 @@
-import { recordAuditEvent } from "../audit/record-audit-event";
-import { runningCollabServer } from "../collab/registry";
-import { saveVersion } from "../collab/versions";
+import { flushLocalEdits } from "../collab/local-instance";
+import { runAs } from "../commands/run-command";
 import type { Db } from "../db/client";
 import type { PlanAction } from "../db/generated/client";
-import { DomainError, invalidFields } from "../errors";
-import { publishPlanEvent } from "../live/live-events";
-import { notify, reviewersOf } from "../notifications/notify";
-import type { Actor } from "../policies/actor";
+import { DomainError, forbidden, invalidFields } from "../errors";
+import { closeReviewRequests } from "../notifications/record-notifications";
 import { can } from "../policies";
+import type { Actor } from "../policies/actor";
 import { snapshotPlanning, summarizeSnapshot } from "../planning/approved-snapshot";
 import { loadVisiblePlan } from "../plans/load-visible-plan";
+import { saveVersion } from "../documents/versions";
+import { reviewersAt, reviewingUnitOf } from "./reviewing-unit";
 import { WORKFLOW, nextStatus } from "./workflow";
 
 /**
  * Takes one workflow step. Refuses, changing nothing: a hidden plan (NOT_FOUND), a step that
  * does not follow from the plan's status (CONFLICT), a user without the right, including a
- * leader reviewing their own submission (FORBIDDEN), and a return without a reason.
+ * leader reviewing their own submission (FORBIDDEN), a return without a reason, and a
+ * submission with nobody above to review it. A submission goes to the nearest unit above with
+ * a reviewer, whose reviewers are told; a decision closes their request and tells the submitter.
  */
 export async function transitionPlan(db: Db, actor: Actor, planId: string, action: PlanAction, reason?: string) {
   const plan = await loadVisiblePlan(db, actor, planId);
   const to = nextStatus(plan.status, action);
   if (!to) throw new DomainError("CONFLICT", "errors.workflowIllegal");
-  if (!can(actor, WORKFLOW[action].right, plan)) {
+  const right = WORKFLOW[action].right;
+  if (!can(actor, right, plan)) {
     throw new DomainError(
       "FORBIDDEN",
       plan.submittedById === actor.userId && action !== "submit" ? "errors.reviewOwn" : "errors.forbidden",
@@ -29,13 +32,23 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
   }
   const why = reason?.trim() || null;
   if (action === "return" && !why) throw invalidFields({ reason: ["validation.reasonRequired"] });
+  // The approved text is kept as a version: what editors wrote before the submission is stored.
+  if (action === "approve") await flushLocalEdits(planId);
 
   const revision = action === "amend" ? plan.revision + 1 : plan.revision;
-  const transition = await db.$transaction(async (tx) => {
+  return runAs(db, actor, async (tx, effects, me) => {
+    if (!can(me, right, plan)) throw forbidden();
+    const reviewUnit = action === "submit" ? await reviewingUnitOf(tx, plan.issuingUnit) : null;
+    if (action === "submit" && !reviewUnit) throw new DomainError("CONFLICT", "errors.noReviewer");
     // The status condition makes a double click or a concurrent reviewer a no-op conflict.
     const { count } = await tx.plan.updateMany({
       where: { id: planId, status: plan.status },
-      data: { status: to, revision, updatedById: actor.userId },
+      data: {
+        status: to,
+        revision,
+        updatedById: me.userId,
+        ...(reviewUnit ? { submittedById: me.userId, reviewUnitId: reviewUnit.id } : {}),
+      },
     });
     if (count === 0) throw new DomainError("CONFLICT", "errors.workflowIllegal");
     const snapshot = action === "approve" ? await snapshotPlanning(tx, planId) : undefined;
@@ -48,46 +61,33 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
         revision,
         reason: why,
         snapshot,
-        actorId: actor.userId,
+        actorId: me.userId,
       },
       select: { id: true, action: true, fromStatus: true, toStatus: true, revision: true, reason: true, at: true },
     });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
+    effects.audit({
       action: `plan.${action}`,
       entityType: "Plan",
       entityId: planId,
       before: { status: plan.status, revision: plan.revision },
-      after: { status: to, revision, reason: why },
+      after: { status: to, revision, reason: why, reviewUnitId: reviewUnit?.id },
     });
+    if (action === "approve") await saveVersion(tx, planId, { kind: "approved", revision, createdById: me.userId });
+    if (reviewUnit) effects.notify({ kind: "submitted", planId, recipients: await reviewersAt(tx, reviewUnit.id) });
+    if (action === "return" || action === "approve") {
+      effects.notificationsChanged(await closeReviewRequests(tx, planId));
+      if (plan.submittedById)
+        effects.notify({
+          kind: action === "return" ? "returned" : "approved",
+          planId,
+          recipients: [plan.submittedById],
+        });
+    }
+    // Who may edit the document has changed: open editors reconnect and are checked again.
+    effects.planAccessChanged(planId);
+    effects.planChanged(planId, "workflow");
     return step;
   });
-
-  const collab = runningCollabServer();
-  if (action === "approve") {
-    // The approved text is kept as a version of its own.
-    await collab?.flush(planId);
-    await saveVersion(db, planId, "manual", `Bản được phê duyệt (lần ${revision})`, actor.userId);
-  }
-  // Who may edit the document has changed: open editors reconnect and are checked again.
-  collab?.reauthorize(planId);
-  await publishPlanEvent(db, { planId, topic: "workflow" });
-  if (action === "submit") {
-    await notify(db, {
-      kind: "submitted",
-      planId,
-      actorId: actor.userId,
-      recipients: await reviewersOf(db, plan.issuingUnit.path),
-    });
-  } else if ((action === "return" || action === "approve") && plan.submittedById) {
-    await notify(db, {
-      kind: action === "return" ? "returned" : "approved",
-      planId,
-      actorId: actor.userId,
-      recipients: [plan.submittedById],
-    });
-  }
-  return transition;
 }
 
 /** The plan's workflow steps, oldest first, for its timeline. */

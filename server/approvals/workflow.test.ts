@@ -72,10 +72,8 @@ describe("approving a plan level by level", () => {
       ["approve", "Lãnh đạo huyện", null],
     ]);
     expect(await getDb().auditEvent.count({ where: { entityId: id, action: { startsWith: "plan." } } })).toBe(4);
-    const approvedVersion = await getDb().planDocumentVersion.findFirst({
-      where: { planId: id, name: { contains: "phê duyệt" } },
-    });
-    expect(approvedVersion).not.toBeNull();
+    const approvedVersion = await getDb().planDocumentVersion.findFirst({ where: { planId: id, kind: "approved" } });
+    expect(approvedVersion).toMatchObject({ revision: 1, name: null, createdById: districtLeader.userId });
   });
 
   it("keeps the approved targets, milestones, budget and shortages when an amendment reopens the plan", async () => {

@@ -1,7 +1,5 @@
 import type { Prisma } from "../db/generated/client";
-import { toJsonValue } from "../db/json";
-
-type AuditClient = Pick<Prisma.TransactionClient, "auditEvent">;
+import { insertMany } from "../db/bulk-insert";
 
 export interface AuditEntry {
   actorId: string | null;
@@ -12,18 +10,28 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Appends an audit event; call it inside the transaction that makes the change. */
-export async function recordAuditEvent(db: AuditClient, entry: AuditEntry): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-    },
-  });
+/**
+ * Appends audit events, in bulk (an import changes thousands of records). Called by the command
+ * runner (server/commands) inside the transaction that makes the change. Money (bigint) is kept
+ * as its exact decimal string.
+ */
+export async function recordAuditEvents(
+  tx: Prisma.TransactionClient,
+  actorId: string | null,
+  entries: Omit<AuditEntry, "actorId">[],
+): Promise<void> {
+  if (!entries.length) return;
+  await insertMany(
+    tx,
+    "AuditEvent",
+    { actorId: "text", action: "text", entityType: "text", entityId: "text", before: "jsonb", after: "jsonb" },
+    entries.map((entry) => ({ actorId, ...entry })),
+  );
 }
 
-const toJson = (value: unknown) => (value === undefined ? undefined : toJsonValue(value));
+/**
+ * One event outside any command: security logging (a refused sign-in), which changes no record.
+ * Changes to records are audited through the command runner.
+ */
+export const recordAuditEvent = (db: Prisma.TransactionClient, entry: AuditEntry) =>
+  recordAuditEvents(db, entry.actorId, [entry]);

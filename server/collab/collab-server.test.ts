@@ -1,7 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HocuspocusProvider } from "@hocuspocus/provider";
-import type { Hocuspocus } from "@hocuspocus/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/factories";
@@ -9,10 +8,10 @@ import { getDb } from "../db/client";
 import type { Actor } from "../policies/actor";
 import { decodeMessage } from "@/lib/collab/messages";
 import { attachCollab } from "./attach";
-import { FRAGMENT } from "./document-content";
-import { loadDocument } from "./persistence";
-import { runningCollabServer } from "./registry";
-import { createCollabServer, drainCollabServer, flushAllUpdates } from "./server";
+import { FRAGMENT } from "../documents/content";
+import { loadDocument } from "../documents/storage";
+import { publishLiveEvent } from "../live/live-events";
+import { type CollabServer, createCollabServer, drainCollabServer } from "./server";
 import { issueCollabToken } from "./token";
 
 process.env.AUTH_SECRET ??= "test-secret-for-collab-server-0123456789";
@@ -20,7 +19,7 @@ process.env.AUTH_SECRET ??= "test-secret-for-collab-server-0123456789";
 /** The collaboration server on a real socket, in this process, with real tokens and policies. */
 describe("collaboration server", () => {
   let http: Server;
-  let collab: Hocuspocus;
+  let collab: CollabServer;
   let url: string;
   let planId: string;
   let planner: Actor;
@@ -89,7 +88,7 @@ describe("collaboration server", () => {
     a.write("Từ máy A");
     b.write("Từ máy B");
     await until(() => a.text() === b.text() && a.text().includes("Từ máy A") && a.text().includes("Từ máy B"));
-    await flushAllUpdates();
+    await collab.flushAll();
     const stored = (await loadDocument(getDb(), planId)).getXmlFragment(FRAGMENT).toString();
     expect(stored).toContain("Từ máy A");
     expect(stored).toContain("Từ máy B");
@@ -103,7 +102,7 @@ describe("collaboration server", () => {
     editor.write("Sửa hợp lệ");
     await until(() => viewer.text().includes("Sửa hợp lệ"));
     await new Promise((r) => setTimeout(r, 300));
-    await flushAllUpdates();
+    await collab.flushAll();
     expect(editor.text()).not.toContain("Sửa trái phép");
     expect((await loadDocument(getDb(), planId)).getXmlFragment(FRAGMENT).toString()).not.toContain("Sửa trái phép");
   });
@@ -135,7 +134,7 @@ describe("collaboration server", () => {
     await until(() => editor.events.scope === "read-write");
     await getDb().plan.update({ where: { id: planId }, data: { status: "submitted" } });
     editor.events.scope = null;
-    runningCollabServer()!.reauthorize(planId);
+    await publishLiveEvent(getDb(), { topic: "access", planId });
     await until(() => editor.events.scope === "readonly");
     await getDb().plan.update({ where: { id: planId }, data: { status: "draft" } });
   });

@@ -1,7 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HocuspocusProvider } from "@hocuspocus/provider";
-import type { Hocuspocus } from "@hocuspocus/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import {
@@ -16,10 +15,10 @@ import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/
 import { getDb } from "../db/client";
 import type { Actor } from "../policies/actor";
 import { attachCollab } from "./attach";
-import { FRAGMENT } from "./document-content";
+import { FRAGMENT } from "../documents/content";
 import { planDocumentName } from "./document-name";
-import { appendUpdate, compactDocument, loadDocument } from "./persistence";
-import { createCollabServer, drainCollabServer, flushAllUpdates } from "./server";
+import { appendUpdate, compactDocument, loadDocument } from "../documents/storage";
+import { type CollabServer, createCollabServer, drainCollabServer } from "./server";
 import { issueCollabToken } from "./token";
 
 process.env.AUTH_SECRET ??= "test-secret-for-collab-fuzz-0123456789";
@@ -37,7 +36,7 @@ const PARALLEL = 8;
 describe("collaboration server under malformed messages", () => {
   const seed = fuzzSeed();
   let http: Server;
-  let collab: Hocuspocus;
+  let collab: CollabServer;
   let url: string;
   let attackedPlanId: string;
   let editedPlanId: string;
@@ -213,7 +212,7 @@ describe("collaboration server under malformed messages", () => {
       expect(closed, "some malformed sockets are closed by the server").toBeGreaterThanOrEqual(enough);
       expect(denied, "forged tokens are told permission denied").toBeGreaterThanOrEqual(enough);
 
-      await flushAllUpdates();
+      await collab.flushAll();
       await until(() => collab.getConnectionsCount() === 1, "the attacking connections are gone");
       const stored = await getDb().planDocument.findUniqueOrThrow({
         where: { planId: attackedPlanId },

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { appendUpdates, type StoredUpdate } from "./persistence";
+import { appendUpdates, type StoredUpdate } from "../documents/storage";
 
 /**
  * Writes a document's updates to the log in arrival order, retrying until the database takes
@@ -16,7 +16,7 @@ export class UpdateLog {
   private announcement: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly db: Db,
+    private readonly writer: BatchWriter,
     private readonly planId: string,
     private readonly onIdle: () => void,
   ) {}
@@ -37,7 +37,7 @@ export class UpdateLog {
 
   /** Writes batches until nothing waits, then announces (only then) that all is stored. */
   private async drain(): Promise<void> {
-    const writer = batchWriter(this.db);
+    const writer = this.writer;
     while (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];
@@ -88,7 +88,7 @@ interface Job {
  * their own, so that one document that cannot be stored (its plan deleted) does not hold the
  * others back.
  */
-class BatchWriter {
+export class BatchWriter {
   private queue: Job[] = [];
   private inFlight = 0;
 
@@ -135,13 +135,6 @@ class BatchWriter {
       await Promise.all(jobs.map((job) => appendUpdates(this.db, job.rows).then(job.resolve, job.reject)));
     }
   }
-}
-
-const writers = new WeakMap<Db, BatchWriter>();
-function batchWriter(db: Db): BatchWriter {
-  let writer = writers.get(db);
-  if (!writer) writers.set(db, (writer = new BatchWriter(db)));
-  return writer;
 }
 
 async function writeWithRetry(write: () => Promise<void>): Promise<void> {

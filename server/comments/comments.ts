@@ -1,8 +1,6 @@
 import type { Db } from "../db/client";
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { runAs } from "../commands/run-command";
 import { DomainError, notFound } from "../errors";
-import { publishPlanEvent } from "../live/live-events";
-import { notify } from "../notifications/notify";
 import { type Actor, actorSelect, toActor } from "../policies/actor";
 import { type PlanResource, authorize, can } from "../policies";
 import { loadVisiblePlan } from "../plans/load-visible-plan";
@@ -74,7 +72,8 @@ export async function addComment(
   }
   await assertSubjectOfPlan(db, input.planId, subject);
   const mentioned = await resolveMentions(db, input.body, plan);
-  const comment = await db.$transaction(async (tx) => {
+  return runAs(db, actor, async (tx, effects, me) => {
+    authorize(me, "plan.comment", plan);
     const created = await tx.comment.create({
       data: {
         planId: input.planId,
@@ -82,29 +81,26 @@ export async function addComment(
         subjectType: subject.type,
         subjectId: subject.type === "plan" ? null : subject.id,
         body: input.body,
-        authorId: actor.userId,
+        authorId: me.userId,
         mentions: { create: mentioned.map((user) => ({ userId: user.userId })) },
       },
       select: commentSelect,
     });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
+    effects.audit({
       action: "comment.create",
       entityType: "Comment",
       entityId: created.id,
       after: { planId: input.planId, body: input.body, parentId: input.parentId ?? null, subject },
     });
+    effects.planChanged(input.planId, "comments");
+    effects.notify({
+      kind: "mentioned",
+      planId: input.planId,
+      recipients: mentioned.map((u) => u.userId),
+      commentId: created.id,
+    });
     return created;
   });
-  await publishPlanEvent(db, { planId: input.planId, topic: "comments" });
-  await notify(db, {
-    kind: "mentioned",
-    planId: input.planId,
-    actorId: actor.userId,
-    recipients: mentioned.map((u) => u.userId),
-    commentId: comment.id,
-  });
-  return comment;
 }
 
 /** Resolves or reopens a thread (see "comment.moderate" for who may). */
@@ -117,24 +113,21 @@ export async function setThreadResolved(db: Db, actor: Actor, commentId: string,
   const plan = await loadVisiblePlan(db, actor, thread.planId);
   if (thread.parentId) throw new DomainError("BAD_REQUEST", "errors.resolveReply");
   authorize(actor, "comment.moderate", { authorId: thread.authorId, plan });
-  const updated = await db.$transaction(async (tx) => {
+  return runAs(db, actor, async (tx, effects, me) => {
+    authorize(me, "comment.moderate", { authorId: thread.authorId, plan });
     const after = await tx.comment.update({
       where: { id: commentId },
-      data: resolved
-        ? { resolvedAt: new Date(), resolvedById: actor.userId }
-        : { resolvedAt: null, resolvedById: null },
+      data: resolved ? { resolvedAt: new Date(), resolvedById: me.userId } : { resolvedAt: null, resolvedById: null },
       select: commentSelect,
     });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
+    effects.audit({
       action: resolved ? "comment.resolve" : "comment.reopen",
       entityType: "Comment",
       entityId: commentId,
       before: { resolvedAt: thread.resolvedAt },
       after: { resolvedAt: after.resolvedAt },
     });
+    effects.planChanged(thread.planId, "comments");
     return after;
   });
-  await publishPlanEvent(db, { planId: thread.planId, topic: "comments" });
-  return updated;
 }

@@ -1,11 +1,12 @@
 import type { Db } from "../db/client";
 import type { AssessmentResult, Prisma } from "../db/generated/client";
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { runAs } from "../commands/run-command";
 import { invalidFields, notFound } from "../errors";
 import { authorize, can } from "../policies";
 import type { Actor } from "../policies/actor";
 import { periodOrder } from "../planning/figures";
 import type { TAssessment, TUnitGroup } from "./schemas";
+import { writeAssessments } from "./write-assessments";
 
 async function loadVisibleUnit(db: Db, actor: Actor, unitId: string) {
   const unit = await db.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, path: true, level: true } });
@@ -53,26 +54,9 @@ export async function recordAssessment(db: Db, actor: Actor, input: TAssessment)
   const set = await loadSetFor(db, unit, { criterionId: input.criterionId });
   if (!setAllowsResult(set, input.result)) throw invalidFields({ result: ["validation.noLevels"] });
   if (!setCoversPeriod(set, input.period)) throw invalidFields({ period: ["validation.periodOutsideSet"] });
-  const key = {
-    unitId_criterionId_period: { unitId: input.unitId, criterionId: input.criterionId, period: input.period },
-  };
-  return db.$transaction(async (tx) => {
-    const before = await tx.criterionAssessment.findUnique({ where: key });
-    const data = { result: input.result, note: input.note, evidenceUrl: input.evidenceUrl, assessedById: actor.userId };
-    const after = await tx.criterionAssessment.upsert({
-      where: key,
-      create: { ...input, assessedById: actor.userId },
-      update: data,
-    });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
-      action: before ? "assessment.update" : "assessment.create",
-      entityType: "CriterionAssessment",
-      entityId: after.id,
-      before,
-      after,
-    });
-    return after;
+  return runAs(db, actor, async (tx, effects, me) => {
+    const [id] = await writeAssessments(tx, me, effects, [input]);
+    return tx.criterionAssessment.findUniqueOrThrow({ where: { id } });
   });
 }
 
@@ -83,17 +67,11 @@ export async function setUnitGroup(db: Db, actor: Actor, input: TUnitGroup) {
   const set = await loadSetFor(db, unit, { setId: input.setId });
   if (input.group > set.groupCount) throw invalidFields({ group: ["validation.group"] });
   const key = { unitId_setId: { unitId: input.unitId, setId: input.setId } };
-  return db.$transaction(async (tx) => {
+  return runAs(db, actor, async (tx, effects, me) => {
+    authorize(me, "unit.assess", unit);
     const before = await tx.unitCriteriaGroup.findUnique({ where: key });
     const after = await tx.unitCriteriaGroup.upsert({ where: key, create: input, update: { group: input.group } });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
-      action: "unitGroup.set",
-      entityType: "OrgUnit",
-      entityId: input.unitId,
-      before,
-      after,
-    });
+    effects.audit({ action: "unitGroup.set", entityType: "OrgUnit", entityId: input.unitId, before, after });
     return after;
   });
 }

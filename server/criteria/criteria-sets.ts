@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { runAs } from "../commands/run-command";
 import { notFound } from "../errors";
 import { authorize, can } from "../policies";
 import type { Actor } from "../policies/actor";
@@ -21,10 +21,10 @@ export async function updateCriterion(db: Db, actor: Actor, { id, ...fields }: T
   authorize(actor, "criteria.manage", null);
   const before = await db.criterion.findUnique({ where: { id }, select: criterionSelect });
   if (!before) throw notFound();
-  return db.$transaction(async (tx) => {
+  return runAs(db, actor, async (tx, effects, me) => {
+    authorize(me, "criteria.manage", null);
     const after = await tx.criterion.update({ where: { id }, data: fields, select: criterionSelect });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
+    effects.audit({
       action: "criterion.update",
       entityType: "Criterion",
       entityId: id,
@@ -39,7 +39,8 @@ export async function updateCriterion(db: Db, actor: Actor, { id, ...fields }: T
 export async function addCriterion(db: Db, actor: Actor, { setId, ...fields }: TCriterionAdd) {
   authorize(actor, "criteria.manage", null);
   if (!(await db.criteriaSet.findUnique({ where: { id: setId }, select: { id: true } }))) throw notFound();
-  return db.$transaction(async (tx) => {
+  return runAs(db, actor, async (tx, effects, me) => {
+    authorize(me, "criteria.manage", null);
     const last = await tx.criterion.findFirst({
       where: { setId },
       orderBy: { number: "desc" },
@@ -49,8 +50,7 @@ export async function addCriterion(db: Db, actor: Actor, { setId, ...fields }: T
       data: { setId, number: (last?.number ?? 0) + 1, ...fields },
       select: criterionSelect,
     });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
+    effects.audit({
       action: "criterion.create",
       entityType: "Criterion",
       entityId: after.id,

@@ -1,54 +1,48 @@
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
+import { flushLocalEdits } from "../collab/local-instance";
+import { runAs } from "../commands/run-command";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
-import type { Actor } from "../policies/actor";
-import { recordAuditEvent } from "../audit/record-audit-event";
-import { replaceContent } from "../collab/document-content";
-import { appendUpdate, loadDocument } from "../collab/persistence";
-import { runningCollabServer } from "../collab/registry";
-import { saveVersion } from "../collab/versions";
 import { authorize } from "../policies";
+import type { Actor } from "../policies/actor";
 import { loadVisiblePlan } from "../plans/load-visible-plan";
+import { replaceContent } from "./content";
+import { appendUpdates, readStoredDocument } from "./storage";
+import { saveVersion } from "./versions";
 
 /**
- * Restores a version as a new change on top of the current document, so nothing is lost and
- * everyone editing sees it at once. The text before the restore is kept as a version too.
+ * Restores a version as a new change on top of the stored document, so nothing is lost: the
+ * text before the restore is kept as a version too. The change is appended to the document's
+ * log in the command's transaction; once committed, every collaboration server holding the
+ * document takes it in and tells its editors who restored which version (see Effects), the
+ * same whether the restore came from a browser or the command line.
  */
 export async function restoreVersion(db: Db, actor: Actor, versionId: string) {
   const version = await db.planDocumentVersion.findUnique({
     where: { id: versionId },
-    select: { id: true, planId: true, content: true, createdAt: true },
+    select: { id: true, planId: true, content: true },
   });
   if (!version) throw notFound();
-  authorize(actor, "plan.update", await loadVisiblePlan(db, actor, version.planId));
-  const collab = runningCollabServer();
-  await collab?.flush(version.planId);
-  await saveVersion(db, version.planId, "auto", null, null);
-
-  const content = version.content as JSONContent;
-  if (collab) {
-    await collab.replaceContent(version.planId, content, actor.userId, {
-      type: "restored",
-      versionId: version.id,
-      by: actor.name,
-    });
-  } else {
-    // No editor can be connected without the collaboration server: change the stored document.
-    const doc = await loadDocument(db, version.planId);
+  const { planId } = version;
+  authorize(actor, "plan.update", await loadVisiblePlan(db, actor, planId));
+  await flushLocalEdits(planId);
+  return runAs(db, actor, async (tx, effects, me) => {
+    authorize(me, "plan.update", await loadVisiblePlan(tx, me, planId));
+    // Edits stored meanwhile are serialised behind this lock, as compaction is.
+    await tx.$queryRaw`SELECT 1 FROM "Plan" WHERE id = ${planId} FOR UPDATE`;
+    await saveVersion(tx, planId, { kind: "auto" });
+    const doc = new Y.Doc();
+    const { state } = await readStoredDocument(tx, planId);
+    if (state.length) Y.applyUpdate(doc, state);
     const updates: Uint8Array[] = [];
     doc.on("update", (update: Uint8Array) => updates.push(update));
-    replaceContent(doc, content);
-    await appendUpdate(db, version.planId, Y.mergeUpdates(updates), actor.userId);
+    replaceContent(doc, version.content as JSONContent);
     doc.destroy();
-  }
-  const restored = await saveVersion(db, version.planId, "restore", null, actor.userId);
-  await recordAuditEvent(db, {
-    actorId: actor.userId,
-    action: "document.restore",
-    entityType: "Plan",
-    entityId: version.planId,
-    after: { versionId: version.id },
+    await appendUpdates(tx, [{ planId, update: Y.mergeUpdates(updates), userId: me.userId }]);
+    const restored = await saveVersion(tx, planId, { kind: "restore", createdById: me.userId });
+    effects.audit({ action: "document.restore", entityType: "Plan", entityId: planId, after: { versionId } });
+    effects.documentReplaced(planId, version.id, me.name);
+    return restored;
   });
-  return restored;
 }

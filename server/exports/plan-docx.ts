@@ -1,4 +1,4 @@
-import { currentContent } from "../collab/persistence";
+import { currentContent } from "../documents/storage";
 import type { Db } from "../db/client";
 import { getPlanning } from "../planning/get-planning";
 import { todayInVietnam } from "../planning/figures";

@@ -4,9 +4,9 @@ import { criteriaSetWhere, setAllowsResult, setAppliesTo, setCoversPeriod } from
 import { PERIOD_PATTERN } from "../planning/figures";
 import { can } from "../policies";
 import { type ColumnSpec, labelLookup, matchColumns } from "./columns";
-import { insertMany } from "./bulk-insert";
-import { chunks, flagDuplicates, loadUnitsByCode, RowCheck } from "./rows";
-import type { ImportIssue, Importer, Written } from "./types";
+import { writeAssessments } from "../criteria/write-assessments";
+import { flagDuplicates, loadUnitsByCode, RowCheck } from "./rows";
+import type { ImportIssue, Importer } from "./types";
 
 /**
  * The officials' wide table of criteria results: one row per unit, one column per criterion
@@ -33,7 +33,15 @@ export const parseResult = labelLookup<AssessmentResult>([
 
 export type AssessmentChange =
   | { op: "create"; unitId: string; criterionId: string; period: string; result: AssessmentResult }
-  | { op: "update"; id: string; before: AssessmentResult; result: AssessmentResult };
+  | {
+      op: "update";
+      id: string;
+      unitId: string;
+      criterionId: string;
+      period: string;
+      before: AssessmentResult;
+      result: AssessmentResult;
+    };
 
 const fileIssue = (message: string, params?: ImportIssue["params"]): ImportIssue => ({
   row: null,
@@ -152,42 +160,28 @@ export const criteriaImporter: Importer<AssessmentChange> = {
         const before = byPair.get(`${unit.id}:${criterionId}`);
         if (!before) p.check.changes.push({ op: "create", unitId: unit.id, criterionId, period, result });
         else if (before.result !== result)
-          p.check.changes.push({ op: "update", id: before.id, before: before.result, result });
+          p.check.changes.push({
+            op: "update",
+            id: before.id,
+            unitId: unit.id,
+            criterionId,
+            period,
+            before: before.result,
+            result,
+          });
         else p.check.unchanged++;
       }
     });
     return { fileIssues, warnings, rows: parsed.map((p) => p.check) };
   },
 
-  async write(tx, actor, changes) {
-    const audit: Written["audit"] = [];
-    const creates = changes.flatMap((c) => (c.op === "create" ? [c] : []));
-    const ids = await insertMany(
+  async write(tx, actor, changes, effects) {
+    // The same write as a unit's form: only the result changes, a note or evidence recorded there stays.
+    await writeAssessments(
       tx,
-      "CriterionAssessment",
-      { unitId: "text", criterionId: "text", period: "text", result: '"AssessmentResult"', assessedById: "text" },
-      creates.map((c) => ({ ...c, assessedById: actor.userId })),
-      ["updatedAt"],
+      actor,
+      effects,
+      changes.map(({ unitId, criterionId, period, result }) => ({ unitId, criterionId, period, result })),
     );
-    creates.forEach(({ op: _op, ...after }, i) =>
-      audit.push({ action: "assessment.create", entityType: "CriterionAssessment", entityId: ids[i]!, after }),
-    );
-    // Only the result changes: a note or evidence recorded on the form stays.
-    const updates = changes.flatMap((c) => (c.op === "update" ? [c] : []));
-    for (const slice of chunks(updates, 10_000)) {
-      await tx.$executeRaw`
-        UPDATE "CriterionAssessment" AS a SET result = v.result::"AssessmentResult", "assessedById" = ${actor.userId}, "updatedAt" = now()
-        FROM unnest(${slice.map((c) => c.id)}::text[], ${slice.map((c) => c.result)}::text[]) AS v(id, result)
-        WHERE a.id = v.id`;
-      for (const c of slice)
-        audit.push({
-          action: "assessment.update",
-          entityType: "CriterionAssessment",
-          entityId: c.id,
-          before: { result: c.before },
-          after: { result: c.result },
-        });
-    }
-    return { audit, planIds: [] };
   },
 };

@@ -5,10 +5,11 @@ import { DomainError } from "../errors";
 import { CAPITAL_SOURCES } from "../planning/constants";
 import { year as yearSchema, ZDisbursement } from "../planning/schemas";
 import { type ColumnSpec, labelLookup, matchColumns, normalizeLabel } from "./columns";
-import { type ImportPlan, loadPlans, lockPlans, parsePlanRef, PLAN_COLUMNS, planRightIssue } from "./plans";
-import { insertMany } from "./bulk-insert";
+import { type ImportPlan, loadPlans, parsePlanRef, PLAN_COLUMNS, planRightIssue } from "./plans";
+import { exceedsAllocation, lockAllocations } from "../planning/allocation";
+import { insertMany } from "../db/bulk-insert";
 import { flagDuplicates, issueKey, RowCheck } from "./rows";
-import type { Importer, Written } from "./types";
+import type { Importer } from "./types";
 
 /**
  * Payments out of a plan's budget lines. A row finds its line by plan, capital source and
@@ -155,37 +156,28 @@ export const disbursementsImporter: Importer<DisbursementChange> = {
         continue;
       }
       // In file order, as if typed one by one: the payment that would pay out more than the line holds is refused.
-      const total = paid.get(p.line.id)! + p.fields.amount;
-      if (total > p.line.amount) {
+      const line = { allocated: p.line.amount, paid: paid.get(p.line.id)! };
+      if (exceedsAllocation(line, p.fields.amount)) {
         p.check.error(h("amount"), "validation.overDisbursed");
         continue;
       }
-      paid.set(p.line.id, total);
+      paid.set(p.line.id, line.paid + p.fields.amount);
       p.check.changes.push({ op: "create", plan: p.plan, line: p.line, ...p.fields });
     }
     return { fileIssues, warnings, rows: parsed.map((p) => p.check) };
   },
 
-  async write(tx, actor, changes) {
-    const planIds = await lockPlans(
-      tx,
-      actor,
-      changes.map((c) => c.plan),
-      "plan.track",
-    );
+  plans: { right: "plan.track", of: (changes) => changes.map((c) => c.plan.id) },
+
+  async write(tx, _actor, changes, effects) {
     // As addDisbursement does: the lines are locked while their totals are checked again, so
     // payments made meanwhile through the forms cannot together exceed an allocation.
-    const lineIds = [...new Set(changes.map((c) => c.line.id))];
-    const totals = await tx.$queryRaw<{ id: string; amount: bigint; paid: bigint }[]>`
-      SELECT l.id, l.amount, (SELECT COALESCE(sum(d.amount), 0)::bigint FROM "Disbursement" d WHERE d."budgetLineId" = l.id) AS paid
-      FROM "BudgetLine" l WHERE l.id = ANY(${lineIds}) ORDER BY l.id FOR UPDATE`;
     const adding = new Map<string, bigint>();
     for (const c of changes) adding.set(c.line.id, (adding.get(c.line.id) ?? 0n) + c.amount);
-    for (const line of totals)
-      if (BigInt(line.paid) + adding.get(line.id)! > BigInt(line.amount))
-        throw new DomainError("CONFLICT", "errors.conflict");
+    const lines = await lockAllocations(tx, [...adding.keys()]);
+    for (const [id, amount] of adding)
+      if (exceedsAllocation(lines.get(id)!, amount)) throw new DomainError("CONFLICT", "errors.conflict");
 
-    const audit: Written["audit"] = [];
     const rows = changes.map((c) => ({ budgetLineId: c.line.id, amount: c.amount, paidOn: c.paidOn, note: c.note }));
     const ids = await insertMany(
       tx,
@@ -194,8 +186,7 @@ export const disbursementsImporter: Importer<DisbursementChange> = {
       rows,
     );
     rows.forEach((after, i) =>
-      audit.push({ action: "disbursement.create", entityType: "Disbursement", entityId: ids[i]!, after }),
+      effects.audit({ action: "disbursement.create", entityType: "Disbursement", entityId: ids[i]!, after }),
     );
-    return { audit, planIds };
   },
 };

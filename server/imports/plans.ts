@@ -1,8 +1,9 @@
 import { REFERENCE_PATTERN } from "../plans/reference";
 import type { Db } from "../db/client";
-import type { PlanStatus, Prisma, UnitLevel } from "../db/generated/client";
+import type { PlanStatus, UnitLevel } from "../db/generated/client";
 import { planScopeWhere } from "../planning/plan-scope";
-import { authorize, can } from "../policies";
+import type { PlanRight } from "../commands/change-plans";
+import { can } from "../policies";
 import type { Actor } from "../policies/actor";
 import type { ColumnSpec } from "./columns";
 import { chunks, loadUnitsByCode } from "./rows";
@@ -11,7 +12,7 @@ import { chunks, loadUnitsByCode } from "./rows";
  * What the shortage and disbursement imports share: rows name their plan by its official
  * number and symbol with the issuing unit's code (a number is unique per issuing unit only),
  * and a plan changes under the same rights and locks as through the forms
- * (server/planning/change-plan-data.ts).
+ * (server/commands/change-plans.ts).
  */
 
 export const PLAN_COLUMNS: ColumnSpec<"plan" | "planUnit">[] = [
@@ -43,7 +44,6 @@ export type ImportPlan = {
   status: PlanStatus;
   issuingUnit: { path: string; level: UnitLevel; code: string };
 };
-type PlanRight = "plan.update" | "plan.track";
 
 /** "2543/kh-sgdđt" and the issuing unit's code → the plan's reference, or null when it is not one. */
 export function parsePlanRef(reference: string, unitCode: string): PlanRef | null {
@@ -112,18 +112,4 @@ export async function unitsInScope(
     }
   }
   return (plan, unitId) => inScope.has(`${plan.id}:${unitId}`);
-}
-
-/**
- * Inside the import's transaction, as changePlanData does for one plan: each plan's status is
- * read again under a share lock, so a submission or approval committing meanwhile either waits
- * for the import or is seen by it (and refuses it), never slips between check and write.
- */
-export async function lockPlans(tx: Prisma.TransactionClient, actor: Actor, plans: ImportPlan[], right: PlanRight) {
-  const unique = [...new Map(plans.map((p) => [p.id, p])).values()];
-  const locked = await tx.$queryRaw<{ id: string; status: PlanStatus }[]>`
-    SELECT id, status::text AS status FROM "Plan" WHERE id = ANY(${unique.map((p) => p.id)}) ORDER BY id FOR SHARE`;
-  const status = new Map(locked.map((p) => [p.id, p.status]));
-  for (const plan of unique) authorize(actor, right, { ...plan, status: status.get(plan.id) ?? plan.status });
-  return unique.map((p) => p.id);
 }

@@ -82,11 +82,7 @@ export async function loadUnitsByCode(db: Pick<Db, "$queryRaw">, codes: Iterable
 }
 
 /** Splits a list into slices of `size`: bulk statements stay well under PostgreSQL's 65,535 parameters. */
-export function chunks<T>(items: T[], size = 2000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+export { chunks } from "../db/bulk-insert";
 
 const MESSAGE_KEY = /^[a-z]+\.[A-Za-z]+$/;
 

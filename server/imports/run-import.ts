@@ -1,25 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import type { Prisma } from "../db/generated/client";
 import { DomainError } from "../errors";
-import { publishPlanEvent } from "../live/live-events";
 import type { Actor } from "../policies/actor";
 import { criteriaImporter } from "./criteria";
 import { disbursementsImporter } from "./disbursements";
-import { insertMany } from "./bulk-insert";
+import { changePlans } from "../commands/change-plans";
+import type { Effects } from "../commands/effects";
+import { runAs, type Tx } from "../commands/run-command";
 import { readTable } from "./parse-file";
 import { shortagesImporter } from "./shortages";
-import type {
-  Change,
-  Checked,
-  CheckedRow,
-  ImportInput,
-  ImportKind,
-  ImportReport,
-  Importer,
-  RowStatus,
-  Written,
-} from "./types";
+import type { Change, Checked, CheckedRow, ImportInput, ImportKind, ImportReport, Importer, RowStatus } from "./types";
 import { unitsImporter } from "./units";
 
 /**
@@ -100,9 +90,10 @@ export async function previewImport(db: Db, actor: Actor, input: ImportInput): P
 }
 
 /**
- * Imports the file: all of it, or with `validOnly` the rows without errors. Every change and
- * its audit event commit in one transaction, so a failure half-way writes nothing; a file
- * whose records are all up to date writes nothing, audit included.
+ * Imports the file: all of it, or with `validOnly` the rows without errors, as one command
+ * (server/commands): every change, its audit event and one event for the import itself (which
+ * file brought them) commit together, so a failure half-way writes nothing; the plans changed
+ * are locked and checked as the forms do. A file whose records are all up to date writes nothing.
  */
 export async function applyImport(db: Db, actor: Actor, input: ImportInput): Promise<ImportReport> {
   const checked = await check(db, actor, input);
@@ -110,44 +101,27 @@ export async function applyImport(db: Db, actor: Actor, input: ImportInput): Pro
   if (preview.fileIssues.length || (preview.counts.errorRows && !input.validOnly)) throw new ImportRejected(preview);
   const changes = checked.rows.filter((r) => !r.issues.length).flatMap((r) => r.changes);
   if (!changes.length) return preview;
-  const written = await db.$transaction(
-    async (tx) => {
-      const written = await importers[input.kind].write(tx, actor, changes);
-      await writeAudit(tx, actor, input, preview, written);
-      return written;
-    },
-    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
-  );
-  for (const planId of written.planIds) await publishPlanEvent(db, { planId, topic: "planning" });
-  return preview;
-}
-
-/**
- * One audit event per record changed, as the forms write them (in bulk), and one for the
- * import itself, which says which file brought them and when.
- */
-async function writeAudit(
-  tx: Prisma.TransactionClient,
-  actor: Actor,
-  input: ImportInput,
-  preview: ImportReport,
-  written: Written,
-) {
-  const summary = {
-    fileName: input.fileName,
-    period: input.period,
-    setCode: input.setCode,
-    validOnly: !!input.validOnly,
-    counts: preview.counts,
+  const importer = importers[input.kind];
+  const write = async (tx: Tx, effects: Effects, current: Actor) => {
+    await importer.write(tx, current, changes, effects);
+    const { fileName, period, setCode, validOnly } = input;
+    effects.audit({
+      action: `import.${input.kind}`,
+      entityType: "Import",
+      entityId: randomUUID(),
+      after: { fileName, period, setCode, validOnly: !!validOnly, counts: preview.counts },
+    });
   };
-  const events = [
-    ...written.audit,
-    { action: `import.${input.kind}`, entityType: "Import", entityId: randomUUID(), after: summary },
-  ];
-  await insertMany(
-    tx,
-    "AuditEvent",
-    { actorId: "text", action: "text", entityType: "text", entityId: "text", before: "jsonb", after: "jsonb" },
-    events.map((e) => ({ actorId: actor.userId, ...e })),
-  );
+  const options = { timeoutMs: TRANSACTION_TIMEOUT_MS };
+  if (importer.plans)
+    await changePlans(
+      db,
+      actor,
+      importer.plans.of(changes),
+      importer.plans.right,
+      (tx, _plans, effects, current) => write(tx, effects, current),
+      options,
+    );
+  else await runAs(db, actor, (tx, effects, current) => write(tx, effects, current), options);
+  return preview;
 }

@@ -5,18 +5,10 @@ import { SHORTAGE_CATEGORIES } from "../planning/constants";
 import { can } from "../policies";
 import { normalizeDecimal, shortageFields } from "../planning/schemas";
 import { type ColumnSpec, labelLookup, matchColumns, normalizeText } from "./columns";
-import {
-  type ImportPlan,
-  loadPlans,
-  lockPlans,
-  parsePlanRef,
-  PLAN_COLUMNS,
-  planRightIssue,
-  unitsInScope,
-} from "./plans";
-import { insertMany } from "./bulk-insert";
+import { type ImportPlan, loadPlans, parsePlanRef, PLAN_COLUMNS, planRightIssue, unitsInScope } from "./plans";
+import { insertMany } from "../db/bulk-insert";
 import { chunks, flagDuplicates, issueKey, loadUnitsByCode, RowCheck } from "./rows";
-import type { Importer, Written } from "./types";
+import type { Importer } from "./types";
 
 /**
  * Shortages a plan records: one row per shortage, found again by plan, unit, category and
@@ -195,14 +187,9 @@ export const shortagesImporter: Importer<ShortageChange> = {
     return { fileIssues, warnings, rows: parsed.map((p) => p.check) };
   },
 
-  async write(tx, actor, changes) {
-    const planIds = await lockPlans(
-      tx,
-      actor,
-      changes.map((c) => c.plan),
-      "plan.update",
-    );
-    const audit: Written["audit"] = [];
+  plans: { right: "plan.update", of: (changes) => changes.map((c) => c.plan.id) },
+
+  async write(tx, _actor, changes, effects) {
     const creates = changes.flatMap((c) => (c.op === "create" ? [c.data] : []));
     const columns = {
       planId: "text",
@@ -215,7 +202,7 @@ export const shortagesImporter: Importer<ShortageChange> = {
     };
     const ids = await insertMany(tx, "Shortage", columns, creates, ["updatedAt"]);
     creates.forEach((after, i) =>
-      audit.push({
+      effects.audit({
         action: "shortage.create",
         entityType: "Shortage",
         entityId: ids[i]!,
@@ -232,7 +219,7 @@ export const shortagesImporter: Importer<ShortageChange> = {
           AS v(id, quantity, label, cost)
         WHERE s.id = v.id`;
       for (const c of slice)
-        audit.push({
+        effects.audit({
           action: "shortage.update",
           entityType: "Shortage",
           entityId: c.id,
@@ -240,6 +227,5 @@ export const shortagesImporter: Importer<ShortageChange> = {
           after: c.after,
         });
     }
-    return { audit, planIds };
   },
 };

@@ -1,7 +1,8 @@
 import type { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
 import type { Actor } from "../policies/actor";
-import type { AuditEntry } from "../audit/record-audit-event";
+import type { Effects } from "../commands/effects";
+import type { PlanRight } from "../commands/change-plans";
 
 /** What can be imported, and in which files. Safe to import in the browser. */
 export const IMPORT_KINDS = ["units", "criteria", "shortages", "disbursements"] as const;
@@ -66,20 +67,17 @@ export interface Checked<C extends Change> {
   rows: CheckedRow<C>[];
 }
 
-/** What a write returns: the audit trail of every change and the plans whose viewers should refresh. */
-export interface Written {
-  audit: Omit<AuditEntry, "actorId">[];
-  planIds: string[];
-}
-
 /**
  * One kind of import: `check` reads a table against the database without writing anything
- * (rights, values, what exists), `write` makes the changes of the rows that passed, inside
- * the caller's transaction.
+ * (rights, values, what exists); `write` makes the changes of the rows that passed, as one
+ * command (server/commands): inside its transaction, with the actor as read there and the
+ * runner's effects for audit events. Imports that change plans name them and the right they
+ * need, so that the runner locks and checks every plan as the forms do.
  */
 export interface Importer<C extends Change> {
   check(db: Db, actor: Actor, table: SourceTable, options: ImportOptions): Promise<Checked<C>>;
-  write(tx: Prisma.TransactionClient, actor: Actor, changes: C[]): Promise<Written>;
+  write(tx: Prisma.TransactionClient, actor: Actor, changes: C[], effects: Effects): Promise<void>;
+  plans?: { right: PlanRight; of(changes: C[]): string[] };
 }
 
 export type RowStatus = "create" | "update" | "unchanged" | "error";

@@ -3,9 +3,9 @@ import type { UnitLevel } from "../db/generated/client";
 import { authorize } from "../policies";
 import { childPath } from "../policies/tree";
 import { type ColumnSpec, labelLookup, matchColumns } from "./columns";
-import { insertMany } from "./bulk-insert";
+import { insertMany } from "../db/bulk-insert";
 import { chunks, flagDuplicates, loadUnitsByCode, RowCheck } from "./rows";
-import type { Importer, Written } from "./types";
+import type { Importer } from "./types";
 
 /**
  * The unit tree: `code,name,level,parent_code`. Creates the units that are missing (a parent
@@ -152,8 +152,8 @@ export const unitsImporter: Importer<UnitChange> = {
     return { fileIssues, warnings, rows: parsed.map((p) => p.check) };
   },
 
-  async write(tx, _actor, changes) {
-    const audit: Written["audit"] = [];
+  async write(tx, actor, changes, effects) {
+    authorize(actor, "units.import", null);
     // Ids first, so that a unit created on an earlier row is the parent of those beneath it;
     // parents are inserted first (by depth), as the foreign key wants.
     const creates = changes
@@ -176,7 +176,8 @@ export const unitsImporter: Importer<UnitChange> = {
       rows,
       ["updatedAt"],
     );
-    for (const after of rows) audit.push({ action: "unit.create", entityType: "OrgUnit", entityId: after.id, after });
+    for (const after of rows)
+      effects.audit({ action: "unit.create", entityType: "OrgUnit", entityId: after.id, after });
     const updates = changes.flatMap((c) => (c.op === "update" ? [c] : []));
     for (const slice of chunks(updates, 10_000)) {
       await tx.$executeRaw`
@@ -184,7 +185,7 @@ export const unitsImporter: Importer<UnitChange> = {
         FROM unnest(${slice.map((c) => c.id)}::text[], ${slice.map((c) => c.name)}::text[]) AS v(id, name)
         WHERE u.id = v.id`;
       for (const c of slice)
-        audit.push({
+        effects.audit({
           action: "unit.update",
           entityType: "OrgUnit",
           entityId: c.id,
@@ -192,6 +193,5 @@ export const unitsImporter: Importer<UnitChange> = {
           after: { name: c.name },
         });
     }
-    return { audit, planIds: [] };
   },
 };

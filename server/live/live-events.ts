@@ -11,14 +11,25 @@ import { isEmbeddedDatabase } from "../db/client";
 export type PlanEvent = { planId: string; topic: "comments" | "workflow" | "planning" };
 export type UserEvent = { userId: string; topic: "notifications" };
 /**
- * Who may open a plan's document may have changed; `origin` names the collaboration server
- * that sent it. Kept on a channel of its own, so browsers' plan streams never see it.
+ * What every collaboration server acts on, whichever process made the change (a web request,
+ * the CLI, another instance): who may open a plan's document may have changed; a user's rights
+ * changed (disabled, a role removed, a password reset); a plan's stored document was replaced
+ * (a version restored) and the live copies must take it in. Kept on a channel of its own, so
+ * browsers' streams never see it.
  */
-export type AccessEvent = { planId: string; topic: "access"; origin: string };
-type LiveEvent = PlanEvent | UserEvent | AccessEvent;
+export type CollabEvent =
+  | { topic: "access"; planId: string }
+  | { topic: "userAccess"; userId: string }
+  | { topic: "replaced"; planId: string; versionId: string; by: string };
+type LiveEvent = PlanEvent | UserEvent | CollabEvent;
 
+const COLLAB_TOPICS: ReadonlySet<string> = new Set(["access", "userAccess", "replaced"]);
 const channelOf = (event: LiveEvent) =>
-  event.topic === "access" ? "access" : "planId" in event ? `plan:${event.planId}` : `user:${event.userId}`;
+  COLLAB_TOPICS.has(event.topic)
+    ? "collab"
+    : "planId" in event
+      ? `plan:${event.planId}`
+      : `user:${(event as UserEvent).userId}`;
 
 const CHANNEL = "chungtay_plan_events";
 
@@ -42,22 +53,15 @@ export async function publishLiveEvent(db: Db, event: LiveEvent): Promise<void> 
 export const publishPlanEvent = (db: Db, event: PlanEvent) => publishLiveEvent(db, event);
 
 /**
- * Tells every collaboration server that the rights on a plan's document changed, so each
- * re-checks its own open connections to it.
+ * Calls `handler` for every collaboration event published by any process, for as long as the
+ * process runs. Listening starts now (a collaboration server must hear changes made before its
+ * first browser stream opens) and is retried until the database answers.
  */
-export const publishAccessChange = (db: Db, planId: string, origin: string) =>
-  publishLiveEvent(db, { planId, topic: "access", origin });
-
-/**
- * Calls `handler` for every access change published by any instance, for as long as the process
- * runs. Listening starts now (a collaboration server must hear changes made before its first
- * browser stream opens) and is retried until the database answers.
- */
-export function onAccessChange(handler: (event: AccessEvent) => void): () => void {
-  state.emitter.on("access", handler);
+export function onCollabEvent(handler: (event: CollabEvent) => void): () => void {
+  state.emitter.on("collab", handler);
   const start = () => void listen().catch(() => setTimeout(start, 1000).unref());
   start();
-  return () => void state.emitter.off("access", handler);
+  return () => void state.emitter.off("collab", handler);
 }
 
 /** One LISTEN connection per process, opened on first use and reopened if it drops. */

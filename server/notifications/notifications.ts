@@ -13,6 +13,7 @@ export function listNotifications(db: Db, actor: Actor) {
       kind: true,
       createdAt: true,
       readAt: true,
+      doneAt: true,
       actor: { select: { name: true } },
       plan: { select: planSummarySelect },
     },

@@ -2,8 +2,8 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { invalidFields } from "../errors";
 import type { Actor } from "../policies/actor";
-import { changePlanData, planIdOf } from "./change-plan-data";
-import { sumBigInt } from "./figures";
+import { changePlan, planIdOf } from "../commands/change-plans";
+import { exceedsAllocation, lockAllocations } from "./allocation";
 import { assertSamePlan } from "./plan-scope";
 import type { TBudgetLineFields, TDisbursement, TInKind } from "./schemas";
 
@@ -13,63 +13,51 @@ async function checkMilestone(tx: Prisma.TransactionClient, planId: string, mile
   if (milestoneId) await assertSamePlan(tx.milestone.count({ where: { id: milestoneId, planId } }), 1, "milestoneId");
 }
 
-/** Locks the line until the transaction ends, so that its payments and its allocation change one at a time. */
-const lockLine = (tx: Prisma.TransactionClient, id: string) =>
-  tx.$queryRaw`SELECT id FROM "BudgetLine" WHERE id = ${id} FOR UPDATE`;
-
-const disbursedOn = async (tx: Prisma.TransactionClient, budgetLineId: string) =>
-  sumBigInt(
-    (await tx.disbursement.findMany({ where: { budgetLineId }, select: { amount: true } })).map((d) => d.amount),
-  );
-
 /** An allocation of one capital source for one year, to the plan or one of its milestones. */
 export function createBudgetLine(db: Db, actor: Actor, { planId, ...fields }: TBudgetLineFields & { planId: string }) {
-  return changePlanData(db, actor, planId, "plan.update", async (tx) => {
+  return changePlan(db, actor, planId, "plan.update", async (tx, _plan, effects) => {
     await checkMilestone(tx, planId, fields.milestoneId);
     const after = await tx.budgetLine.create({ data: { planId, ...fields } });
-    return { result: after, audit: { action: "budget.create", ...lineAudit(after.id), after } };
+    effects.audit({ action: "budget.create", ...lineAudit(after.id), after });
+    return after;
   });
 }
 
 /** An allocation cannot shrink below what has already been paid out of it. */
 export async function updateBudgetLine(db: Db, actor: Actor, id: string, fields: TBudgetLineFields) {
   const planId = await planIdOf(db.budgetLine.findUnique({ where: { id }, select: { planId: true } }));
-  return changePlanData(db, actor, planId, "plan.update", async (tx) => {
-    await lockLine(tx, id);
+  return changePlan(db, actor, planId, "plan.update", async (tx, _plan, effects) => {
+    const { paid } = (await lockAllocations(tx, [id])).get(id)!;
     await checkMilestone(tx, planId, fields.milestoneId);
-    if (fields.amount < (await disbursedOn(tx, id))) throw invalidFields({ amount: ["validation.belowDisbursed"] });
+    if (exceedsAllocation({ allocated: fields.amount, paid }, 0n))
+      throw invalidFields({ amount: ["validation.belowDisbursed"] });
     const before = await tx.budgetLine.findUniqueOrThrow({ where: { id } });
     const after = await tx.budgetLine.update({ where: { id }, data: fields });
-    return { result: after, audit: { action: "budget.update", ...lineAudit(id), before, after } };
+    effects.audit({ action: "budget.update", ...lineAudit(id), before, after });
+    return after;
   });
 }
 
 export async function removeBudgetLine(db: Db, actor: Actor, id: string) {
   const planId = await planIdOf(db.budgetLine.findUnique({ where: { id }, select: { planId: true } }));
-  return changePlanData(db, actor, planId, "plan.update", async (tx) => {
+  return changePlan(db, actor, planId, "plan.update", async (tx, _plan, effects) => {
     const before = await tx.budgetLine.delete({ where: { id }, include: { disbursements: true } });
-    return { result: { id }, audit: { action: "budget.delete", ...lineAudit(id), before } };
+    effects.audit({ action: "budget.delete", ...lineAudit(id), before });
+    return { id };
   });
 }
 
-/**
- * A payment out of an allocation. The line is locked while the total is checked, so two
- * payments (or a payment and a smaller allocation) cannot together pay out more than was allocated.
- */
+/** A payment out of an allocation, checked against it under the line's lock (see lockAllocations). */
 export async function addDisbursement(db: Db, actor: Actor, input: TDisbursement) {
   const planId = await planIdOf(
     db.budgetLine.findUnique({ where: { id: input.budgetLineId }, select: { planId: true } }),
   );
-  return changePlanData(db, actor, planId, "plan.track", async (tx) => {
-    await lockLine(tx, input.budgetLineId);
-    const line = await tx.budgetLine.findUniqueOrThrow({ where: { id: input.budgetLineId }, select: { amount: true } });
-    if ((await disbursedOn(tx, input.budgetLineId)) + input.amount > line.amount)
-      throw invalidFields({ amount: ["validation.overDisbursed"] });
+  return changePlan(db, actor, planId, "plan.track", async (tx, _plan, effects) => {
+    const line = (await lockAllocations(tx, [input.budgetLineId])).get(input.budgetLineId)!;
+    if (exceedsAllocation(line, input.amount)) throw invalidFields({ amount: ["validation.overDisbursed"] });
     const after = await tx.disbursement.create({ data: input });
-    return {
-      result: after,
-      audit: { action: "disbursement.create", entityType: "Disbursement", entityId: after.id, after },
-    };
+    effects.audit({ action: "disbursement.create", entityType: "Disbursement", entityId: after.id, after });
+    return after;
   });
 }
 
@@ -79,34 +67,28 @@ export async function removeDisbursement(db: Db, actor: Actor, id: string) {
       .findUnique({ where: { id }, select: { budgetLine: { select: { planId: true } } } })
       .then((d) => d && d.budgetLine),
   );
-  return changePlanData(db, actor, planId, "plan.track", async (tx) => {
+  return changePlan(db, actor, planId, "plan.track", async (tx, _plan, effects) => {
     const before = await tx.disbursement.delete({ where: { id } });
-    return {
-      result: { id },
-      audit: { action: "disbursement.delete", entityType: "Disbursement", entityId: id, before },
-    };
+    effects.audit({ action: "disbursement.delete", entityType: "Disbursement", entityId: id, before });
+    return { id };
   });
 }
 
 /** People's contributions in land (m²) or working days, recorded as they are given. */
 export function addInKind(db: Db, actor: Actor, { planId, ...fields }: TInKind) {
-  return changePlanData(db, actor, planId, "plan.track", async (tx) => {
+  return changePlan(db, actor, planId, "plan.track", async (tx, _plan, effects) => {
     await checkMilestone(tx, planId, fields.milestoneId);
     const after = await tx.inKindContribution.create({ data: { planId, ...fields } });
-    return {
-      result: after,
-      audit: { action: "inKind.create", entityType: "InKindContribution", entityId: after.id, after },
-    };
+    effects.audit({ action: "inKind.create", entityType: "InKindContribution", entityId: after.id, after });
+    return after;
   });
 }
 
 export async function removeInKind(db: Db, actor: Actor, id: string) {
   const planId = await planIdOf(db.inKindContribution.findUnique({ where: { id }, select: { planId: true } }));
-  return changePlanData(db, actor, planId, "plan.track", async (tx) => {
+  return changePlan(db, actor, planId, "plan.track", async (tx, _plan, effects) => {
     const before = await tx.inKindContribution.delete({ where: { id } });
-    return {
-      result: { id },
-      audit: { action: "inKind.delete", entityType: "InKindContribution", entityId: id, before },
-    };
+    effects.audit({ action: "inKind.delete", entityType: "InKindContribution", entityId: id, before });
+    return { id };
   });
 }

@@ -83,12 +83,12 @@ export const sumBigInt = (values: Iterable<bigint>) => {
   return total;
 };
 
-/** A milestone is overdue when its due date has passed and it is neither done nor cancelled. */
+/** Statuses of a milestone with work still to do (neither done nor cancelled). */
+export const OPEN_MILESTONE_STATUSES: readonly string[] = ["planned", "in_progress"];
+
+/** A milestone is overdue when its due date has passed and work on it is still open. */
 export function isOverdue(milestone: { dueOn: Date; status: string }, today: Date): boolean {
-  return (
-    (milestone.status === "planned" || milestone.status === "in_progress") &&
-    milestone.dueOn.getTime() < today.getTime()
-  );
+  return OPEN_MILESTONE_STATUSES.includes(milestone.status) && milestone.dueOn.getTime() < today.getTime();
 }
 
 /** Today's date in Vietnam as a UTC midnight, comparable with `@db.Date` values. */

@@ -1,6 +1,6 @@
+import { runCommand } from "../commands/run-command";
 import type { Db } from "../db/client";
-import { publishLiveEvent } from "../live/live-events";
-import { todayInVietnam } from "./figures";
+import { OPEN_MILESTONE_STATUSES, todayInVietnam } from "./figures";
 
 /**
  * Tells the owners of each milestone that has passed its due date, once per due date: the
@@ -9,13 +9,14 @@ import { todayInVietnam } from "./figures";
  * neither; two instances running at once notify once (the claim is one UPDATE).
  */
 export async function notifyOverdueMilestones(db: Db, now = new Date()): Promise<number> {
-  const recipients = await db.$transaction(async (tx) => {
+  return runCommand(db, null, async (tx, effects) => {
     const claimed = await tx.$queryRaw<{ id: string; planId: string; ownerUnitId: string; issuingUnitId: string }[]>`
       UPDATE "Milestone" m SET "overdueNotifiedAt" = ${now}
       FROM "Plan" p
-      WHERE p.id = m."planId" AND m."overdueNotifiedAt" IS NULL AND m.status IN ('planned', 'in_progress') AND m."dueOn" < ${todayInVietnam(now)}
+      WHERE p.id = m."planId" AND m."overdueNotifiedAt" IS NULL
+        AND m.status::text = ANY(${[...OPEN_MILESTONE_STATUSES]}) AND m."dueOn" < ${todayInVietnam(now)}
       RETURNING m.id, m."planId", m."ownerUnitId", p."issuingUnitId"`;
-    const notified: string[] = [];
+    let count = 0;
     for (const milestone of claimed) {
       const ownersOf = (unitId: string, roles: ("planner" | "leader")[]) =>
         tx.membership.findMany({
@@ -24,21 +25,12 @@ export async function notifyOverdueMilestones(db: Db, now = new Date()): Promise
         });
       let owners = await ownersOf(milestone.ownerUnitId, ["planner", "leader"]);
       if (!owners.length) owners = await ownersOf(milestone.issuingUnitId, ["planner"]);
-      const userIds = [...new Set(owners.map((o) => o.userId))];
-      await tx.notification.createMany({
-        data: userIds.map((userId) => ({
-          userId,
-          kind: "overdue" as const,
-          planId: milestone.planId,
-          milestoneId: milestone.id,
-        })),
-      });
-      notified.push(...userIds);
+      const recipients = [...new Set(owners.map((o) => o.userId))];
+      effects.notify({ kind: "overdue", planId: milestone.planId, milestoneId: milestone.id, recipients });
+      count += recipients.length;
     }
-    return notified;
+    return count;
   });
-  await Promise.all([...new Set(recipients)].map((userId) => publishLiveEvent(db, { userId, topic: "notifications" })));
-  return recipients.length;
 }
 
 /** Checks now and then every hour, until the returned function is called. */

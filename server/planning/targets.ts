@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { Actor } from "../policies/actor";
-import { changePlanData, planIdOf } from "./change-plan-data";
+import { changePlan, planIdOf } from "../commands/change-plans";
 import type { Prisma } from "../db/generated/client";
 import { invalidFields } from "../errors";
 import type { TMeasurement, TTargetCreate, TTargetFields } from "./schemas";
@@ -26,35 +26,38 @@ async function assertCriterionFits(tx: Prisma.TransactionClient, criterionId: st
 
 export function createTarget(db: Db, actor: Actor, input: TTargetCreate) {
   const { planId, ...fields } = input;
-  return changePlanData(db, actor, planId, "plan.update", async (tx, plan) => {
+  return changePlan(db, actor, planId, "plan.update", async (tx, plan, effects) => {
     await assertCriterionFits(tx, fields.criterionId, plan.id);
     const target = await tx.target.create({ data: { planId, ...fields } });
-    return { result: target, audit: { action: "target.create", ...targetAudit(target.id), after: target } };
+    effects.audit({ action: "target.create", ...targetAudit(target.id), after: target });
+    return target;
   });
 }
 
 export async function updateTarget(db: Db, actor: Actor, id: string, fields: TTargetFields) {
   const planId = await planIdOf(db.target.findUnique({ where: { id }, select: { planId: true } }));
-  return changePlanData(db, actor, planId, "plan.update", async (tx, plan) => {
+  return changePlan(db, actor, planId, "plan.update", async (tx, plan, effects) => {
     await assertCriterionFits(tx, fields.criterionId, plan.id);
     const before = await tx.target.findUniqueOrThrow({ where: { id } });
     const after = await tx.target.update({ where: { id }, data: fields });
-    return { result: after, audit: { action: "target.update", ...targetAudit(id), before, after } };
+    effects.audit({ action: "target.update", ...targetAudit(id), before, after });
+    return after;
   });
 }
 
 export async function removeTarget(db: Db, actor: Actor, id: string) {
   const planId = await planIdOf(db.target.findUnique({ where: { id }, select: { planId: true } }));
-  return changePlanData(db, actor, planId, "plan.update", async (tx) => {
+  return changePlan(db, actor, planId, "plan.update", async (tx, _plan, effects) => {
     const before = await tx.target.delete({ where: { id }, include: { measurements: true } });
-    return { result: { id }, audit: { action: "target.delete", ...targetAudit(id), before } };
+    effects.audit({ action: "target.delete", ...targetAudit(id), before });
+    return { id };
   });
 }
 
 /** Records the value of a period; recording the same period again corrects it. Progress is tracked after approval too. */
 export async function recordMeasurement(db: Db, actor: Actor, input: TMeasurement) {
   const planId = await planIdOf(db.target.findUnique({ where: { id: input.targetId }, select: { planId: true } }));
-  return changePlanData(db, actor, planId, "plan.track", async (tx) => {
+  return changePlan(db, actor, planId, "plan.track", async (tx, _plan, effects) => {
     const key = { targetId_period: { targetId: input.targetId, period: input.period } };
     const before = await tx.targetMeasurement.findUnique({ where: key });
     const data = { value: input.value, source: input.source, recordedById: actor.userId, recordedAt: new Date() };
@@ -63,16 +66,14 @@ export async function recordMeasurement(db: Db, actor: Actor, input: TMeasuremen
       create: { targetId: input.targetId, period: input.period, ...data },
       update: data,
     });
-    return {
-      result: after,
-      audit: {
-        action: before ? "measurement.update" : "measurement.create",
-        entityType: "TargetMeasurement",
-        entityId: after.id,
-        before,
-        after,
-      },
-    };
+    effects.audit({
+      action: before ? "measurement.update" : "measurement.create",
+      entityType: "TargetMeasurement",
+      entityId: after.id,
+      before,
+      after,
+    });
+    return after;
   });
 }
 
@@ -82,11 +83,9 @@ export async function removeMeasurement(db: Db, actor: Actor, id: string) {
       .findUnique({ where: { id }, select: { target: { select: { planId: true } } } })
       .then((m) => m && m.target),
   );
-  return changePlanData(db, actor, planId, "plan.track", async (tx) => {
+  return changePlan(db, actor, planId, "plan.track", async (tx, _plan, effects) => {
     const before = await tx.targetMeasurement.delete({ where: { id } });
-    return {
-      result: { id },
-      audit: { action: "measurement.delete", entityType: "TargetMeasurement", entityId: id, before },
-    };
+    effects.audit({ action: "measurement.delete", entityType: "TargetMeasurement", entityId: id, before });
+    return { id };
   });
 }

@@ -1,19 +1,21 @@
+import { runAs } from "../commands/run-command";
 import type { Db } from "../db/client";
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { authorize } from "../policies";
 import type { Actor } from "../policies/actor";
 import { type PlanDetailsInput, validatePlanDetails } from "./plan-rules";
 
 /** Creates a draft plan; its period is the programme's. */
 export async function createPlan(db: Db, actor: Actor, input: PlanDetailsInput) {
-  const { program } = await validatePlanDetails(db, actor, input);
-  return db.$transaction(async (tx) => {
+  const { program, unit } = await validatePlanDetails(db, actor, input);
+  return runAs(db, actor, async (tx, effects, me) => {
+    authorize(me, "plan.create", unit);
     const plan = await tx.plan.create({
       data: {
         ...input,
         periodStart: program.periodStart,
         periodEnd: program.periodEnd,
-        createdById: actor.userId,
-        updatedById: actor.userId,
+        createdById: me.userId,
+        updatedById: me.userId,
       },
       select: {
         id: true,
@@ -28,13 +30,7 @@ export async function createPlan(db: Db, actor: Actor, input: PlanDetailsInput) 
         status: true,
       },
     });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
-      action: "plan.create",
-      entityType: "Plan",
-      entityId: plan.id,
-      after: plan,
-    });
+    effects.audit({ action: "plan.create", entityType: "Plan", entityId: plan.id, after: plan });
     return plan;
   });
 }

@@ -19,7 +19,8 @@ export async function getPlan(db: Db, actor: Actor, planId: string) {
       updatedBy: { select: { id: true, name: true } },
       parent: { select: planSummarySelect },
       revision: true,
-      transitions: { where: { action: "submit" }, orderBy: { at: "desc" }, take: 1, select: { actorId: true } },
+      submittedById: true,
+      reviewUnit: { select: { id: true, code: true, name: true, path: true } },
     },
   });
   if (!plan || !can(actor, "plan.view", plan)) throw notFound();
@@ -31,16 +32,14 @@ export async function getPlan(db: Db, actor: Actor, planId: string) {
   });
   // The parent is shown only if the actor may see it too.
   const parent = plan.parent && can(actor, "plan.view", plan.parent) ? plan.parent : null;
-  const { transitions, ...rest } = plan;
-  const submitted = { ...plan, submittedById: transitions[0]?.actorId ?? null };
   return {
-    ...rest,
+    ...plan,
     parent,
     children,
     canEdit: can(actor, "plan.update", plan),
     can: {
       submit: can(actor, "plan.submit", plan),
-      review: can(actor, "plan.review", submitted),
+      review: can(actor, "plan.review", plan),
       amend: can(actor, "plan.amend", plan),
     },
   };

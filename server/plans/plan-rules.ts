@@ -93,5 +93,5 @@ export async function validatePlanDetails(db: Db, actor: Actor, input: PlanDetai
   }
 
   if (Object.keys(errors).length) throw invalidFields(errors);
-  return { program: program! };
+  return { program: program!, unit: unit! };
 }

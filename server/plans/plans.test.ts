@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildActor, buildPlan, buildProgram, buildUnitTree, uniqueTag } from "../../tests/factories";
 import * as Y from "yjs";
 import { createCaller } from "../api/root";
-import { FRAGMENT } from "../collab/document-content";
-import { appendUpdate, compactDocument } from "../collab/persistence";
+import { FRAGMENT } from "../documents/content";
+import { appendUpdate, compactDocument } from "../documents/storage";
 import { getDb } from "../db/client";
 import type { Actor } from "../policies/actor";
 

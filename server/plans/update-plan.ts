@@ -1,6 +1,5 @@
 import type { Db } from "../db/client";
-import { recordAuditEvent } from "../audit/record-audit-event";
-import { runningCollabServer } from "../collab/registry";
+import { changePlan } from "../commands/change-plans";
 import { notFound } from "../errors";
 import type { Actor } from "../policies/actor";
 import { authorize, can } from "../policies";
@@ -27,27 +26,20 @@ export async function updatePlan(db: Db, actor: Actor, planId: string, input: Pl
   });
   if (!current || !can(actor, "plan.view", current)) throw notFound();
   authorize(actor, "plan.update", current);
-  const { program } = await validatePlanDetails(db, actor, input, planId);
+  const { program, unit } = await validatePlanDetails(db, actor, input, planId);
 
-  const plan = await db.$transaction(async (tx) => {
-    // The status condition closes the race with a submission made since the check above.
+  return changePlan(db, actor, planId, "plan.update", async (tx, _plan, effects, me) => {
+    authorize(me, "plan.create", unit);
     const plan = await tx.plan.update({
-      where: { id: planId, status: { in: ["draft", "returned"] } },
-      data: { ...input, periodStart: program.periodStart, periodEnd: program.periodEnd, updatedById: actor.userId },
+      where: { id: planId },
+      data: { ...input, periodStart: program.periodStart, periodEnd: program.periodEnd, updatedById: me.userId },
       select: detailsSelect,
     });
     const { issuingUnit: _unit, ...before } = current;
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
-      action: "plan.update",
-      entityType: "Plan",
-      entityId: plan.id,
-      before,
-      after: plan,
-    });
+    effects.audit({ action: "plan.update", entityType: "Plan", entityId: plan.id, before, after: plan });
+    effects.planChanged(planId, "workflow");
+    // Moving the plan to another unit changes who may edit its document.
+    if (plan.issuingUnitId !== current.issuingUnitId) effects.planAccessChanged(planId);
     return plan;
   });
-  // Moving the plan to another unit changes who may edit its document.
-  if (plan.issuingUnitId !== current.issuingUnitId) runningCollabServer()?.reauthorize(plan.id);
-  return plan;
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { Prisma, Role, UnitLevel } from "../db/generated/client";
+import { Prisma, type Role, type UnitLevel } from "../db/generated/client";
 
 export interface ActorMembership {
   role: Role;
@@ -33,8 +33,14 @@ export const actorSelect = {
 /**
  * Loads the actor afresh on every request, so a changed role or a disabled account takes
  * effect at once rather than when a session token expires. Returns null for disabled users.
+ * With `lock` (inside a transaction) the user's row is share-locked until it ends: a change
+ * to the account (disabling it) waits for the write under way, or the write sees it.
  */
-export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+export async function loadActor(
+  db: Pick<Db, "$queryRaw">,
+  userId: string,
+  { lock = false } = {},
+): Promise<Actor | null> {
   // One query rather than the three Prisma sends for a user with its memberships and their units:
   // this runs before every request's own work. Same rows and order as `actorSelect`.
   const rows = await db.$queryRaw<ActorRow[]>`
@@ -45,7 +51,8 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     LEFT JOIN "Membership" m ON m."userId" = u.id
     LEFT JOIN "OrgUnit" o ON o.id = m."unitId"
     WHERE u.id = ${userId}
-    ORDER BY o.depth ASC, m.id ASC`;
+    ORDER BY o.depth ASC, m.id ASC
+    ${lock ? Prisma.sql`FOR SHARE OF u` : Prisma.empty}`;
   const user = rows[0];
   if (!user || user.disabledAt) return null;
   return {

@@ -1,4 +1,5 @@
 import type { PlanStatus, Prisma, Role, UnitLevel } from "../db/generated/client";
+import { EDITABLE_STATUSES, TRACKABLE_STATUSES } from "../approvals/workflow";
 import { forbidden } from "../errors";
 import type { Actor } from "./actor";
 import { isWithin, parentPath, pathAndAncestors } from "./tree";
@@ -15,8 +16,11 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
  * - Planners and admins create and edit plans of units beneath them; a plan can be edited
  *   only while it is a draft or has been returned.
  * - Whoever may read a plan may comment on it.
- * - Approval goes level by level: a leader (or admin) of a unit above the issuing unit returns
- *   or approves a submitted plan, never one they submitted themselves.
+ * - Approval goes level by level: a submitted plan waits for the unit it was submitted to, the
+ *   nearest one above the issuing unit that has a leader or admin (server/approvals/reviewing-unit.ts).
+ *   A leader or admin of that unit returns or approves it, never one who submitted it; higher
+ *   levels see it but do not step in (they act through the level below, or by returning it
+ *   after it is approved there and amended).
  * - A plan's structured content (targets, milestones, allocations, shortages) changes with the
  *   plan ("plan.update"); its progress (measurements, milestone status, disbursements, shortage
  *   status) is tracked by its authors also after approval, but not while it is under review.
@@ -29,8 +33,11 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
 
 export type UnitResource = { path: string; level: UnitLevel };
 export type PlanResource = { status: PlanStatus; issuingUnit: UnitResource };
-/** For review: who submitted the plan, so that nobody approves their own submission. */
-export type SubmittedPlanResource = PlanResource & { submittedById: string | null };
+/** For review: who submitted the plan (nobody approves their own submission) and to which unit. */
+export type SubmittedPlanResource = PlanResource & {
+  submittedById: string | null;
+  reviewUnit: { path: string } | null;
+};
 
 type Rules = {
   "unit.view": UnitResource;
@@ -52,9 +59,8 @@ type Rules = {
 export type Action = keyof Rules;
 
 const AUTHORS: readonly Role[] = ["planner", "admin"];
-const REVIEWERS: readonly Role[] = ["leader", "admin"];
-const EDITABLE_STATUSES: readonly PlanStatus[] = ["draft", "returned"];
-const TRACKABLE_STATUSES: readonly PlanStatus[] = ["draft", "returned", "approved"];
+/** Roles that review plans submitted to their unit. */
+export const REVIEWERS: readonly Role[] = ["leader", "admin"];
 
 const reachesDown = (actor: Actor, unit: UnitResource, roles?: readonly Role[]) =>
   actor.memberships.some((m) => (!roles || roles.includes(m.role)) && isWithin(unit.path, m.unitPath));
@@ -65,11 +71,9 @@ const isAbove = (actor: Actor, unit: UnitResource) =>
     (m) => isWithin(m.unitPath, unit.path) || (unit.level === "agency" && isWithin(m.unitPath, parentPath(unit.path))),
   );
 
-/** A reviewer holds their role at a unit strictly above the issuing unit. */
-const reviewsFromAbove = (actor: Actor, unit: UnitResource) =>
-  actor.memberships.some(
-    (m) => REVIEWERS.includes(m.role) && isWithin(unit.path, m.unitPath) && unit.path !== m.unitPath,
-  );
+/** Paths of the units where the actor reviews plans. */
+const reviewingPaths = (actor: Actor) =>
+  actor.memberships.filter((m) => REVIEWERS.includes(m.role)).map((m) => m.unitPath);
 
 const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = {
   "unit.view": (actor, unit) =>
@@ -81,7 +85,10 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "plan.submit": (actor, plan) =>
     EDITABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
   "plan.review": (actor, plan) =>
-    plan.status === "submitted" && plan.submittedById !== actor.userId && reviewsFromAbove(actor, plan.issuingUnit),
+    plan.status === "submitted" &&
+    plan.submittedById !== actor.userId &&
+    plan.reviewUnit !== null &&
+    reviewingPaths(actor).includes(plan.reviewUnit.path),
   "plan.amend": (actor, plan) => plan.status === "approved" && reachesDown(actor, plan.issuingUnit, AUTHORS),
   // Whoever may read a plan may discuss it, stakeholders included, whatever its status.
   "plan.comment": (actor, plan) => rules["plan.view"](actor, plan),
@@ -145,12 +152,10 @@ export function viewablePlansWhere(actor: Actor): Prisma.PlanWhereInput {
 
 /** Submitted plans the actor may review (same rule as "plan.review"). */
 export function awaitingReviewWhere(actor: Actor): Prisma.PlanWhereInput {
-  const above = actor.memberships.filter((m) => REVIEWERS.includes(m.role));
+  const units = actor.memberships.filter((m) => REVIEWERS.includes(m.role)).map((m) => m.unitId);
   return {
     status: "submitted",
-    OR: above.length
-      ? above.map((m) => ({ issuingUnit: { path: { startsWith: m.unitPath, not: m.unitPath } } }))
-      : [{ id: { in: [] } }],
-    NOT: { transitions: { some: { action: "submit", actorId: actor.userId } } },
+    reviewUnitId: { in: units },
+    OR: [{ submittedById: null }, { submittedById: { not: actor.userId } }],
   };
 }

@@ -5,32 +5,40 @@ import * as Y from "yjs";
 const SYNC = 0;
 const CARRIES_UPDATE = new Set([1, 2]);
 
+export interface UpdateInspection {
+  /** Yjs cannot read the update: it must not touch the live document. */
+  corrupt: boolean;
+  /** How many items (structs) the update carries: what it will cost in memory, see Limits. */
+  structs: number;
+}
+
 /**
- * True when a collaboration frame carries a Yjs update (sync step 2 or an update) that Yjs
- * cannot read. Yjs integrates an update's items before it reads the rest of it, so a corrupt
+ * Looks into a collaboration frame carrying a Yjs update (sync step 2 or an update): whether
+ * Yjs can read it, and how many items it brings. Yjs integrates an update's items before it reads the rest of it, so a corrupt
  * update applied to the live document can leave part of itself there (stored and sent to every
  * editor) although the message then fails and its connection is closed. Reading the update in
  * full and applying it to an empty scratch document first keeps the live one untouched (reading
  * alone is not enough: an update can be readable and still fail while its items go in). A frame
  * that is not an update, or that cannot even be unpacked, is Hocuspocus's to refuse.
  */
-export function isCorruptUpdateMessage(message: Uint8Array): boolean {
+export function inspectUpdateMessage(message: Uint8Array): UpdateInspection {
   let update: Uint8Array;
   try {
     const decoder = decoding.createDecoder(message);
     decoding.readVarString(decoder); // the document name
-    if (decoding.readVarUint(decoder) !== SYNC || !CARRIES_UPDATE.has(decoding.readVarUint(decoder))) return false;
+    if (decoding.readVarUint(decoder) !== SYNC || !CARRIES_UPDATE.has(decoding.readVarUint(decoder)))
+      return { corrupt: false, structs: 0 };
     update = decoding.readVarUint8Array(decoder);
   } catch {
-    return false;
+    return { corrupt: false, structs: 0 };
   }
   const doc = takeScratch();
   try {
-    Y.decodeUpdate(update);
+    const { structs } = Y.decodeUpdate(update);
     Y.applyUpdate(doc, update);
-    return false;
+    return { corrupt: false, structs: structs.length };
   } catch {
-    return true;
+    return { corrupt: true, structs: 0 };
   } finally {
     giveBack(doc);
   }

@@ -2,8 +2,9 @@ import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import type { Db } from "../db/client";
 import type { PlanAction, PlanStatus } from "../db/generated/client";
-import { contentOf, plainText, toYdoc } from "../collab/document-content";
+import { contentOf, plainText, toYdoc } from "../documents/content";
 import { searchable } from "@/lib/search-text";
+import { reviewersAt, reviewingUnitOf } from "../approvals/reviewing-unit";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -27,7 +28,8 @@ type SeededPlan = {
 };
 
 /**
- * Gives the seeded plans a workflow history (reviewed by the leader of the unit above) and a
+ * Gives the seeded plans a workflow history (reviewed where a submission goes, see
+ * server/approvals/reviewing-unit.ts) and a
  * first text, only where they have none, so re-seeding changes nothing.
  */
 export async function seedPlanHistory(db: Db, planIds: string[]): Promise<number> {
@@ -42,14 +44,6 @@ export async function seedPlanHistory(db: Db, planIds: string[]): Promise<number
       issuingUnit: { select: { path: true, name: true } },
     },
   });
-  const leaders = await db.membership.findMany({
-    where: { role: "leader" },
-    select: { userId: true, unit: { select: { path: true } } },
-  });
-  const reviewerOf = (path: string) =>
-    leaders
-      .filter((l) => path.startsWith(l.unit.path) && path !== l.unit.path)
-      .sort((a, b) => b.unit.path.length - a.unit.path.length)[0]?.userId;
 
   const [withSteps, withText, withEdits] = await Promise.all([
     db.planTransition.findMany({ where: { planId: { in: planIds } }, select: { planId: true }, distinct: ["planId"] }),
@@ -65,8 +59,9 @@ export async function seedPlanHistory(db: Db, planIds: string[]): Promise<number
   let created = 0;
 
   for (const plan of plans) {
-    const reviewer = reviewerOf(plan.issuingUnit.path);
-    if (!hasSteps.has(plan.id) && reviewer) {
+    const reviewUnit = hasSteps.has(plan.id) ? null : await reviewingUnitOf(db, plan.issuingUnit);
+    const reviewer = reviewUnit && (await reviewersAt(db, reviewUnit.id))[0];
+    if (reviewUnit && reviewer) {
       let status: PlanStatus = "draft";
       const start = (plan.issuedOn ?? new Date()).getTime();
       const data = STEPS[plan.status].map((action, i) => {
@@ -84,6 +79,11 @@ export async function seedPlanHistory(db: Db, planIds: string[]): Promise<number
         };
       });
       created += (await db.planTransition.createMany({ data })).count;
+      if (data.length)
+        await db.plan.update({
+          where: { id: plan.id },
+          data: { submittedById: plan.createdById, reviewUnitId: reviewUnit.id },
+        });
     }
     if (!hasText.has(plan.id)) {
       const doc = toYdoc(firstText(plan));

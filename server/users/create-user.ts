@@ -1,4 +1,4 @@
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { runAs, runCommand } from "../commands/run-command";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { forbidden, invalidFields } from "../errors";
@@ -27,13 +27,13 @@ export async function createUser(db: Db, actor: Actor, input: TUserCreate) {
   const generatedPassword = password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(password ?? generatedPassword!);
   try {
-    const user = await db.$transaction(async (tx) => {
+    const user = await runAs(db, actor, async (tx, effects, me) => {
+      authorize(me, "users.manage", { units: [unit] });
       const created = await tx.user.create({
         data: { email, name, title, passwordHash, memberships: { create: { role, unitId: unit.id } } },
         select: managedUserSelect,
       });
-      await recordAuditEvent(tx, {
-        actorId: actor.userId,
+      effects.audit({
         action: "user.create",
         entityType: "User",
         entityId: created.id,
@@ -61,7 +61,7 @@ export async function createFirstAdmin(db: Db, input: TUserCreate) {
   if (!unit) throw invalidFields({ unit: ["validation.unitUnknown"] });
   const generatedPassword = password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(password ?? generatedPassword!);
-  const user = await db.$transaction(async (tx) => {
+  const user = await runCommand(db, null, async (tx, effects) => {
     // Two operators bootstrapping at once take turns, and the second finds the first's admin.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('chungtay.first-admin'))`;
     if (await tx.user.count({ where: { disabledAt: null, memberships: { some: { role: "admin" } } } }))
@@ -72,8 +72,7 @@ export async function createFirstAdmin(db: Db, input: TUserCreate) {
       data: { email, name, title, passwordHash, memberships: { create: { role, unitId: unit.id } } },
       select: managedUserSelect,
     });
-    await recordAuditEvent(tx, {
-      actorId: null,
+    effects.audit({
       action: "user.create",
       entityType: "User",
       entityId: created.id,

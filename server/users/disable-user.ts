@@ -1,8 +1,8 @@
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { runAs } from "../commands/run-command";
 import type { Db } from "../db/client";
-import { DomainError } from "../errors";
+import { authorize } from "../policies";
 import type { Actor } from "../policies/actor";
-import { findManagedUser, managedUserSelect, requireUserManager } from "./managed-user";
+import { assertAnotherAdmin, findManagedUser, managedUserSelect, requireUserManager } from "./managed-user";
 import { type TUserDisable, ZUserDisable, parseInput } from "./schemas";
 
 /**
@@ -17,29 +17,23 @@ export async function disableUser(db: Db, actor: Actor, input: TUserDisable, now
   const before = await findManagedUser(db, actor, email);
   if (before.disabledAt) return { user: before, alreadyDisabled: true };
 
-  const user = await db.$transaction(async (tx) => {
-    if (before.memberships.some((m) => m.role === "admin")) {
-      // Locking the active admins' rows makes two admins disabling each other at the same
-      // moment take turns, so the second sees the first one's change and is refused.
-      const admins = await tx.$queryRaw<{ id: string }[]>`
-        SELECT u.id FROM "User" u
-        WHERE u."disabledAt" IS NULL AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u.id AND m.role = 'admin')
-        FOR UPDATE OF u`;
-      if (!admins.some((admin) => admin.id !== before.id)) throw new DomainError("CONFLICT", "errors.lastAdmin");
-    }
+  const user = await runAs(db, actor, async (tx, effects, me) => {
+    authorize(me, "users.manage", { units: before.memberships.map((m) => m.unit) });
+    if (before.memberships.some((m) => m.role === "admin")) await assertAnotherAdmin(tx, before.id);
     const after = await tx.user.update({
       where: { id: before.id, disabledAt: null },
       data: { disabledAt: now },
       select: managedUserSelect,
     });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
+    effects.audit({
       action: "user.disable",
       entityType: "User",
       entityId: before.id,
       before: { disabledAt: null },
       after: { disabledAt: after.disabledAt },
     });
+    // Their open documents close on every instance, and anything still in flight is refused.
+    effects.userAccessChanged(before.id);
     return after;
   });
   return { user, alreadyDisabled: false };

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { forbidden, notFound } from "../errors";
+import { DomainError, forbidden, notFound } from "../errors";
 import { authorize, can } from "../policies";
 import type { Actor } from "../policies/actor";
 
@@ -38,3 +38,16 @@ export const auditView = (user: Pick<ManagedUser, "email" | "name" | "title" | "
   title: user.title,
   roles: user.memberships.map((m) => ({ role: m.role, unit: m.unit.code })),
 });
+
+/**
+ * Refuses to take away the last active admin (by disabling them or removing their role): nobody
+ * could manage accounts any more. The active admins' rows are locked, so two admins removing
+ * each other at the same moment take turns, and the second sees the first one's change.
+ */
+export async function assertAnotherAdmin(tx: Prisma.TransactionClient, userId: string) {
+  const admins = await tx.$queryRaw<{ id: string }[]>`
+    SELECT u.id FROM "User" u
+    WHERE u."disabledAt" IS NULL AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u.id AND m.role = 'admin')
+    ORDER BY u.id FOR UPDATE OF u`;
+  if (!admins.some((admin) => admin.id !== userId)) throw new DomainError("CONFLICT", "errors.lastAdmin");
+}

@@ -1,6 +1,7 @@
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { runAs } from "../commands/run-command";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
+import { authorize } from "../policies";
 import type { Actor } from "../policies/actor";
 import { findManagedUser, managedUserSelect, requireUserManager } from "./managed-user";
 import { generatePassword } from "./password-rule";
@@ -16,14 +17,14 @@ export async function resetPassword(db: Db, actor: Actor, input: TPasswordReset)
   const before = await findManagedUser(db, actor, email);
   const generatedPassword = password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(password ?? generatedPassword!);
-  const user = await db.$transaction(async (tx) => {
+  const user = await runAs(db, actor, async (tx, effects, me) => {
+    authorize(me, "users.manage", { units: before.memberships.map((m) => m.unit) });
     const after = await tx.user.update({
       where: { id: before.id },
       data: { passwordHash, failedSignIns: 0, lockedUntil: null },
       select: managedUserSelect,
     });
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
+    effects.audit({
       action: "user.resetPassword",
       entityType: "User",
       entityId: before.id,
@@ -31,6 +32,8 @@ export async function resetPassword(db: Db, actor: Actor, input: TPasswordReset)
       before: { failedSignIns: before.failedSignIns, lockedUntil: before.lockedUntil },
       after: { failedSignIns: 0, lockedUntil: null, passwordChanged: true, generated: generatedPassword !== undefined },
     });
+    // Whoever held the old password is signed out of open documents too.
+    effects.userAccessChanged(before.id);
     return after;
   });
   return { user, generatedPassword };

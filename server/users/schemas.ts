@@ -13,20 +13,26 @@ const name = z
   .min(2, { error: "validation.required" })
   .max(200, { error: "validation.tooLong" });
 
+const role = z.enum(["planner", "leader", "stakeholder", "admin"], { error: "validation.role" });
+const unitCode = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .max(32, { error: "validation.unitUnknown" });
 export const ZUserCreate = z.object({
   email,
   name,
   title: z.string().trim().max(200, { error: "validation.tooLong" }).default(""),
-  role: z.enum(["planner", "leader", "stakeholder", "admin"], { error: "validation.role" }),
+  role,
   /** Official code of the unit where the user holds the role. */
-  unit: z
-    .string({ error: "validation.required" })
-    .trim()
-    .min(1, { error: "validation.required" })
-    .max(32, { error: "validation.unitUnknown" }),
+  unit: unitCode,
   /** Omitted: a strong one is generated and returned once. */
   password: ZPassword.optional(),
 });
+/** A role held at a unit (by its official code), to grant or to remove. */
+export const ZMembership = z.object({ email, role, unit: unitCode });
+export type TMembership = z.input<typeof ZMembership>;
+
 export const ZPasswordReset = z.object({ email, password: ZPassword.optional() });
 export const ZUserDisable = z.object({ email });
 

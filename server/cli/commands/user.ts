@@ -6,10 +6,11 @@ import { applyMigrations } from "../../db/migrations";
 import { resolveDatabase } from "../../db/resolve-database";
 import { createFirstAdmin, createUser, hasActiveAdmin } from "../../users/create-user";
 import { disableUser } from "../../users/disable-user";
+import { grantRole, revokeRole } from "../../users/memberships";
 import type { ManagedUser } from "../../users/managed-user";
 import { PASSWORD_MIN_LENGTH } from "../../users/password-rule";
 import { resetPassword } from "../../users/reset-password";
-import type { TUserCreate } from "../../users/schemas";
+import type { TMembership, TUserCreate } from "../../users/schemas";
 import { runAs } from "../cli-context";
 import { CliError } from "../cli-error";
 import { assertEmbeddedDatabaseFree } from "../embedded-guard";
@@ -77,6 +78,26 @@ export function registerUser(program: Command) {
         );
       });
     });
+
+  for (const [name, description, change] of [
+    ["grant", "Give an account a role at a unit", grantRole],
+    ["revoke", "Take a role at a unit away from an account; their open documents close at once", revokeRole],
+  ] as const) {
+    user
+      .command(name)
+      .description(description)
+      .argument("<email>", "the account's email")
+      .requiredOption("--role <role>", "planner, leader, stakeholder or admin")
+      .requiredOption("--unit <code>", "official code of the unit")
+      // Commander hands over strings; the domain validates the role with zod.
+      .action(async (email: string, options: Omit<TMembership, "email">, command: Command) => {
+        await assertEmbeddedDatabaseFree();
+        await runAs(command, async ({ db, actor }) => {
+          const { user, changed } = await explain(actor, change(db, actor, { email, ...options }));
+          console.log(changed ? `Now: ${describe(user)}.` : `Nothing to change: ${describe(user)}.`);
+        });
+      });
+  }
 }
 
 /**

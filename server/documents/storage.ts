@@ -2,8 +2,9 @@ import * as Y from "yjs";
 import type { Db } from "../db/client";
 import { searchable } from "@/lib/search-text";
 import type { JSONContent } from "@tiptap/core";
-import { contentOf, plainText } from "./document-content";
-import { runningCollabServer } from "./registry";
+import { contentOf, plainText } from "./content";
+import { recordEditSessions } from "./edit-sessions";
+import { flushLocalEdits } from "../collab/local-instance";
 
 /**
  * A plan's document is its compacted state plus the updates appended since. Updates are
@@ -30,7 +31,12 @@ export async function loadDocument(db: Db, planId: string): Promise<Y.Doc> {
   return doc;
 }
 
-export async function appendUpdate(db: Db, planId: string, update: Uint8Array, userId: string | null): Promise<void> {
+export async function appendUpdate(
+  db: Pick<Db, "$executeRaw">,
+  planId: string,
+  update: Uint8Array,
+  userId: string | null,
+): Promise<void> {
   await appendUpdates(db, [{ planId, update, userId }]);
 }
 
@@ -44,7 +50,7 @@ export interface StoredUpdate {
  * Appends updates (of one document or several) in one INSERT: one statement, so they are
  * committed together or not at all, and the caller may announce them saved once it resolves.
  */
-export async function appendUpdates(db: Db, updates: StoredUpdate[]): Promise<void> {
+export async function appendUpdates(db: Pick<Db, "$executeRaw">, updates: StoredUpdate[]): Promise<void> {
   if (updates.length === 0) return;
   // Three array parameters whatever the number of rows: a fraction of the CPU createMany
   // spends building one bind parameter per value (measured: 0.4 vs 2.9 ms for 50 rows).
@@ -66,11 +72,13 @@ export async function compactDocument(db: Db, planId: string): Promise<{ sizeByt
   return db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT 1 FROM "Plan" WHERE id = ${planId} FOR UPDATE`;
-      // The compacted state (id null) first, then the log in order.
-      const rows = await tx.$queryRaw<{ id: bigint | null; data: Uint8Array }[]>`
-      SELECT NULL::bigint AS id, state AS data FROM "PlanDocument" WHERE "planId" = ${planId}
+      // The compacted state (id null) first, then the log in order, with who wrote each row.
+      const rows = await tx.$queryRaw<
+        { id: bigint | null; data: Uint8Array; userId: string | null; at: Date | null }[]
+      >`
+      SELECT NULL::bigint AS id, state AS data, NULL::text AS "userId", NULL::timestamp AS at FROM "PlanDocument" WHERE "planId" = ${planId}
       UNION ALL
-      SELECT id, data FROM "PlanDocumentUpdate" WHERE "planId" = ${planId}
+      SELECT id, data, "userId", "createdAt" AS at FROM "PlanDocumentUpdate" WHERE "planId" = ${planId}
       ORDER BY id NULLS FIRST`;
       const current = rows[0]?.id === null ? rows[0] : undefined;
       const updates = rows.filter((row) => row.id !== null);
@@ -88,6 +96,11 @@ export async function compactDocument(db: Db, planId: string): Promise<{ sizeByt
       VALUES (${planId}, ${Buffer.from(state)}, ${JSON.stringify(content)}::jsonb, ${text}, ${searchable(text)}, ${state.length}, now() AT TIME ZONE 'UTC')
       ON CONFLICT ("planId") DO UPDATE SET state = EXCLUDED.state, content = EXCLUDED.content, text = EXCLUDED.text,
         "searchText" = EXCLUDED."searchText", "sizeBytes" = EXCLUDED."sizeBytes", "updatedAt" = EXCLUDED."updatedAt"`;
+      await recordEditSessions(
+        tx,
+        planId,
+        updates.map((u) => ({ userId: u.userId, at: u.at!, bytes: u.data.length })),
+      );
       // Only the rows folded here: a row with a lower id may commit after the read above.
       await tx.$executeRaw`DELETE FROM "PlanDocumentUpdate" WHERE id = ANY(${updates.map((u) => String(u.id))}::text[]::bigint[])`;
       return { sizeBytes: state.length, folded: updates.length };
@@ -102,10 +115,31 @@ export async function compactDocument(db: Db, planId: string): Promise<{ sizeByt
  * writing nothing. PlanDocument.content alone may lag by the edits since the last compaction.
  */
 export async function currentContent(db: Db, planId: string): Promise<JSONContent> {
-  await runningCollabServer()?.flush(planId);
+  await flushLocalEdits(planId);
   const doc = await loadDocument(db, planId);
   try {
     return contentOf(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * The stored document as one state with its content and text, read inside the caller's
+ * transaction without writing (compaction writes; a command keeping a version only reads).
+ */
+export async function readStoredDocument(db: Pick<Db, "$queryRaw">, planId: string) {
+  const rows = await db.$queryRaw<{ data: Uint8Array }[]>`
+    SELECT state AS data, 0 AS part, 0::bigint AS id FROM "PlanDocument" WHERE "planId" = ${planId}
+    UNION ALL
+    SELECT data, 1 AS part, id FROM "PlanDocumentUpdate" WHERE "planId" = ${planId}
+    ORDER BY part, id`;
+  const state = rows.length ? Y.mergeUpdates(rows.map((row) => row.data)) : new Uint8Array();
+  const doc = new Y.Doc({ guid: planId });
+  try {
+    if (state.length) Y.applyUpdate(doc, state);
+    const content = contentOf(doc);
+    return { state, content, text: plainText(content) };
   } finally {
     doc.destroy();
   }

@@ -3,9 +3,9 @@ import * as Y from "yjs";
 import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/factories";
 import { getDb } from "../db/client";
 import { searchable } from "@/lib/search-text";
-import { FRAGMENT, plainText } from "./document-content";
-import { appendUpdate, appendUpdates, compactDocument, loadDocument } from "./persistence";
-import { ANNOUNCE_INTERVAL_MS, UpdateLog } from "./update-log";
+import { FRAGMENT, plainText } from "./content";
+import { appendUpdate, appendUpdates, compactDocument, loadDocument } from "./storage";
+import { ANNOUNCE_INTERVAL_MS, BatchWriter, UpdateLog } from "../collab/update-log";
 
 /** A Yjs editor writing paragraphs, as TipTap would. */
 function editor() {
@@ -38,7 +38,9 @@ const textOf = (doc: Y.Doc) =>
 
 describe("document persistence", () => {
   let planId: string;
+  let writer: BatchWriter;
   beforeAll(async () => {
+    writer = new BatchWriter(getDb());
     const tree = await buildUnitTree(getDb());
     const program = await buildProgram(getDb());
     const author = await buildActor(getDb(), "planner", [tree.commune]);
@@ -91,7 +93,7 @@ describe("document persistence", () => {
     // Each "idle" records how many updates had been appended then and how many rows are stored.
     const announcements: Promise<{ appended: number; stored: number }>[] = [];
     let appended = 0;
-    const log = new UpdateLog(getDb(), burstPlanId, () => {
+    const log = new UpdateLog(writer, burstPlanId, () => {
       const at = appended;
       announcements.push(
         getDb()
@@ -124,9 +126,9 @@ describe("document persistence", () => {
     const author = await buildActor(getDb(), "planner", [tree.commune]);
     const plans = await Promise.all([1, 2, 3].map(() => buildPlan(getDb(), { unit: tree.commune, program, author })));
     const idle: string[] = [];
-    const logs = plans.map((plan) => new UpdateLog(getDb(), plan.id, () => idle.push(plan.id)));
+    const logs = plans.map((plan) => new UpdateLog(writer, plan.id, () => idle.push(plan.id)));
     // A plan deleted meanwhile: its rows are refused (foreign key), the others' must not wait.
-    const orphan = new UpdateLog(getDb(), "plan-that-does-not-exist", () => idle.push("orphan"));
+    const orphan = new UpdateLog(writer, "plan-that-does-not-exist", () => idle.push("orphan"));
     const writers = plans.map(() => editor());
     orphan.append(editor().write("mồ côi"), null);
     logs.forEach((log, i) => log.append(writers[i]!.write(`kế hoạch ${i}`), author.userId));

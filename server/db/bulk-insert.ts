@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma } from "../db/generated/client";
-import { chunks } from "./rows";
+import { Prisma } from "./generated/client";
 
 /**
  * Inserts many rows with one statement per 10,000: every column travels as one text array and
@@ -45,4 +44,11 @@ function asText(value: unknown, type: string): string | null {
   if (type === "jsonb") return JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
   if (value instanceof Date) return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
   return String(value);
+}
+
+/** Splits a list into slices, for statements whose parameters must stay bounded. */
+export function chunks<T>(items: T[], size = 2000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -3,8 +3,8 @@ import * as Y from "yjs";
 import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/factories";
 import { getDb } from "../db/client";
 import type { Actor } from "../policies/actor";
-import { FRAGMENT } from "./document-content";
-import { appendUpdate, compactDocument } from "./persistence";
+import { FRAGMENT } from "./content";
+import { appendUpdate, compactDocument } from "./storage";
 import { AUTO_VERSION_INTERVAL_MS, saveAutomaticVersion } from "./versions";
 
 describe("automatic versions", () => {
