@@ -50,8 +50,18 @@ test("a commune plan is submitted, returned with a reason, resubmitted and appro
   await planner.getByRole("button", { name: "Trình phê duyệt" }).click();
   await expect(planner.getByText("Đã trình", { exact: true })).toBeVisible();
 
+  // The province sees the plan but it waits for the district, the level above the commune.
+  const province = await pageFor(browser, "lanhdao.tinh@chungtay.vn");
+  await province.goto(`/plans/${planId}`);
+  await expect(province.getByText("Đã trình", { exact: true })).toBeVisible();
+  await expect(province.getByRole("button", { name: "Phê duyệt" })).toHaveCount(0);
+
   await leader.reload();
   await leader.getByRole("button", { name: "Phê duyệt" }).click();
+  const confirmation = leader.getByRole("alertdialog", { name: "Phê duyệt kế hoạch này?" });
+  await expect(confirmation).toContainText("văn bản kế hoạch và 0 mục tiêu");
+  await expect(confirmation).toContainText("Người thực hiện vẫn cập nhật được tiến độ");
+  await confirmation.getByRole("button", { name: "Xác nhận phê duyệt" }).click();
   await expect(leader.getByText("Đã phê duyệt", { exact: true })).toBeVisible();
   const timeline = leader.getByTestId("plan-timeline");
   await expect(timeline.locator("li")).toHaveCount(4);

@@ -105,6 +105,8 @@ test("a commune plan's targets, milestones, budget and shortages go through appr
 
   await leader.reload();
   await leader.getByRole("button", { name: "Phê duyệt" }).click();
+  await expect(leader.getByRole("alertdialog")).toContainText("văn bản kế hoạch và 1 mục tiêu");
+  await leader.getByRole("button", { name: "Xác nhận phê duyệt" }).click();
   await expect(leader.getByText("Đã phê duyệt", { exact: true })).toBeVisible();
 
   // Progress on the approved plan reaches other viewers live: the leader watches the milestones

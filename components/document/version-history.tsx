@@ -104,12 +104,17 @@ export function VersionHistory({ planId, canEdit }: { planId: string; canEdit: b
                   )}
                 >
                   <span className="block text-sm font-medium text-slate-900">
-                    {version.name ?? t(`history.${version.kind}`)}
+                    {version.name ?? t(`history.${version.kind}`, { revision: version.revision ?? 1 })}
                   </span>
                   <span className="block text-xs text-slate-500">
                     {formatDateTime(version.createdAt)} ·{" "}
                     {t("history.by", { name: version.createdBy?.name ?? t("history.system") })}
                   </span>
+                  {version.editors.length > 0 && (
+                    <span className="block text-xs text-slate-500">
+                      {t("history.editors", { names: version.editors.map((editor) => editor.name).join(", ") })}
+                    </span>
+                  )}
                 </button>
               </li>
             ))}

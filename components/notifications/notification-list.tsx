@@ -44,6 +44,7 @@ export function NotificationList() {
               </span>
               <span className="mt-0.5 block text-xs text-slate-500">
                 {n.plan.issuingUnit.name} · {formatDateTime(n.createdAt)}
+                {n.doneAt && <> · {t("done", { at: formatDateTime(n.doneAt) })}</>}
               </span>
             </Link>
           </li>

@@ -1,17 +1,21 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
+import { formatVnd } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 
 type ServerError = { data?: { fieldErrors?: Record<string, string[]>; messageKey?: string } | null; message: string };
 
-/** The workflow steps this user may take on the plan; the server decides and checks again. */
+/**
+ * The workflow steps this user may take on the plan; the server decides and checks again. A
+ * decision is confirmed first: approving shows what will be frozen, returning asks why.
+ */
 export function PlanWorkflow({
   planId,
   can,
@@ -23,9 +27,11 @@ export function PlanWorkflow({
   const trpc = useTRPC();
   const router = useRouter();
   const [returning, setReturning] = useState(false);
+  const [approving, setApproving] = useState(false);
   const [reason, setReason] = useState("");
   const onSuccess = () => {
     setReturning(false);
+    setApproving(false);
     setReason("");
     router.refresh();
   };
@@ -58,12 +64,12 @@ export function PlanWorkflow({
             {t("workflow.submit")}
           </Button>
         )}
-        {can.review && (
-          <Button disabled={pending} onClick={() => approve.mutate({ id: planId })}>
+        {can.review && !approving && !returning && (
+          <Button disabled={pending} onClick={() => setApproving(true)}>
             {t("workflow.approve")}
           </Button>
         )}
-        {can.review && !returning && (
+        {can.review && !returning && !approving && (
           <Button variant="secondary" disabled={pending} onClick={() => setReturning(true)}>
             {t("workflow.return")}
           </Button>
@@ -74,8 +80,17 @@ export function PlanWorkflow({
           </Button>
         )}
       </div>
+      {approving && (
+        <ApprovalConfirmation
+          planId={planId}
+          pending={pending}
+          onConfirm={() => approve.mutate({ id: planId })}
+          onCancel={() => setApproving(false)}
+        />
+      )}
       {returning && (
         <form onSubmit={onReturn} noValidate className="space-y-2">
+          <p className="text-sm text-slate-700">{t("workflow.returnExplained")}</p>
           <label htmlFor="return-reason" className="block text-sm font-medium text-slate-800">
             {t("workflow.reason")}
           </label>
@@ -105,5 +120,62 @@ export function PlanWorkflow({
         </form>
       )}
     </div>
+  );
+}
+
+/** What approving freezes, counted from the plan's records, before the leader confirms. */
+function ApprovalConfirmation({
+  planId,
+  pending,
+  onConfirm,
+  onCancel,
+}: {
+  planId: string;
+  pending: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const planning = useQuery(trpc.planning.get.queryOptions({ planId }));
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const data = planning.data;
+  return (
+    <section
+      role="alertdialog"
+      aria-labelledby="approve-confirm-title"
+      aria-describedby="approve-confirm-body"
+      className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4"
+    >
+      <h3 id="approve-confirm-title" ref={heading} tabIndex={-1} className="text-sm font-semibold text-slate-900">
+        {t("workflow.approveConfirmTitle")}
+      </h3>
+      <div id="approve-confirm-body" className="space-y-1 text-sm text-slate-800">
+        <p>{t("workflow.approveConfirmFrozen")}</p>
+        {data && (
+          <ul className="list-disc pl-5">
+            <li>{t("workflow.frozenTargets", { count: data.targets.length })}</li>
+            <li>{t("workflow.frozenMilestones", { count: data.milestones.length })}</li>
+            <li>
+              {t("workflow.frozenBudget", {
+                count: data.budget.lines.length,
+                allocated: formatVnd(data.budget.totals.allocated),
+              })}
+            </li>
+            <li>{t("workflow.frozenShortages", { count: data.shortages.length })}</li>
+          </ul>
+        )}
+        <p>{t("workflow.approveConfirmProgress")}</p>
+      </div>
+      <div className="flex gap-2">
+        <Button disabled={pending} onClick={onConfirm}>
+          {t("workflow.confirmApprove")}
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          {t("workflow.cancel")}
+        </Button>
+      </div>
+    </section>
   );
 }

@@ -1,31 +1,22 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { HocuspocusProvider } from "@hocuspocus/provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/factories";
+import { startCollabHarness, until } from "../../tests/collab-harness";
 import { getDb } from "../db/client";
-import type { Actor } from "../policies/actor";
-import { decodeMessage } from "@/lib/collab/messages";
-import { attachCollab } from "./attach";
 import { FRAGMENT } from "../documents/content";
 import { loadDocument } from "../documents/storage";
 import { publishLiveEvent } from "../live/live-events";
-import { type CollabServer, createCollabServer, drainCollabServer } from "./server";
-import { issueCollabToken } from "./token";
-
-process.env.AUTH_SECRET ??= "test-secret-for-collab-server-0123456789";
+import type { Actor } from "../policies/actor";
+import type { CollabServer } from "./server";
 
 /** The collaboration server on a real socket, in this process, with real tokens and policies. */
 describe("collaboration server", () => {
-  let http: Server;
+  let harness: Awaited<ReturnType<typeof startCollabHarness>>;
   let collab: CollabServer;
   let url: string;
   let planId: string;
   let planner: Actor;
   let leader: Actor;
   let neighbour: Actor;
-  const open: HocuspocusProvider[] = [];
 
   beforeAll(async () => {
     const db = getDb();
@@ -35,51 +26,14 @@ describe("collaboration server", () => {
     leader = await buildActor(db, "leader", [tree.commune], "Quàng Văn Duyệt");
     neighbour = await buildActor(db, "planner", [tree.neighbour], "Cà Thị Bên");
     planId = (await buildPlan(db, { unit: tree.commune, program, author: planner })).id;
-    collab = createCollabServer({ name: "test", maxDocumentBytes: 64 * 1024 });
-    http = createServer((_, res) => res.end());
-    attachCollab(http, collab);
-    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-    url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab`;
+    harness = await startCollabHarness({ maxDocumentBytes: 64 * 1024 });
+    collab = harness.collab;
+    url = harness.url;
   });
 
-  afterAll(async () => {
-    for (const provider of open) provider.destroy();
-    await drainCollabServer(collab);
-    await new Promise((resolve) => http.close(resolve));
-  });
+  afterAll(() => harness.stop());
 
-  function connect(actor: Actor | null, token?: string) {
-    const doc = new Y.Doc();
-    const events = { scope: null as string | null, refused: false, errors: [] as string[] };
-    const provider = new HocuspocusProvider({
-      url,
-      name: `plan:${planId}`,
-      document: doc,
-      token: async () => token ?? (actor ? (await issueCollabToken(actor.userId)).token : "none"),
-      onAuthenticated: ({ scope }) => (events.scope = scope),
-      onAuthenticationFailed: () => (events.refused = true),
-      onStateless: ({ payload }) => {
-        const message = decodeMessage(payload);
-        if (message?.type === "error") events.errors.push(message.messageKey);
-      },
-    });
-    open.push(provider);
-    const write = (text: string) => {
-      const p = new Y.XmlElement("paragraph");
-      p.insert(0, [new Y.XmlText(text)]);
-      doc.getXmlFragment(FRAGMENT).push([p]);
-    };
-    const text = () => doc.getXmlFragment(FRAGMENT).toString();
-    return { doc, provider, events, write, text };
-  }
-
-  const until = async (check: () => boolean | Promise<boolean>, ms = 5000) => {
-    const end = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error("condition not met in time");
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
+  const connect = (actor: Actor | null, token?: string) => harness.connect(planId, actor, token);
 
   it("lets two editors converge and stores what they wrote", async () => {
     const a = connect(planner);
