@@ -2,8 +2,9 @@ import type { Db } from "../db/client";
 import { can } from "../policies";
 import type { Actor } from "../policies/actor";
 import { loadVisiblePlan } from "../plans/load-visible-plan";
-import { isOverdue, moneyFigures, periodOrder, sumBigInt, targetProgress, todayInVietnam, toScaled } from "./figures";
+import { isOverdue, sumBigInt, todayInVietnam, toScaled } from "./figures";
 import { planScopeWhere } from "./plan-scope";
+import { inPeriodOrder, lineFigures, moneyBySource, targetFigures } from "./totals";
 
 const decimalText = (value: { toString(): string }) => value.toString();
 
@@ -58,38 +59,23 @@ export async function getPlanning(db: Db, actor: Actor, planId: string) {
   const today = todayInVietnam();
   const comments = new Map(commentCounts.map((c) => [c.subjectId!, c._count]));
 
-  const lines = budgetLines.map((line) => ({
-    ...line,
-    ...moneyFigures(line.amount, sumBigInt(line.disbursements.map((d) => d.amount))),
-  }));
-  const bySource = [...new Set(lines.map((l) => l.source))].map((source) => {
-    const ofSource = lines.filter((l) => l.source === source);
-    return {
-      source,
-      ...moneyFigures(sumBigInt(ofSource.map((l) => l.allocated)), sumBigInt(ofSource.map((l) => l.disbursed))),
-    };
-  });
+  const lines = budgetLines.map(lineFigures);
+  const money = moneyBySource(lines);
   const linesOf = (ids: string[]) => lines.filter((l) => ids.includes(l.id));
 
   return {
     canEdit: can(actor, "plan.update", plan),
     canTrack: can(actor, "plan.track", plan),
     period: periods,
-    targets: targets.map(({ measurements, baselineValue, targetValue, ...target }) => {
-      const sorted = [...measurements].sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
-      const latest = sorted.at(-1) ?? null;
+    targets: targets.map((target) => {
+      const { latest, progress } = targetFigures(target);
       return {
         ...target,
-        baselineValue: decimalText(baselineValue),
-        targetValue: decimalText(targetValue),
-        measurements: sorted.map((m) => ({ ...m, value: decimalText(m.value) })),
-        latest: latest && { period: latest.period, value: decimalText(latest.value) },
-        progress: targetProgress({
-          baseline: toScaled(baselineValue),
-          target: toScaled(targetValue),
-          latest: latest && toScaled(latest.value),
-          direction: target.direction,
-        }),
+        baselineValue: decimalText(target.baselineValue),
+        targetValue: decimalText(target.targetValue),
+        measurements: inPeriodOrder(target.measurements).map((m) => ({ ...m, value: decimalText(m.value) })),
+        latest,
+        progress,
         comments: comments.get(target.id) ?? 0,
       };
     }),
@@ -100,14 +86,14 @@ export async function getPlanning(db: Db, actor: Actor, planId: string) {
         targetIds: linkedTargets.map((t) => t.id),
         shortageIds: linkedShortages.map((s) => s.id),
         overdue: isOverdue(milestone, today),
-        budget: moneyFigures(sumBigInt(own.map((l) => l.allocated)), sumBigInt(own.map((l) => l.disbursed))),
+        budget: moneyBySource(own).total,
         comments: comments.get(milestone.id) ?? 0,
       };
     }),
     budget: {
       lines,
-      bySource,
-      totals: moneyFigures(sumBigInt(lines.map((l) => l.allocated)), sumBigInt(lines.map((l) => l.disbursed))),
+      bySource: money.bySource,
+      totals: money.total,
       inKind: inKind.map((c) => ({ ...c, quantity: decimalText(c.quantity) })),
       inKindTotals: (["land_m2", "working_days"] as const).map((kind) => ({
         kind,

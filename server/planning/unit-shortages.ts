@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import { can, viewablePlansWhere } from "../policies";
 import type { Actor } from "../policies/actor";
+import { scopeWhere, unitScope } from "../rollups/unit-scope";
 
 const LIST_LIMIT = 500;
 
@@ -13,7 +14,8 @@ const LIST_LIMIT = 500;
 export async function listUnitShortages(db: Db, actor: Actor, unitId: string) {
   const unit = await db.orgUnit.findUnique({ where: { id: unitId }, select: { path: true, level: true } });
   if (!unit || !can(actor, "unit.view", unit)) throw notFound();
-  const where = { unit: { path: { startsWith: unit.path } }, plan: viewablePlansWhere(actor) };
+  // The units that count for this one: a commune formed in 2025 lists what its predecessors lacked.
+  const where = { unit: scopeWhere(await unitScope(db, unit)), plan: viewablePlansWhere(actor) };
   const [shortages, groups] = await Promise.all([
     db.shortage.findMany({
       where,

@@ -3,6 +3,7 @@ import { buildActor, buildCriteriaSet, buildUnit, buildUnitTree } from "../../te
 import { getDb } from "../db/client";
 import type { AssessmentResult } from "../db/generated/client";
 import type { Actor } from "../policies/actor";
+import { listRollupPeriods } from "./rollup-periods";
 import { averageOf, criteriaRollup, criteriaTrend, rollupUnits } from "./criteria-rollup";
 
 /**
@@ -140,6 +141,13 @@ describe("criteria roll-up", () => {
       ],
       [newSet.code, [["2026", 1, 1]]],
     ]);
+    // The period picker and the drill-down count the same units as the figures.
+    expect((await listRollupPeriods(db(), leader, merged.id)).periods).toEqual(["2026", "2025", "2024"]);
+    expect(
+      (await rollupUnits(db(), leader, { unit: { id: merged.id }, period: "2025", setCode: set.code })).units.map(
+        (u) => u.id,
+      ),
+    ).toEqual(expect.arrayContaining([communes.A!.id]));
     // The district's own record is unchanged: the old communes still sit beneath it.
     expect(
       (await criteriaRollup(db(), leader, { unit: { id: tree.district.id }, period: "2025", setCode: set.code })).units,

@@ -1,11 +1,10 @@
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import { invalidFields, notFound } from "../errors";
-import { authorize, can } from "../policies";
+import { invalidFields } from "../errors";
 import type { Actor } from "../policies/actor";
 import { PERIOD_PATTERN, percentOf, periodOrder } from "../planning/figures";
 import { criteriaSetWhere } from "../criteria/assessments";
-import { scopeWhere, unitScope } from "./unit-scope";
+import { loadRollupUnit } from "./rollup-unit";
 
 export interface RollupQuery {
   /** The unit whose units beneath are counted, by id or official code. */
@@ -21,22 +20,10 @@ export const averageOf = (total: number, count: number) =>
 
 const MET = ["met", "advanced", "model"] as const;
 
-/** The unit a roll-up is about, if the actor may roll it up, with the units that count for it. */
-async function resolveUnit(db: Db, actor: Actor, ref: RollupQuery["unit"]) {
-  const unit = await db.orgUnit.findUnique({
-    where: "id" in ref ? { id: ref.id } : { code: ref.code },
-    select: { id: true, code: true, name: true, path: true, level: true },
-  });
-  if (!unit || !can(actor, "unit.view", unit)) throw notFound();
-  authorize(actor, "unit.rollup", unit);
-  const scope = await unitScope(db, unit);
-  return { unit, scope, scopeWhere: scopeWhere(scope) };
-}
-
 /** Resolves and checks what a roll-up is about: a unit the actor may roll up, a valid period and the set. */
 export async function resolveRollup(db: Db, actor: Actor, query: RollupQuery) {
   if (!PERIOD_PATTERN.test(query.period)) throw invalidFields({ period: ["validation.period"] });
-  const { unit, scope, scopeWhere } = await resolveUnit(db, actor, query.unit);
+  const { unit, scope, scopeWhere } = await loadRollupUnit(db, actor, query.unit);
   // Without a named set, the newest commune set covering the period (the order makes the choice stable).
   const set = await db.criteriaSet.findFirst({
     where: criteriaSetWhere(query.period, query.setCode),
@@ -163,7 +150,7 @@ export async function rollupUnits(
  * stay apart — 19 criteria of 2021–2025 are never averaged with 10 of 2026–2030.
  */
 export async function criteriaTrend(db: Db, actor: Actor, input: { unitId: string }) {
-  const { unit, scope, scopeWhere } = await resolveUnit(db, actor, { id: input.unitId });
+  const { unit, scope, scopeWhere } = await loadRollupUnit(db, actor, { id: input.unitId });
   const pairs = await db.criterionAssessment.groupBy({ by: ["period", "criterionId"], where: { unit: scopeWhere } });
   const criteria = await db.criterion.findMany({
     where: { id: { in: [...new Set(pairs.map((p) => p.criterionId))] } },

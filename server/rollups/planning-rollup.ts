@@ -1,34 +1,24 @@
 import type { Db } from "../db/client";
 import type { CapitalSource, Prisma } from "../db/generated/client";
-import { notFound } from "../errors";
-import { authorize, can, viewablePlansWhere } from "../policies";
+import { viewablePlansWhere } from "../policies";
 import type { Actor } from "../policies/actor";
-import {
-  isOverdue,
-  moneyFigures,
-  percentOf,
-  periodOrder,
-  sumBigInt,
-  targetProgress,
-  todayInVietnam,
-  toScaled,
-} from "../planning/figures";
+import { isOverdue, moneyFigures, percentOf, sumBigInt, todayInVietnam } from "../planning/figures";
+import { lineFigures, moneyBySource, targetFigures } from "../planning/totals";
+import { loadRollupUnit } from "./rollup-unit";
 
 const LIST_LIMIT = 50;
 
-/** The plans of the unit and the units beneath it for a year that the actor may see, once the roll-up is allowed. */
+/** The plans of the units that count for the unit, for a year, that the actor may see, once the roll-up is allowed. */
 async function plansOfYearWhere(
   db: Db,
   actor: Actor,
   { unitId, year }: { unitId: string; year: number },
 ): Promise<Prisma.PlanWhereInput> {
-  const unit = await db.orgUnit.findUnique({ where: { id: unitId }, select: { id: true, path: true, level: true } });
-  if (!unit || !can(actor, "unit.view", unit)) throw notFound();
-  authorize(actor, "unit.rollup", unit);
+  const { scopeWhere } = await loadRollupUnit(db, actor, { id: unitId });
   return {
     AND: [
       viewablePlansWhere(actor),
-      { issuingUnit: { path: { startsWith: unit.path } } },
+      { issuingUnit: scopeWhere },
       { OR: [{ year }, { year: null, periodStart: { lte: year }, periodEnd: { gte: year } }] },
     ],
   };
@@ -91,19 +81,12 @@ export async function planningRollup(db: Db, actor: Actor, input: { unitId: stri
     }),
   ]);
 
-  const sources = [...new Set(lines.map((l) => l.source))];
-  const disbursedOf = (l: (typeof lines)[number]) => sumBigInt(l.disbursements.map((d) => d.amount));
+  const money = moneyBySource(lines.map(lineFigures));
   const today = todayInVietnam();
   const overdue = milestones.filter((m) => isOverdue(m, today));
   return {
     year,
-    budget: {
-      total: moneyFigures(sumBigInt(lines.map((l) => l.amount)), sumBigInt(lines.map(disbursedOf))),
-      bySource: sources.map((source) => {
-        const own = lines.filter((l) => l.source === source);
-        return { source, ...moneyFigures(sumBigInt(own.map((l) => l.amount)), sumBigInt(own.map(disbursedOf))) };
-      }),
-    },
+    budget: money,
     milestones: {
       due: milestones.length,
       done: milestones.filter((m) => m.status === "done").length,
@@ -123,19 +106,14 @@ export async function planningRollup(db: Db, actor: Actor, input: { unitId: stri
         estimatedCost: group._sum.estimatedCost ?? 0n,
       };
     }),
-    targets: targets.map(({ measurements, baselineValue, targetValue, ...target }) => {
-      const latest = [...measurements].sort((a, b) => periodOrder(a.period) - periodOrder(b.period)).at(-1) ?? null;
+    targets: targets.map(({ measurements, ...target }) => {
+      const { latest, progress } = targetFigures({ ...target, measurements });
       return {
         ...target,
-        baselineValue: baselineValue.toString(),
-        targetValue: targetValue.toString(),
-        latest: latest && { period: latest.period, value: latest.value.toString() },
-        progress: targetProgress({
-          baseline: toScaled(baselineValue),
-          target: toScaled(targetValue),
-          latest: latest && toScaled(latest.value),
-          direction: target.direction,
-        }),
+        baselineValue: target.baselineValue.toString(),
+        targetValue: target.targetValue.toString(),
+        latest,
+        progress,
       };
     }),
   };
