@@ -8,21 +8,24 @@ import { sumBigInt } from "./figures";
  */
 export async function snapshotPlanning(tx: Prisma.TransactionClient, planId: string): Promise<Prisma.InputJsonValue> {
   const where = { planId };
-  const [targets, milestones, budgetLines, inKind, shortages] = await Promise.all([
-    tx.target.findMany({ where, include: { measurements: true }, orderBy: { createdAt: "asc" } }),
-    tx.milestone.findMany({
-      where,
-      include: { targets: { select: { id: true } }, shortages: { select: { id: true } } },
-      orderBy: { startOn: "asc" },
-    }),
-    tx.budgetLine.findMany({ where, include: { disbursements: true }, orderBy: { createdAt: "asc" } }),
-    tx.inKindContribution.findMany({ where, orderBy: { createdAt: "asc" } }),
-    tx.shortage.findMany({
-      where,
-      include: { milestones: { select: { id: true } }, budgetLines: { select: { id: true } } },
-      orderBy: { createdAt: "asc" },
-    }),
-  ]);
+  // One after the other: the queries of a transaction share its one connection.
+  const targets = await tx.target.findMany({ where, include: { measurements: true }, orderBy: { createdAt: "asc" } });
+  const milestones = await tx.milestone.findMany({
+    where,
+    include: { targets: { select: { id: true } }, shortages: { select: { id: true } } },
+    orderBy: { startOn: "asc" },
+  });
+  const budgetLines = await tx.budgetLine.findMany({
+    where,
+    include: { disbursements: true },
+    orderBy: { createdAt: "asc" },
+  });
+  const inKind = await tx.inKindContribution.findMany({ where, orderBy: { createdAt: "asc" } });
+  const shortages = await tx.shortage.findMany({
+    where,
+    include: { milestones: { select: { id: true } }, budgetLines: { select: { id: true } } },
+    orderBy: { createdAt: "asc" },
+  });
   return toJsonValue({
     targets,
     milestones,
