@@ -3,10 +3,23 @@ import type { Db } from "../db/client";
 import { invalidFields } from "../errors";
 import { authorize } from "../policies";
 import type { Actor } from "../policies/actor";
-import { assertAnotherAdmin, auditView, findManagedUser, managedUserSelect, requireUserManager } from "./managed-user";
+import {
+  assertAnotherAdmin,
+  auditView,
+  findManagedUser,
+  type ManagedUser,
+  managedUserSelect,
+  requireUserManager,
+} from "./managed-user";
 import { parseInput, type TMembership, ZMembership } from "./schemas";
 
-async function resolve(db: Db, actor: Actor, input: TMembership) {
+/**
+ * Gives an account a role at a unit ("grant") or takes it away ("revoke"); the admin must manage
+ * the unit and every unit where the user holds a role. Holding it already (or not at all) changes
+ * nothing. Either way the user's rights change at their next request, and their open documents
+ * close on every instance to be checked again. Never the last active admin's admin role.
+ */
+async function changeRole(db: Db, actor: Actor, input: TMembership, grant: boolean) {
   requireUserManager(actor);
   const { email, role, unit: code } = parseInput(ZMembership, input);
   const unit = await db.orgUnit.findUnique({
@@ -16,22 +29,19 @@ async function resolve(db: Db, actor: Actor, input: TMembership) {
   if (!unit) throw invalidFields({ unit: ["validation.unitUnknown"] });
   const user = await findManagedUser(db, actor, email);
   authorize(actor, "users.manage", { units: [unit] });
-  return { user, role, unit };
-}
-
-/**
- * Gives an account a role at a unit (both beneath the admin). Holding it already changes
- * nothing. Rights widen at the user's next request; their open documents are checked again.
- */
-export async function grantRole(db: Db, actor: Actor, input: TMembership) {
-  const { user, role, unit } = await resolve(db, actor, input);
-  if (user.memberships.some((m) => m.role === role && m.unit.code === unit.code)) return { user, changed: false };
-  const after = await runAs(db, actor, async (tx, effects, me) => {
+  const holds = user.memberships.some((m) => m.role === role && m.unit.code === unit.code);
+  if (holds === grant) return { user, changed: false };
+  const after = await runAs(db, actor, async (tx, effects, me): Promise<ManagedUser> => {
     authorize(me, "users.manage", { units: [unit, ...user.memberships.map((m) => m.unit)] });
-    await tx.membership.create({ data: { userId: user.id, unitId: unit.id, role } });
+    if (grant) await tx.membership.create({ data: { userId: user.id, unitId: unit.id, role } });
+    else {
+      const keepsAdmin = user.memberships.some((m) => m.role === "admin" && m.unit.code !== unit.code);
+      if (role === "admin" && !keepsAdmin) await assertAnotherAdmin(tx, user.id);
+      await tx.membership.deleteMany({ where: { userId: user.id, unitId: unit.id, role } });
+    }
     const after = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: managedUserSelect });
     effects.audit({
-      action: "user.grant",
+      action: grant ? "user.grant" : "user.revoke",
       entityType: "User",
       entityId: user.id,
       before: auditView(user),
@@ -43,28 +53,5 @@ export async function grantRole(db: Db, actor: Actor, input: TMembership) {
   return { user: after, changed: true };
 }
 
-/**
- * Takes a role at a unit away from an account: at once for every request, and the user's open
- * documents close on every instance. Never the last active admin's admin role.
- */
-export async function revokeRole(db: Db, actor: Actor, input: TMembership) {
-  const { user, role, unit } = await resolve(db, actor, input);
-  if (!user.memberships.some((m) => m.role === role && m.unit.code === unit.code)) return { user, changed: false };
-  const after = await runAs(db, actor, async (tx, effects, me) => {
-    authorize(me, "users.manage", { units: user.memberships.map((m) => m.unit) });
-    if (role === "admin" && !user.memberships.some((m) => m.role === "admin" && m.unit.code !== unit.code))
-      await assertAnotherAdmin(tx, user.id);
-    await tx.membership.deleteMany({ where: { userId: user.id, unitId: unit.id, role } });
-    const after = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: managedUserSelect });
-    effects.audit({
-      action: "user.revoke",
-      entityType: "User",
-      entityId: user.id,
-      before: auditView(user),
-      after: auditView(after),
-    });
-    effects.userAccessChanged(user.id);
-    return after;
-  });
-  return { user: after, changed: true };
-}
+export const grantRole = (db: Db, actor: Actor, input: TMembership) => changeRole(db, actor, input, true);
+export const revokeRole = (db: Db, actor: Actor, input: TMembership) => changeRole(db, actor, input, false);

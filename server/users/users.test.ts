@@ -8,6 +8,7 @@ import { DomainError } from "../errors";
 import { type Actor, loadActor } from "../policies/actor";
 import { createFirstAdmin, createUser, hasActiveAdmin } from "./create-user";
 import { disableUser } from "./disable-user";
+import { grantRole, revokeRole } from "./memberships";
 import { ZPassword, generatePassword } from "./password-rule";
 import { resetPassword } from "./reset-password";
 
@@ -257,6 +258,34 @@ describe("disableUser", () => {
 });
 
 /** The first and the last admin are counted over the whole installation: a database of their own. */
+describe("grantRole and revokeRole", () => {
+  it("give and take a role at a unit, audited, within the admin's units only", async () => {
+    const { db, tree, admin } = await setup();
+    const { user } = await createUser(db, admin, {
+      email: email(),
+      name: "Cầm Thị Hoa",
+      role: "planner",
+      unit: tree.commune.code,
+      password: "Matkhau2025",
+    });
+    const input = { email: user.email, role: "leader" as const, unit: tree.district.code };
+    expect((await grantRole(db, admin, input)).changed).toBe(true);
+    expect((await grantRole(db, admin, input)).changed).toBe(false);
+    const actor = (await loadActor(db, user.id))!;
+    expect(actor.memberships.map((m) => `${m.role}@${m.unitCode}`).sort()).toEqual(
+      [`leader@${tree.district.code}`, `planner@${tree.commune.code}`].sort(),
+    );
+    expect((await revokeRole(db, admin, input)).user.memberships).toHaveLength(1);
+    expect((await auditOf(db, user.id)).map((e) => e.action)).toEqual(["user.create", "user.grant", "user.revoke"]);
+
+    const neighbourAdmin = await buildActor(db, "admin", [tree.neighbour]);
+    expect(await refusal(grantRole(db, neighbourAdmin, input))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refusal(grantRole(db, admin, { ...input, unit: "KHONG-CO" }))).toMatchObject({
+      fieldErrors: { unit: ["validation.unitUnknown"] },
+    });
+  });
+});
+
 describe("an installation's admins", () => {
   let database: TestDatabase;
   let db: Db;
