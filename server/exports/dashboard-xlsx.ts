@@ -174,11 +174,8 @@ function planningSheets(workbook: ExcelJS.Workbook, { planning, unit }: UnitRoll
 
   const money = addSheet(workbook, labels.tabs.budget);
   const { bySource, total } = planning.budget;
-  const budgetUnit = moneyUnit([
-    ...bySource.flatMap((row) => [row.allocated, row.disbursed]),
-    total.allocated,
-    total.disbursed,
-  ]);
+  // The totals add up the rows, so the rows' unit holds them too.
+  const budgetUnit = moneyUnit(bySource.flatMap((row) => [row.allocated, row.disbursed]));
   const inBudgetUnit = (amount: bigint) => amountInUnit(amount, budgetUnit);
   addTable(
     money,
@@ -194,10 +191,7 @@ function planningSheets(workbook: ExcelJS.Workbook, { planning, unit }: UnitRoll
       ...bySource.map((row) => ({
         cells: [b.sources[row.source], inBudgetUnit(row.allocated), inBudgetUnit(row.disbursed), row.rate],
       })),
-      {
-        cells: [b.total, inBudgetUnit(total.allocated), inBudgetUnit(total.disbursed), total.rate],
-        bold: true,
-      },
+      { cells: [b.total, inBudgetUnit(total.allocated), inBudgetUnit(total.disbursed), total.rate], bold: true },
     ],
     budgetUnit,
   );

@@ -16,7 +16,6 @@ import {
   TableRow,
   TextRun,
   UnderlineType,
-  VerticalAlignTable,
   WidthType,
 } from "docx";
 import {
@@ -33,7 +32,6 @@ import {
   TIGHT_LINE,
 } from "./decree30-layout";
 import type { IssuingBody } from "./issuing-body";
-import type { Column, Row } from "./official-document";
 import type { Signer } from "./signer";
 
 /**
@@ -51,11 +49,11 @@ export const SIZE = Object.fromEntries(Object.entries(POINTS).map(([k, pt]) => [
 };
 
 /** Millimetres to twips, rounded as Word rounds (20 mm → 1134). */
-const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
+export const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 /** Points to twips. */
 const pt = (points: number) => points * 20;
 /** A line height as Word's "auto" spacing (240 = single). */
-const lines = (height: number) => Math.round(height * 240);
+export const lines = (height: number) => Math.round(height * 240);
 
 /** A4 with the Decree's margins, in twips. */
 export const PAGE = {
@@ -315,15 +313,6 @@ export const sectionHeading = (text: string) =>
     children: [new TextRun({ text, bold: true })],
   });
 
-/** The line above a table on the right that states its unit ("Đơn vị tính: triệu đồng"), in italics. */
-export const tableNote = (text: string) =>
-  new Paragraph({
-    alignment: AlignmentType.RIGHT,
-    keepNext: true,
-    spacing: { before: 60, after: 40, line: lines(TIGHT_LINE) },
-    children: [new TextRun({ text, italics: true, size: SIZE.annexTable })],
-  });
-
 /** A body paragraph of plain text. */
 export const bodyParagraph = (children: string | ParagraphChild[]) =>
   new Paragraph({ ...BODY_PARAGRAPH, children: typeof children === "string" ? [new TextRun(children)] : children });
@@ -345,64 +334,4 @@ export function annexHeading(numeral: string, title: string, attachedTo: string)
     rule(mm(RULE_MM.title), TEXT_WIDTH),
     new Paragraph({ spacing: { before: 60, after: 0 } }),
   ];
-}
-
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
-
-/** Thin black borders on every side and between cells, as data tables of official documents have. */
-export const GRID_BORDERS = {
-  top: { style: BorderStyle.SINGLE, size: 4, color: "000000" },
-  bottom: { style: BorderStyle.SINGLE, size: 4, color: "000000" },
-  left: { style: BorderStyle.SINGLE, size: 4, color: "000000" },
-  right: { style: BorderStyle.SINGLE, size: 4, color: "000000" },
-  insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: "000000" },
-  insideVertical: { style: BorderStyle.SINGLE, size: 4, color: "000000" },
-};
-
-/** A paragraph inside a table cell: no indent, a little air above and below. */
-export const cellParagraph = (
-  children: ParagraphChild[],
-  alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT,
-) => new Paragraph({ alignment, spacing: { before: 40, after: 40, line: lines(TIGHT_LINE) }, children });
-
-/**
- * A data table over the text's width: a bold centred heading row repeated on every page, then
- * the rows; rows marked `total` are bold ("Tổng cộng").
- */
-export function dataTable(columns: Column[], rows: Row[]): Table {
-  const size = SIZE.annexTable;
-  const widths = columns.map((c) => Math.round(c.share * TEXT_WIDTH));
-  const row = (cells: string[], style: { bold?: boolean; heading?: boolean }) =>
-    new TableRow({
-      tableHeader: style.heading,
-      cantSplit: true,
-      children: cells.map(
-        (text, i) =>
-          new TableCell({
-            width: { size: widths[i]!, type: WidthType.DXA },
-            verticalAlign: VerticalAlignTable.CENTER,
-            children: [
-              cellParagraph(
-                [new TextRun({ text, bold: style.bold, size })],
-                style.heading ? AlignmentType.CENTER : ALIGN[columns[i]?.align ?? "left"],
-              ),
-            ],
-          }),
-      ),
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: GRID_BORDERS,
-    // Narrower side margins than Word's 0.19 cm leave room for "20.586 tỷ đồng" on one line.
-    margins: { left: 70, right: 70 },
-    rows: [
-      row(
-        columns.map((c) => c.label),
-        { bold: true, heading: true },
-      ),
-      ...rows.map((r) => row(r.cells, { bold: r.total })),
-    ],
-  });
 }

@@ -59,11 +59,7 @@ export async function planDocument(db: Db, actor: Actor, planId: string): Promis
     header: { issuer, reference, date: plan.issuedOn, year },
     kind: "KẾ HOẠCH",
     summary: planSummary(plan.title),
-    body: [
-      { type: "text", content },
-      { type: "signature", signer },
-      ...planAnnexes(planning, attachedTo),
-    ],
+    body: [{ type: "text", content }, { type: "signature", signer }, ...planAnnexes(planning, attachedTo)],
   };
 }
 

@@ -16,16 +16,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import {
-  BODY_PARAGRAPH,
-  GRID_BORDERS,
-  LIST,
-  SIZE,
-  TEXT_WIDTH,
-  cellParagraph,
-  listIndent,
-  orderedLevels,
-} from "./decree30";
+import { BODY_PARAGRAPH, LIST, SIZE, TEXT_WIDTH, listIndent, orderedLevels } from "./decree30";
+import { GRID_BORDERS, cellParagraph } from "./decree30-table";
 import {
   SAFE_LINK,
   colspanOf,

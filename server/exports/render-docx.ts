@@ -2,15 +2,14 @@ import type { FileChild } from "docx";
 import {
   annexHeading,
   bodyParagraph,
-  dataTable,
   decree30Document,
   documentHeader,
   documentTitle,
   sectionHeading,
   signatureBlock,
-  tableNote,
   toBuffer,
 } from "./decree30";
+import { dataTable, tableNote } from "./decree30-table";
 import type { Block, OfficialDocument } from "./official-document";
 import { proseMirrorToDocx } from "./prosemirror-docx";
 
