@@ -85,8 +85,12 @@ const cellText = (text: ContentText["text"]): ContentText => ({
   margin: [0, 2, 0, 2],
 });
 
-/** A body paragraph; inside a list item or a quote it is set in to the item's text (level −1: a quote). */
-function paragraph(text: Run, ctx: Context, listLevel?: number): Content {
+/**
+ * A body paragraph; inside a list item or a quote it is set in to the item's text (level −1: a
+ * quote). An empty one keeps its line, as in Word.
+ */
+function paragraph(runs: Run, ctx: Context, listLevel?: number): Content {
+  const text = runs.length ? runs : [{ text: "\u00a0" }];
   if (ctx.cell) return cellText(text);
   if (listLevel === undefined) return bodyParagraph(text);
   return {
@@ -111,7 +115,7 @@ function list(node: JSONContent, ctx: Context, level: number): Content[] {
     const marker = ordered ? orderedMarker(depth, start + index) : BULLETS[depth]!;
     if (ctx.cell) {
       // A list's indents would eat a narrow column: in a cell the marker is text.
-      children[0] = cellText([{ text: `${ordered ? marker : "-"} ` }, ...inline(first.content, ctx)]);
+      children[0] = cellText([{ text: ordered ? `${start + index}. ` : "- " }, ...inline(first.content, ctx)]);
       return children;
     }
     const hanging = mm(LIST_MM.hanging);
@@ -180,9 +184,9 @@ function table(node: JSONContent, ctx: Context): Content {
       const content = blocks(cell.content ?? [], { width, cell: { bold: cell.type === "tableHeader" } });
       cells.push({
         stack: content.length ? content : [cellText("")],
-        verticalAlignment: "middle",
         ...(span > 1 ? { colSpan: span } : {}),
-        ...(rows > 1 ? { rowSpan: rows } : {}),
+        // pdfmake 0.3.11 draws a cell spanning rows far below the table when asked to centre it.
+        ...(rows > 1 ? { rowSpan: rows } : { verticalAlignment: "middle" }),
       });
       for (let i = 0; i < span; i++) {
         if (i > 0) cells.push({});

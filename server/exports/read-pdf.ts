@@ -34,12 +34,20 @@ export async function readPdf(data: Buffer) {
   return { pages, info, fonts, embedded };
 }
 
-/** Items on one baseline, left to right: joined (with a space where words are apart), split at gaps wider than 12 pt. */
+/**
+ * Items on one baseline, left to right: joined (with a space where words are apart), split where
+ * a gap is wider than 12 pt (PDF.js fills such a gap with a blank item as wide as it).
+ */
 function segments(items: { x: number; end: number; text: string }[]): string[] {
   const out: string[] = [];
   let previous: { end: number } | null = null;
   for (const item of items) {
     const gap = previous ? item.x - previous.end : Infinity;
+    const wideBlank = item.text.trim() === "" && item.end - item.x > 12;
+    if (wideBlank) {
+      previous = null;
+      continue;
+    }
     if (gap > 12) out.push(item.text);
     else out[out.length - 1] += `${gap > 1 ? " " : ""}${item.text}`;
     previous = item;
