@@ -39,6 +39,7 @@ const config: NextConfig = {
     "yjs",
     "docx",
     "exceljs",
+    "pdfmake",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -76,14 +76,14 @@ test("a commune plan's targets, milestones, budget and shortages go through appr
   await line.getByLabel("Số vốn (đồng)").fill("20.586.000.000");
   await line.getByLabel("Mốc tiến độ").selectOption({ label: "Xây 6 phòng bán trú điểm trường Huổi Lóng" });
   await line.getByRole("button", { name: "Lưu" }).click();
-  await expect(planner.getByTestId("budget-summary")).toHaveText("Đã giải ngân 0 đ / 20.586 tỷ đồng (0,00%)");
+  await expect(planner.getByTestId("budget-summary")).toHaveText("Đã giải ngân 0 đồng / 20,586 tỷ đồng (0,00%)");
 
   // Submitted, returned with a reason, fixed and resubmitted, then approved.
   await planner.getByRole("button", { name: "Trình phê duyệt" }).click();
   await expect(planner.getByText("Đã trình", { exact: true })).toBeVisible();
   const leader = await pageFor(browser, "lanhdao.huyen@chungtay.vn");
   await leader.goto(`/plans/${planId}?tab=budget`);
-  await expect(leader.getByTestId("budget-line")).toContainText("20.586 tỷ đồng");
+  await expect(leader.getByTestId("budget-line")).toContainText("20,586 tỷ đồng");
   await leader.getByRole("button", { name: "Trả lại" }).click();
   await leader.getByLabel("Lý do trả lại").fill("Bổ sung số liệu hộ nghèo năm 2024 cho mục tiêu.");
   await leader.getByRole("button", { name: "Xác nhận trả lại" }).click();

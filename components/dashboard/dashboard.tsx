@@ -82,6 +82,15 @@ export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPe
             {tExports("reportDocx")}
           </ButtonLink>
           <ButtonLink
+            href={`/api/export/report?${download}&format=pdf`}
+            download
+            prefetch={false}
+            variant="secondary"
+            title={tExports("reportPdfTitle")}
+          >
+            {tExports("reportPdf")}
+          </ButtonLink>
+          <ButtonLink
             href={`/api/export/dashboard?${download}`}
             download
             prefetch={false}

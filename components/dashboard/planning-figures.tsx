@@ -4,10 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { MoneyUnitNote } from "@/components/planning/money-unit-note";
 import { ProgressBar } from "@/components/planning/progress-bar";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, formatNumber, formatPercent, formatVnd } from "@/lib/format";
+import { formatDate, formatInUnit, formatNumber, formatPercent, formatVnd, moneyUnit } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import type { CAPITAL_SOURCES } from "@/server/planning/constants";
 
@@ -22,6 +23,7 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
   const { data } = useQuery(trpc.dashboard.planning.queryOptions({ unitId, year }));
   const [source, setSource] = useState<CapitalSource | null>(null);
   if (!data) return null;
+  const unit = moneyUnit(data.budget.bySource.flatMap((s) => [s.allocated, s.disbursed]));
   const empty = !data.budget.bySource.length && !data.milestones.due && !data.shortages.length && !data.targets.length;
   return (
     <section aria-label={t("dashboard.planning", { year })} className="space-y-6">
@@ -37,7 +39,10 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
                 rate: rate(data.budget.total.rate),
               })}
             </p>
-            <table className="mt-3 w-full text-left text-sm">
+            <table className="mt-3 w-full text-left text-sm" data-testid="dashboard-budget-table">
+              <caption className="mb-1 text-right text-xs">
+                <MoneyUnitNote unit={unit} />
+              </caption>
               <thead className="text-xs text-slate-500">
                 <tr>
                   <th className="py-1 font-medium">{t("budget.source")}</th>
@@ -59,8 +64,8 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
                         {t(`budget.sources.${s.source}`)}
                       </button>
                     </td>
-                    <td className="py-1 text-right tabular-nums">{formatVnd(s.allocated)}</td>
-                    <td className="py-1 text-right tabular-nums">{formatVnd(s.disbursed)}</td>
+                    <td className="py-1 text-right tabular-nums">{formatInUnit(s.allocated, unit)}</td>
+                    <td className="py-1 text-right tabular-nums">{formatInUnit(s.disbursed, unit)}</td>
                     <td className="py-1 text-right tabular-nums">{rate(s.rate)}</td>
                   </tr>
                 ))}

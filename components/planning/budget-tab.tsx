@@ -4,9 +4,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, formatNumber, formatPercent, formatVnd } from "@/lib/format";
+import { formatDate, formatInUnit, formatNumber, formatPercent, formatVnd, moneyUnit } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import { CAPITAL_SOURCES } from "@/server/planning/constants";
+import { MoneyUnitNote } from "./money-unit-note";
 import { ProgressBar } from "./progress-bar";
 import { RecordActions, useEditing } from "./record-actions";
 import { type FieldSpec, type FormValues, RecordForm } from "./record-form";
@@ -28,6 +29,7 @@ export function BudgetTab({ planId }: { planId: string }) {
   if (!data) return null;
 
   const { totals, bySource, lines } = data.budget;
+  const unit = moneyUnit(bySource.flatMap((s) => [s.allocated, s.disbursed]));
   const fields: FieldSpec[] = [
     {
       name: "source",
@@ -74,9 +76,12 @@ export function BudgetTab({ planId }: { planId: string }) {
           <ProgressBar label={t("budget.rate")} percent={totals.rate} />
         </div>
         {bySource.length > 0 && (
-          <table className="mt-4 w-full text-left text-sm">
-            <caption className="mb-1 text-left text-xs font-medium uppercase text-slate-500">
-              {t("budget.bySource")}
+          <table className="mt-4 w-full text-left text-sm" data-testid="budget-by-source">
+            <caption className="mb-1 text-xs text-slate-500">
+              <div className="flex flex-wrap justify-between gap-2">
+                <span className="font-medium uppercase">{t("budget.bySource")}</span>
+                <MoneyUnitNote unit={unit} />
+              </div>
             </caption>
             <thead className="text-xs text-slate-500">
               <tr>
@@ -90,8 +95,8 @@ export function BudgetTab({ planId }: { planId: string }) {
               {bySource.map((s) => (
                 <tr key={s.source}>
                   <td className="py-1 pr-3">{t(`budget.sources.${s.source}`)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{formatVnd(s.allocated)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{formatVnd(s.disbursed)}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{formatInUnit(s.allocated, unit)}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{formatInUnit(s.disbursed, unit)}</td>
                   <td className="py-1 text-right tabular-nums">{rate(s.rate)}</td>
                 </tr>
               ))}

@@ -72,7 +72,7 @@ export function ShortagesTab({ planId, me }: { planId: string; me: { id: string 
                     {shortage.unit.name}
                     {shortage.description && ` · ${shortage.description}`}
                     {shortage.estimatedCost !== null &&
-                      ` · ${t("shortages.estimatedCost")}: ${formatVnd(shortage.estimatedCost)}`}
+                      ` · ${t("shortages.cost")}: ${formatVnd(shortage.estimatedCost)}`}
                   </p>
                 </div>
                 {data.canEdit && (

@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
+import { type MoneyUnit, amountInUnit, moneyUnit, unitNumberFormat } from "@/lib/format";
 import type { Db } from "../db/client";
 import { planReference } from "../plans/plan-select";
 import type { Actor } from "../policies/actor";
 import type { RollupQuery } from "../rollups/criteria-rollup";
 import { type ExportFile, XLSX_TYPE, safeFileName } from "./export-file";
-import { COVERED, labels, translate } from "./labels";
+import { COVERED, labels, moneyNote, translate } from "./labels";
 import { type UnitRollups, unitRollups } from "./unit-rollups";
 
 const d = labels.dashboard;
@@ -12,8 +13,8 @@ const b = labels.budget;
 const s = labels.shortages;
 const t = labels.targets;
 
-/** Cell formats: money as whole đồng with thousands grouped, rates in percent with 2 decimals. */
-const FORMAT = { count: "#,##0", money: "#,##0", rate: "0.00", average: "0.00", date: "dd/mm/yyyy" } as const;
+/** Cell formats: counts with thousands grouped, rates in percent with 2 decimals (money: its table's unit). */
+const FORMAT = { count: "#,##0", rate: "0.00", average: "0.00", date: "dd/mm/yyyy" } as const;
 
 interface Column {
   header: string;
@@ -22,10 +23,7 @@ interface Column {
 }
 type Cell = string | number | Date | null;
 
-/** Whole đồng as a number: amounts are integers far below 2^53, so nothing is rounded. */
-const vnd = (amount: bigint) => Number(amount);
 const RATE = `${d.rate} (%)`;
-const DONG = " (đồng)";
 /** Units with a result for the period (the roll-up's "units"). */
 const ASSESSED = "Số đơn vị được đánh giá";
 /** Milestones whose due date falls in the year (planningRollup's "due"). */
@@ -34,7 +32,7 @@ const DUE = "Đến hạn trong năm";
 const CRITERIA_MET = "Số tiêu chí đạt";
 
 /** Times New Roman as in the documents, set on every cell written (exceljs has no workbook default). */
-const font = (style: { bold?: boolean; size?: number } = {}): Partial<ExcelJS.Font> => ({
+const font = (style: { bold?: boolean; italic?: boolean; size?: number } = {}): Partial<ExcelJS.Font> => ({
   name: "Times New Roman",
   size: 12,
   ...style,
@@ -56,7 +54,8 @@ function title(sheet: ExcelJS.Worksheet, at: number, text: string) {
 /**
  * A sheet with a title line, then a table: a bold heading row and the rows, numbers kept as
  * numbers with their format so that they can be summed and charted; rows marked `bold` are
- * totals. Returns the next free row, for a second table below.
+ * totals. A table with money states its unit at the right end of the title line ("Đơn vị tính:
+ * triệu đồng"). Returns the next free row, for a second table below.
  */
 function addTable(
   sheet: ExcelJS.Worksheet,
@@ -64,8 +63,15 @@ function addTable(
   heading: string,
   columns: Column[],
   rows: { cells: Cell[]; bold?: boolean }[],
+  unit?: MoneyUnit,
 ): number {
   title(sheet, at, heading);
+  if (unit) {
+    const note = sheet.getCell(at, columns.length);
+    note.value = moneyNote(unit);
+    note.font = font({ italic: true });
+    note.alignment = { horizontal: "right" };
+  }
   const header = sheet.getRow(at + 1);
   columns.forEach((column, i) => {
     const cell = header.getCell(i + 1);
@@ -167,30 +173,27 @@ function planningSheets(workbook: ExcelJS.Workbook, { planning, unit }: UnitRoll
   const year = translate("dashboard.planning", { year: planning.year });
 
   const money = addSheet(workbook, labels.tabs.budget);
+  const { bySource, total } = planning.budget;
+  // The totals add up the rows, so the rows' unit holds them too.
+  const budgetUnit = moneyUnit(bySource.flatMap((row) => [row.allocated, row.disbursed]));
+  const inBudgetUnit = (amount: bigint) => amountInUnit(amount, budgetUnit);
   addTable(
     money,
     1,
     `${d.budget} · ${unit.name} · ${year}`,
     [
       { header: b.source, width: 30 },
-      { header: b.allocated + DONG, width: 20, format: FORMAT.money },
-      { header: b.disbursed + DONG, width: 20, format: FORMAT.money },
-      { header: RATE, width: 11, format: FORMAT.rate },
+      { header: b.allocated, width: 20, format: unitNumberFormat(budgetUnit) },
+      { header: b.disbursed, width: 20, format: unitNumberFormat(budgetUnit) },
+      { header: RATE, width: 24, format: FORMAT.rate },
     ],
     [
-      ...planning.budget.bySource.map((row) => ({
-        cells: [b.sources[row.source], vnd(row.allocated), vnd(row.disbursed), row.rate],
+      ...bySource.map((row) => ({
+        cells: [b.sources[row.source], inBudgetUnit(row.allocated), inBudgetUnit(row.disbursed), row.rate],
       })),
-      {
-        cells: [
-          b.total,
-          vnd(planning.budget.total.allocated),
-          vnd(planning.budget.total.disbursed),
-          planning.budget.total.rate,
-        ],
-        bold: true,
-      },
+      { cells: [b.total, inBudgetUnit(total.allocated), inBudgetUnit(total.disbursed), total.rate], bold: true },
     ],
+    budgetUnit,
   );
 
   const milestones = addSheet(workbook, labels.tabs.milestones);
@@ -216,6 +219,7 @@ function planningSheets(workbook: ExcelJS.Workbook, { planning, unit }: UnitRoll
   );
 
   const shortages = addSheet(workbook, labels.tabs.shortages);
+  const costUnit = moneyUnit(planning.shortages.map((row) => row.estimatedCost));
   addTable(
     shortages,
     1,
@@ -226,7 +230,7 @@ function planningSheets(workbook: ExcelJS.Workbook, { planning, unit }: UnitRoll
       { header: s.statuses.open, width: 14, format: FORMAT.count },
       { header: COVERED, width: 14, format: FORMAT.count },
       { header: RATE, width: 11, format: FORMAT.rate },
-      { header: s.estimatedCost, width: 22, format: FORMAT.money },
+      { header: s.cost, width: 24, format: unitNumberFormat(costUnit) },
     ],
     planning.shortages.map((row) => ({
       cells: [
@@ -235,9 +239,10 @@ function planningSheets(workbook: ExcelJS.Workbook, { planning, unit }: UnitRoll
         row.open,
         row.covered,
         row.coveredRate,
-        vnd(row.estimatedCost),
+        amountInUnit(row.estimatedCost, costUnit),
       ],
     })),
+    costUnit,
   );
 
   const targets = addSheet(workbook, labels.tabs.targets);

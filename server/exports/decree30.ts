@@ -16,9 +16,21 @@ import {
   TableRow,
   TextRun,
   UnderlineType,
-  VerticalAlignTable,
   WidthType,
 } from "docx";
+import {
+  BODY,
+  BULLETS,
+  FONT,
+  HEADER_LEFT_MM,
+  HEADING,
+  LIST_MM,
+  PAGE_MM,
+  POINTS,
+  RULE_MM,
+  SIGNATURE,
+  TIGHT_LINE,
+} from "./decree30-layout";
 import type { IssuingBody } from "./issuing-body";
 import type { Signer } from "./signer";
 
@@ -29,33 +41,30 @@ import type { Signer } from "./signer";
  * and its summary centred, and the signature block opposite the recipients.
  */
 
-export const FONT = "Times New Roman";
+export { FONT };
 
-/**
- * Font sizes in half-points, as Word stores them, within the Decree's ranges: body 13–14 pt;
- * issuer names and the national name 12–13 pt (12, so that "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
- * NAM" stays on one line beside the issuer); the motto 13–14 pt; recipients 12 and 11 pt.
- */
-export const SIZE = {
-  body: 28,
-  header: 24,
-  motto: 26,
-  number: 26,
-  pageNumber: 26,
-  table: 26,
-  annexTable: 24,
-  recipientsTitle: 24,
-  recipients: 22,
-} as const;
+/** Font sizes in half-points, as Word stores them (POINTS in decree30-layout.ts). */
+export const SIZE = Object.fromEntries(Object.entries(POINTS).map(([k, pt]) => [k, pt * 2])) as {
+  [K in keyof typeof POINTS]: number;
+};
 
 /** Millimetres to twips, rounded as Word rounds (20 mm → 1134). */
-const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
+export const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
+/** Points to twips. */
+const pt = (points: number) => points * 20;
+/** A line height as Word's "auto" spacing (240 = single). */
+export const lines = (height: number) => Math.round(height * 240);
 
-/** A4 with the margins of the Decree (top 20–25, bottom 20–25, left 30–35, right 15–20 mm): the narrow ends. */
+/** A4 with the Decree's margins, in twips. */
 export const PAGE = {
-  width: 11906,
-  height: 16838,
-  margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) },
+  width: mm(PAGE_MM.width),
+  height: mm(PAGE_MM.height),
+  margin: {
+    top: mm(PAGE_MM.margin.top),
+    bottom: mm(PAGE_MM.margin.bottom),
+    left: mm(PAGE_MM.margin.left),
+    right: mm(PAGE_MM.margin.right),
+  },
 } as const;
 /** The width text may take between the margins (165 mm). */
 export const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
@@ -65,15 +74,13 @@ export const LIST = { bullet: "decree30-bullet", ordered: "decree30-ordered" } a
 
 /** Body paragraphs: justified, first line indented 1 cm, at least 6 pt between paragraphs, 1.2 lines. */
 export const BODY_PARAGRAPH = {
-  spacing: { before: 120, after: 0, line: 288 },
-  indent: { firstLine: mm(10) },
+  spacing: { before: pt(BODY.beforePt), after: 0, line: lines(BODY.lineHeight) },
+  indent: { firstLine: mm(BODY.firstLineIndentMm) },
   alignment: AlignmentType.JUSTIFIED,
 } as const;
 
 const NO_BORDERS = TableBorders.NONE;
 
-/** Bullets as Vietnamese documents write them: "-" then "+" then "•". */
-const BULLETS = ["-", "+", "•"];
 const ORDERED = [
   { format: LevelFormat.DECIMAL, text: "%1." },
   { format: LevelFormat.LOWER_LETTER, text: "%2)" },
@@ -81,8 +88,10 @@ const ORDERED = [
 ];
 
 /** Where the text of a list item at `level` starts; its number or bullet hangs to the left of it. */
-export const listIndent = (level: number) => mm(15) + level * mm(8);
-const levelStyle = (level: number) => ({ paragraph: { indent: { left: listIndent(level), hanging: mm(5) } } });
+export const listIndent = (level: number) => mm(LIST_MM.indent) + level * mm(LIST_MM.step);
+const levelStyle = (level: number) => ({
+  paragraph: { indent: { left: listIndent(level), hanging: mm(LIST_MM.hanging) } },
+});
 
 /** The levels of an ordered list, the first counting from `start` (an ordered list may start at 3). */
 export const orderedLevels = (start = 1) =>
@@ -103,7 +112,7 @@ export function decree30Document(input: { title: string; subject?: string; child
   const heading = (size: number, italics = false) => ({
     run: { font: FONT, size, bold: true, italics, color: "000000" },
     paragraph: {
-      spacing: { before: 180, after: 60, line: 288 },
+      spacing: { before: pt(HEADING.beforePt), after: pt(HEADING.afterPt), line: lines(BODY.lineHeight) },
       keepNext: true,
       keepLines: true,
       alignment: AlignmentType.JUSTIFIED,
@@ -117,7 +126,7 @@ export function decree30Document(input: { title: string; subject?: string; child
     compatibility: { doNotExpandShiftReturn: true },
     styles: {
       default: {
-        document: { run: { font: FONT, size: SIZE.body }, paragraph: { spacing: { line: 288 } } },
+        document: { run: { font: FONT, size: SIZE.body }, paragraph: { spacing: { line: lines(BODY.lineHeight) } } },
         heading1: heading(SIZE.body),
         heading2: heading(SIZE.body),
         heading3: heading(SIZE.body, true),
@@ -145,7 +154,7 @@ export function decree30Document(input: { title: string; subject?: string; child
         properties: {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...PAGE.margin, header: mm(10), footer: mm(10) },
+            margin: { ...PAGE.margin, header: mm(PAGE_MM.header), footer: mm(PAGE_MM.header) },
           },
           titlePage: true,
         },
@@ -183,7 +192,11 @@ export function line(
   } = {},
 ): Paragraph {
   const { alignment = AlignmentType.CENTER, before = 0, after = 0, ...run } = style;
-  return new Paragraph({ alignment, spacing: { before, after, line: 264 }, children: [new TextRun({ text, ...run })] });
+  return new Paragraph({
+    alignment,
+    spacing: { before, after, line: lines(TIGHT_LINE) },
+    children: [new TextRun({ text, ...run })],
+  });
 }
 
 /**
@@ -217,12 +230,8 @@ function sideBySide(widths: [number, number], rows: [Paragraph[], Paragraph[]][]
   });
 }
 
-/**
- * The header's columns: the issuer on the left (7 cm, room for "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"
- * on one line), the national name and motto on the right (9.5 cm). The layout table has no
- * cell margins, so the columns are the text's widths.
- */
-const HEADER_COLUMNS: [number, number] = [mm(70), TEXT_WIDTH - mm(70)];
+/** The header's columns (HEADER_LEFT_MM); the layout table has no cell margins, so the columns are the text's widths. */
+const HEADER_COLUMNS: [number, number] = [mm(HEADER_LEFT_MM), TEXT_WIDTH - mm(HEADER_LEFT_MM)];
 
 /** "ngày 05 tháng 3 năm 2025": the Decree pads days below 10 and the months January and February with a zero. */
 export function vietnameseDate(date: Date | null, year: number): string {
@@ -249,13 +258,12 @@ export function documentHeader(input: {
   const left = [
     ...(issuer.governing ? [line(issuer.governing, { size })] : []),
     ...issuer.name.map((text) => line(text, { bold: true, size })),
-    rule(mm(22), HEADER_COLUMNS[0]),
+    rule(mm(RULE_MM.issuer), HEADER_COLUMNS[0]),
   ];
   const right = [
     line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size }),
     line("Độc lập - Tự do - Hạnh phúc", { bold: true, size: SIZE.motto }),
-    // As long as the motto itself, as the Decree asks.
-    rule(mm(56), HEADER_COLUMNS[1]),
+    rule(mm(RULE_MM.motto), HEADER_COLUMNS[1]),
   ];
   return sideBySide(HEADER_COLUMNS, [
     [left, right],
@@ -277,22 +285,21 @@ export function documentTitle(kind: string, summary: string): Paragraph[] {
   return [
     line(kind, { bold: true, size: SIZE.body, before: 360 }),
     line(summary, { bold: true, size: SIZE.body, before: 0 }),
-    rule(mm(30), TEXT_WIDTH),
+    rule(mm(RULE_MM.title), TEXT_WIDTH),
     new Paragraph({ spacing: { before: 120, after: 0 } }),
   ];
 }
 
 /** The end of the main text: the recipients on the left, the signer's position, room to sign and name on the right. */
 export function signatureBlock(signer: Signer, recipients: string[] = ["Như trên;", "Lưu: VT."]): FileChild[] {
-  const columns: [number, number] = [mm(75), TEXT_WIDTH - mm(75)];
+  const columns: [number, number] = [mm(SIGNATURE.leftMm), TEXT_WIDTH - mm(SIGNATURE.leftMm)];
   const left = [
     line("Nơi nhận:", { bold: true, italics: true, size: SIZE.recipientsTitle, alignment: AlignmentType.LEFT }),
     ...recipients.map((text) => line(`- ${text}`, { size: SIZE.recipients, alignment: AlignmentType.LEFT })),
   ];
   const right = [
     ...signer.position.map((text) => line(text, { bold: true, size: SIZE.body })),
-    // About 3 cm left blank for the signature and the seal.
-    line(signer.name, { bold: true, size: SIZE.body, before: mm(30) }),
+    line(signer.name, { bold: true, size: SIZE.body, before: mm(SIGNATURE.roomMm) }),
   ];
   return [new Paragraph({ spacing: { before: 240, after: 0 }, keepNext: true }), sideBySide(columns, [[left, right]])];
 }
@@ -301,7 +308,7 @@ export function signatureBlock(signer: Signer, recipients: string[] = ["Như tr�
 export const sectionHeading = (text: string) =>
   new Paragraph({
     keepNext: true,
-    spacing: { before: 180, after: 60, line: 288 },
+    spacing: { before: pt(HEADING.beforePt), after: pt(HEADING.afterPt), line: lines(BODY.lineHeight) },
     alignment: AlignmentType.JUSTIFIED,
     children: [new TextRun({ text, bold: true })],
   });
@@ -324,76 +331,7 @@ export function annexHeading(numeral: string, title: string, attachedTo: string)
     }),
     line(title, { bold: true, size: SIZE.body }),
     line(`(${attachedTo})`, { italics: true, size: SIZE.body, after: 0 }),
-    rule(mm(30), TEXT_WIDTH),
+    rule(mm(RULE_MM.title), TEXT_WIDTH),
     new Paragraph({ spacing: { before: 60, after: 0 } }),
   ];
-}
-
-export const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
-
-export type Align = "left" | "center" | "right";
-export interface Column {
-  label: string;
-  /** Share of the text width; the shares of a table add up to 1. */
-  share: number;
-  align?: Align;
-}
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
-
-/** Thin black borders on every side and between cells, as data tables of official documents have. */
-export const GRID_BORDERS = {
-  top: { style: BorderStyle.SINGLE, size: 4, color: "000000" },
-  bottom: { style: BorderStyle.SINGLE, size: 4, color: "000000" },
-  left: { style: BorderStyle.SINGLE, size: 4, color: "000000" },
-  right: { style: BorderStyle.SINGLE, size: 4, color: "000000" },
-  insideHorizontal: { style: BorderStyle.SINGLE, size: 4, color: "000000" },
-  insideVertical: { style: BorderStyle.SINGLE, size: 4, color: "000000" },
-};
-
-/** A paragraph inside a table cell: no indent, a little air above and below. */
-export const cellParagraph = (
-  children: ParagraphChild[],
-  alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT,
-) => new Paragraph({ alignment, spacing: { before: 40, after: 40, line: 264 }, children });
-
-/**
- * A data table over the text's width: a bold centred heading row repeated on every page, then
- * the rows; rows marked `total` are bold ("Tổng cộng").
- */
-export function dataTable(columns: Column[], rows: { cells: string[]; total?: boolean }[]): Table {
-  const size = SIZE.annexTable;
-  const widths = columns.map((c) => Math.round(c.share * TEXT_WIDTH));
-  const row = (cells: string[], style: { bold?: boolean; heading?: boolean }) =>
-    new TableRow({
-      tableHeader: style.heading,
-      cantSplit: true,
-      children: cells.map(
-        (text, i) =>
-          new TableCell({
-            width: { size: widths[i]!, type: WidthType.DXA },
-            verticalAlign: VerticalAlignTable.CENTER,
-            children: [
-              cellParagraph(
-                [new TextRun({ text, bold: style.bold, size })],
-                style.heading ? AlignmentType.CENTER : ALIGN[columns[i]?.align ?? "left"],
-              ),
-            ],
-          }),
-      ),
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: GRID_BORDERS,
-    // Narrower side margins than Word's 0.19 cm leave room for "20.586 tỷ đồng" on one line.
-    margins: { left: 70, right: 70 },
-    rows: [
-      row(
-        columns.map((c) => c.label),
-        { bold: true, heading: true },
-      ),
-      ...rows.map((r) => row(r.cells, { bold: r.total })),
-    ],
-  });
 }

@@ -1,6 +1,7 @@
 import { type DomainError, invalidFields } from "../errors";
 import type { RollupQuery } from "../rollups/criteria-rollup";
 import type { ExportFile } from "./export-file";
+import { DOCUMENT_FORMATS, type DocumentFormat } from "./official-document";
 import { searchable } from "@/lib/search-text";
 
 /**
@@ -58,4 +59,11 @@ export function rollupQueryOf(request: Request): RollupQuery {
       ...(period ? {} : { period: ["validation.required"] }),
     });
   return { unit: { id: unit }, period, setCode: value("set") };
+}
+
+/** The format of an official document from `?format=docx|pdf` (DOCX when absent); any other value is a 400. */
+export function documentFormatOf(request: Request): DocumentFormat {
+  const format = new URL(request.url).searchParams.get("format")?.trim().toLowerCase() || "docx";
+  if (!(DOCUMENT_FORMATS as readonly string[]).includes(format)) throw invalidFields({ format: ["validation.format"] });
+  return format as DocumentFormat;
 }

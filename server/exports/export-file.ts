@@ -8,6 +8,7 @@ export interface ExportFile {
 
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const PDF_TYPE = "application/pdf";
 
 /** A name safe in every file system: no path separators or control characters ("2543/KH-SGDĐT" → "2543-KH-SGDĐT"). */
 export const safeFileName = (name: string) =>

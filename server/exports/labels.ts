@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import type { MoneyUnit } from "@/lib/format";
 import vi from "@/messages/vi.json";
 
 /**
@@ -28,3 +29,6 @@ export function periodPhrase(period: string): string {
  * a column of the exported tables that the dashboard writes as a sentence.
  */
 export const COVERED = "Đã có mốc hoặc vốn";
+
+/** "Đơn vị tính: triệu đồng": the line above a table that states the unit of its money, as on screen. */
+export const moneyNote = (unit: MoneyUnit) => translate("budget.unitNote", { unit: unit.label });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { vietnameseDate } from "./decree30";
-import { contentDisposition, rollupQueryOf } from "./download";
+import { contentDisposition, documentFormatOf, rollupQueryOf } from "./download";
 import { describeIssuingBody } from "./issuing-body";
 import { periodPhrase } from "./labels";
 import { signingPosition } from "./signer";
@@ -91,6 +91,15 @@ describe("the parts of a Decree 30 document", () => {
     });
     expect(() => rollupQueryOf(new Request("http://x/api/export/report?unit=u1"))).toThrow(
       expect.objectContaining({ code: "BAD_REQUEST", fieldErrors: { period: ["validation.required"] } }),
+    );
+  });
+
+  it("reads the format of a document download: DOCX unless PDF is asked for, anything else refused", () => {
+    expect(documentFormatOf(new Request("http://x/api/export/plan/p1"))).toBe("docx");
+    expect(documentFormatOf(new Request("http://x/api/export/plan/p1?format=PDF"))).toBe("pdf");
+    expect(documentFormatOf(new Request("http://x/api/export/report?unit=u1&period=2025&format=docx"))).toBe("docx");
+    expect(() => documentFormatOf(new Request("http://x/api/export/plan/p1?format=exe"))).toThrow(
+      expect.objectContaining({ code: "BAD_REQUEST", fieldErrors: { format: ["validation.format"] } }),
     );
   });
 });

@@ -1,8 +1,7 @@
-import type { FileChild } from "docx";
-import { formatDate, formatNumber, formatPercent, formatVnd } from "@/lib/format";
+import { formatDate, formatInUnit, formatNumber, formatPercent, moneyUnit } from "@/lib/format";
 import type { getPlanning } from "../planning/get-planning";
-import { ROMAN, annexHeading, dataTable, sectionHeading } from "./decree30";
-import { labels } from "./labels";
+import { labels, moneyNote } from "./labels";
+import { type Block, ROMAN } from "./official-document";
 
 type Planning = Awaited<ReturnType<typeof getPlanning>>;
 
@@ -15,11 +14,12 @@ const numbered = <T>(items: T[], cells: (item: T) => string[]) =>
 const TT = { label: "TT", share: 0.06, align: "center" as const };
 
 /** Targets with baseline, target, latest measurement and progress, computed by getPlanning. */
-function targetsAnnex(targets: Planning["targets"]): FileChild[] {
+function targetsAnnex(targets: Planning["targets"]): Block[] {
   const t = labels.targets;
   return [
-    dataTable(
-      [
+    {
+      type: "table",
+      columns: [
         TT,
         { label: t.titleField, share: 0.28 },
         { label: t.unit, share: 0.12 },
@@ -28,7 +28,7 @@ function targetsAnnex(targets: Planning["targets"]): FileChild[] {
         { label: `${t.latest} (${t.period.toLocaleLowerCase("vi")})`, share: 0.14, align: "right" },
         { label: t.progress, share: 0.14, align: "right" },
       ],
-      numbered(targets, (target) => [
+      rows: numbered(targets, (target) => [
         target.title,
         target.unit,
         `${decimal(target.baselineValue)} (${target.baselineYear})`,
@@ -38,15 +38,16 @@ function targetsAnnex(targets: Planning["targets"]): FileChild[] {
           ? "—"
           : `${formatPercent(target.progress.percent)}${target.progress.met ? ` (${t.met.toLocaleLowerCase("vi")})` : ""}`,
       ]),
-    ),
+    },
   ];
 }
 
-function milestonesAnnex(milestones: Planning["milestones"]): FileChild[] {
+function milestonesAnnex(milestones: Planning["milestones"]): Block[] {
   const m = labels.milestones;
   return [
-    dataTable(
-      [
+    {
+      type: "table",
+      columns: [
         TT,
         { label: m.titleField, share: 0.3 },
         { label: m.owner, share: 0.2 },
@@ -54,7 +55,7 @@ function milestonesAnnex(milestones: Planning["milestones"]): FileChild[] {
         { label: m.dueOn, share: 0.14, align: "center" },
         { label: m.status, share: 0.16 },
       ],
-      numbered(milestones, (milestone) => [
+      rows: numbered(milestones, (milestone) => [
         milestone.title,
         milestone.ownerUnit.name,
         formatDate(milestone.startOn),
@@ -63,87 +64,100 @@ function milestonesAnnex(milestones: Planning["milestones"]): FileChild[] {
           ? `${m.statuses[milestone.status]} (${m.overdue.toLocaleLowerCase("vi")})`
           : m.statuses[milestone.status],
       ]),
-    ),
+    },
   ];
 }
 
-/** Budget lines with their disbursement rate and the plan's totals; then contributions in kind. */
-function budgetAnnex(budget: Planning["budget"]): FileChild[] {
+/**
+ * Budget lines with their disbursement rate and the plan's totals, every amount in one unit
+ * stated above the table; then contributions in kind.
+ */
+function budgetAnnex(budget: Planning["budget"]): Block[] {
   const b = labels.budget;
-  const money = [
-    dataTable(
-      [
-        TT,
-        { label: b.source, share: 0.18 },
-        { label: b.year, share: 0.08, align: "center" },
-        { label: b.description, share: 0.15 },
-        { label: b.allocated, share: 0.2, align: "right" },
-        { label: b.disbursed, share: 0.2, align: "right" },
-        { label: b.rate, share: 0.13, align: "right" },
-      ],
-      [
-        ...numbered(budget.lines, (line) => [
-          b.sources[line.source],
-          String(line.year),
-          line.description,
-          formatVnd(line.allocated),
-          formatVnd(line.disbursed),
-          rate(line.rate),
-        ]),
-        {
-          cells: [
-            "",
-            b.total,
-            "",
-            "",
-            formatVnd(budget.totals.allocated),
-            formatVnd(budget.totals.disbursed),
-            rate(budget.totals.rate),
-          ],
-          total: true,
-        },
-      ],
-    ),
-  ];
-  if (budget.inKind.length === 0) return money;
+  const unit = moneyUnit([
+    ...budget.lines.flatMap((line) => [line.allocated, line.disbursed]),
+    budget.totals.allocated,
+    budget.totals.disbursed,
+  ]);
+  const money = (amount: bigint) => formatInUnit(amount, unit);
+  const lines: Block = {
+    type: "table",
+    note: moneyNote(unit),
+    columns: [
+      TT,
+      { label: b.source, share: 0.18 },
+      { label: b.year, share: 0.08, align: "center" },
+      { label: b.description, share: 0.15 },
+      { label: b.allocated, share: 0.2, align: "right" },
+      { label: b.disbursed, share: 0.2, align: "right" },
+      { label: b.rate, share: 0.13, align: "right" },
+    ],
+    rows: [
+      ...numbered(budget.lines, (line) => [
+        b.sources[line.source],
+        String(line.year),
+        line.description,
+        money(line.allocated),
+        money(line.disbursed),
+        rate(line.rate),
+      ]),
+      {
+        cells: [
+          "",
+          b.total,
+          "",
+          "",
+          money(budget.totals.allocated),
+          money(budget.totals.disbursed),
+          rate(budget.totals.rate),
+        ],
+        total: true,
+      },
+    ],
+  };
+  if (budget.inKind.length === 0) return [lines];
   return [
-    ...money,
-    sectionHeading(b.inKind),
-    dataTable(
-      [
+    lines,
+    { type: "heading", text: b.inKind },
+    {
+      type: "table",
+      columns: [
         TT,
         { label: b.kind, share: 0.3 },
         { label: b.year, share: 0.1, align: "center" },
         { label: b.quantity, share: 0.2, align: "right" },
         { label: b.description, share: 0.34 },
       ],
-      numbered(budget.inKind, (c) => [b.kinds[c.kind], String(c.year), decimal(c.quantity), c.description]),
-    ),
+      rows: numbered(budget.inKind, (c) => [b.kinds[c.kind], String(c.year), decimal(c.quantity), c.description]),
+    },
   ];
 }
 
-function shortagesAnnex(shortages: Planning["shortages"]): FileChild[] {
+function shortagesAnnex(shortages: Planning["shortages"]): Block[] {
   const s = labels.shortages;
+  const unit = moneyUnit(shortages.map((shortage) => shortage.estimatedCost));
   return [
-    dataTable(
-      [
+    {
+      type: "table",
+      note: moneyNote(unit),
+      columns: [
         TT,
         { label: s.category, share: 0.2 },
         { label: s.description, share: 0.17 },
         { label: s.unit, share: 0.17 },
         { label: s.quantity, share: 0.12, align: "right" },
-        { label: s.estimatedCost, share: 0.14, align: "right" },
+        { label: s.cost, share: 0.14, align: "right" },
         { label: s.status, share: 0.14 },
       ],
-      numbered(shortages, (shortage) => [
+      rows: numbered(shortages, (shortage) => [
         s.categories[shortage.category],
         shortage.description,
         shortage.unit.name,
         `${formatNumber(shortage.quantity)} ${shortage.unitLabel}`,
-        shortage.estimatedCost === null ? "—" : formatVnd(shortage.estimatedCost),
+        shortage.estimatedCost === null ? "—" : formatInUnit(shortage.estimatedCost, unit),
         s.statuses[shortage.status],
       ]),
-    ),
+    },
   ];
 }
 
@@ -152,7 +166,7 @@ function shortagesAnnex(shortages: Planning["shortages"]): FileChild[] {
  * with the document it comes with: targets, milestones, budget and shortages, those that have
  * rows. Every figure is the one the plan's tabs show (getPlanning computes them).
  */
-export function planAnnexes(planning: Planning, attachedTo: string): FileChild[] {
+export function planAnnexes(planning: Planning, attachedTo: string): Block[] {
   const annexes = [
     { title: labels.tabs.targets, rows: planning.targets.length, build: () => targetsAnnex(planning.targets) },
     {
@@ -167,8 +181,8 @@ export function planAnnexes(planning: Planning, attachedTo: string): FileChild[]
     },
     { title: labels.tabs.shortages, rows: planning.shortages.length, build: () => shortagesAnnex(planning.shortages) },
   ].filter((annex) => annex.rows > 0);
-  return annexes.flatMap((annex, i) => [
-    ...annexHeading(ROMAN[i]!, annex.title.toLocaleUpperCase("vi"), attachedTo),
+  return annexes.flatMap((annex, i): Block[] => [
+    { type: "annex", numeral: ROMAN[i]!, title: annex.title.toLocaleUpperCase("vi"), attachedTo },
     ...annex.build(),
   ]);
 }

@@ -16,16 +16,18 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
+import { BODY_PARAGRAPH, LIST, SIZE, TEXT_WIDTH, listIndent, orderedLevels } from "./decree30";
+import { GRID_BORDERS, cellParagraph } from "./decree30-table";
 import {
-  BODY_PARAGRAPH,
-  GRID_BORDERS,
-  LIST,
-  SIZE,
-  TEXT_WIDTH,
-  cellParagraph,
-  listIndent,
-  orderedLevels,
-} from "./decree30";
+  SAFE_LINK,
+  colspanOf,
+  columnShares,
+  hasBlocks,
+  hasHeadingRow,
+  marksOf,
+  rowsOf,
+  textOf,
+} from "./prosemirror-shared";
 
 /**
  * A plan's text (ProseMirror JSON of the schema in lib/editor/extensions.ts: headings 1–3,
@@ -48,8 +50,6 @@ interface Context {
 }
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
-/** The editor only creates these; anything else stored (javascript:, data:) becomes plain text. */
-const SAFE_LINK = /^(https?:|mailto:)/i;
 
 function blocks(nodes: JSONContent[], ctx: Context, listLevel?: number): FileChild[] {
   return nodes.flatMap((node) => block(node, ctx, listLevel));
@@ -96,8 +96,7 @@ function block(node: JSONContent, ctx: Context, listLevel?: number): FileChild[]
       return [table(node, ctx)];
     default:
       // A node this converter does not know: keep its blocks, or its text as a paragraph.
-      if (node.content?.some((child) => child.type !== "text" && child.type !== "hardBreak"))
-        return blocks(node.content, ctx, listLevel);
+      if (hasBlocks(node)) return blocks(node.content!, ctx, listLevel);
       return node.content?.length ? [paragraph(inline(node.content, ctx), ctx, listLevel)] : [];
   }
 }
@@ -149,7 +148,7 @@ function inline(nodes: JSONContent[] | undefined, ctx: Context): ParagraphChild[
   return (nodes ?? []).flatMap((node): ParagraphChild[] => {
     if (node.type === "hardBreak") return [new TextRun({ break: 1 })];
     if (node.type !== "text") return inline(node.content, ctx);
-    const marks = new Map((node.marks ?? []).map((m) => [m.type, m.attrs ?? {}]));
+    const marks = marksOf(node);
     const run: IRunOptions = {
       text: node.text ?? "",
       bold: marks.has("bold") || ctx.cell?.bold || undefined,
@@ -165,27 +164,13 @@ function inline(nodes: JSONContent[] | undefined, ctx: Context): ParagraphChild[
   });
 }
 
-const textOf = (node: JSONContent): string =>
-  node.text ?? (node.content ?? []).map((child) => (child.type === "hardBreak" ? "\n" : textOf(child))).join("");
-
 /**
  * A table of the text: column widths from the editor's (when every column has one) scaled to
  * the width available, merged cells kept, heading cells bold.
  */
 function table(node: JSONContent, ctx: Context): Table {
-  const rows = (node.content ?? []).filter((row) => row.type === "tableRow");
-  const firstRow = rows[0]?.content ?? [];
-  const span = (cell: JSONContent) => Math.max(1, Number(cell.attrs?.colspan ?? 1));
-  const columnCount = Math.max(
-    1,
-    firstRow.reduce((sum, cell) => sum + span(cell), 0),
-  );
-  const given = firstRow.flatMap((cell) =>
-    Array.isArray(cell.attrs?.colwidth) ? (cell.attrs.colwidth as unknown[]).map(Number) : Array(span(cell)).fill(0),
-  );
-  const shares = given.length === columnCount && given.every((w) => w > 0) ? given : Array<number>(columnCount).fill(1);
-  const total = shares.reduce((a, b) => a + b, 0);
-  const widths = shares.map((w) => Math.floor((w / total) * ctx.width));
+  const rows = rowsOf(node);
+  const widths = columnShares(node).map((share) => Math.floor(share * ctx.width));
 
   return new Table({
     width: { size: ctx.width, type: WidthType.DXA },
@@ -196,9 +181,9 @@ function table(node: JSONContent, ctx: Context): Table {
     rows: rows.map((row, r) => {
       let column = 0;
       return new TableRow({
-        tableHeader: r === 0 && (row.content ?? []).every((cell) => cell.type === "tableHeader"),
+        tableHeader: r === 0 && hasHeadingRow(node),
         children: (row.content ?? []).map((cell) => {
-          const columns = span(cell);
+          const columns = colspanOf(cell);
           const width = widths.slice(column, column + columns).reduce((a, b) => a + b, 0) || widths[0]!;
           column += columns;
           const inner: Context = {

@@ -14,7 +14,8 @@ import type { AssessmentResult } from "../db/generated/client";
 import type { Actor } from "../policies/actor";
 import { exportDashboardXlsx } from "./dashboard-xlsx";
 import { readDocx } from "./read-docx";
-import { exportReportDocx } from "./report-docx";
+import { readPdf, wordsMissing } from "./read-pdf";
+import { exportReport } from "./report-document";
 
 /**
  * A district's report for the first half of 2025, worked out by hand. Three of its communes
@@ -27,11 +28,11 @@ import { exportReportDocx } from "./report-docx";
  *
  * TC1 2/3 = 66,67% (1 advanced) · TC2 3/3 = 100,00% · TC3 2/3 = 66,67% (1 model);
  * whole set 1/3 = 33,33%; average (3 + 2 + 2) / 3 = 2,33.
- * One plan of commune Một: 17.082 of 20.586 tỷ đồng disbursed (82,98%), one milestone due in
+ * One plan of commune Một: 17,082 of 20,586 tỷ đồng disbursed (82,98%), one milestone due in
  * 2025 and done, 12 boarding rooms short and covered by that milestone, income 35,5 of
  * 21,84 → 54 (42,48%).
  */
-describe("unit report (DOCX) and tables (XLSX)", () => {
+describe("unit report (DOCX, PDF) and tables (XLSX)", () => {
   const db = () => getDb();
   let tree: Awaited<ReturnType<typeof buildUnitTree>>;
   let set: Awaited<ReturnType<typeof buildCriteriaSet>>;
@@ -64,7 +65,7 @@ describe("unit report (DOCX) and tables (XLSX)", () => {
   });
 
   it("reports the criteria results per criterion, the whole set and the average, as counted by hand", async () => {
-    const file = await exportReportDocx(db(), leader, query);
+    const file = await exportReport(db(), leader, query, "docx");
     expect(file.filename).toBe("Báo cáo Huyện Thử 2025-H1.docx");
     const { paragraphs } = await readDocx(file.data);
     expect(paragraphs.slice(0, 6)).toEqual([
@@ -122,30 +123,44 @@ describe("unit report (DOCX) and tables (XLSX)", () => {
   });
 
   it("adds what the plans beneath add up to in the year, and the signature of the unit's head", async () => {
-    const { paragraphs } = await readDocx((await exportReportDocx(db(), leader, query)).data);
+    const { paragraphs } = await readDocx((await exportReport(db(), leader, query, "docx")).data);
     expect(paragraphs).toContain("II. THỰC HIỆN KẾ HOẠCH NĂM 2025");
-    expect(paragraphs).toContain("Đã giải ngân 17.082 tỷ đồng / 20.586 tỷ đồng (82,98%).");
+    // Money in a sentence in tỷ with a decimal comma; in the tables, one unit stated above each.
+    expect(paragraphs).toContain("Đã giải ngân 17,082 tỷ đồng / 20,586 tỷ đồng (82,98%).");
     const budget = paragraphs.indexOf("Ngân sách trung ương");
-    expect(paragraphs.slice(budget, budget + 8)).toEqual([
+    expect(paragraphs.slice(budget - 5, budget + 8)).toEqual([
+      "Đơn vị tính: triệu đồng",
+      "Nguồn vốn",
+      "Bố trí",
+      "Giải ngân",
+      "Tỷ lệ giải ngân",
       "Ngân sách trung ương",
-      "20.586 tỷ đồng",
-      "17.082 tỷ đồng",
+      "20.586",
+      "17.082",
       "82,98%",
       "Tổng cộng",
-      "20.586 tỷ đồng",
-      "17.082 tỷ đồng",
+      "20.586",
+      "17.082",
       "82,98%",
     ]);
     expect(paragraphs).toContain("1 mốc đến hạn; 1 hoàn thành; 0 quá hạn.");
     const shortage = paragraphs.indexOf("Phòng bán trú, nội trú");
-    expect(paragraphs.slice(shortage, shortage + 6)).toEqual([
+    expect(paragraphs.slice(shortage - 7, shortage + 6)).toEqual([
+      "Đơn vị tính: triệu đồng",
+      "Loại",
+      "Đơn vị tính",
+      "Chưa giải quyết",
+      "Đã có mốc hoặc vốn",
+      "Tỷ lệ",
+      "Kinh phí ước tính",
       "Phòng bán trú, nội trú",
       "phòng",
       "12",
       "12",
       "100,00%",
-      "3.600 tỷ đồng",
+      "3.600",
     ]);
+    expect(paragraphs.some((p) => /\d tỷ đồng/.test(p) && !p.startsWith("Đã giải ngân"))).toBe(false);
     expect(paragraphs).toEqual(expect.arrayContaining(["Thu nhập bình quân", "35,5 (2023)", "42,48%"]));
     const at = paragraphs.indexOf("Nơi nhận:");
     expect(paragraphs.slice(at + 3, at + 7)).toEqual([
@@ -154,6 +169,30 @@ describe("unit report (DOCX) and tables (XLSX)", () => {
       "PHÓ CHỦ TỊCH",
       "Lường Văn Quý",
     ]);
+  });
+
+  it("draws the same report as a PDF, the national heading and its title on the first page", async () => {
+    const file = await exportReport(db(), leader, query, "pdf");
+    expect(file.filename).toBe("Báo cáo Huyện Thử 2025-H1.pdf");
+    expect(file.contentType).toBe("application/pdf");
+    const { pages, embedded } = await readPdf(file.data);
+    expect(pages[0]!.slice(0, 4)).toEqual([
+      "ỦY BAN NHÂN DÂN",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "HUYỆN THỬ",
+      "Độc lập - Tự do - Hạnh phúc",
+    ]);
+    // Room left for the number, which the clerk writes in when the report is registered.
+    expect(pages[0]!.slice(4, 6)).toEqual(["Số:", "/BC-UBND"]);
+    expect(pages[0]![7]).toBe("BÁO CÁO");
+    // The summary is longer than a line, as in Word with the same metrics.
+    expect(pages[0]!.slice(8, 10).join(" ")).toBe(
+      "Kết quả thực hiện xây dựng nông thôn mới và các kế hoạch 6 tháng đầu năm 2025",
+    );
+    expect(embedded).toBe(true);
+    // Word for word what the DOCX says.
+    const { paragraphs } = await readDocx((await exportReport(db(), leader, query, "docx")).data);
+    expect(wordsMissing(paragraphs, pages)).toEqual([]);
   });
 
   it("writes the roll-ups as a workbook with numbers as numbers", async () => {
@@ -185,21 +224,19 @@ describe("unit report (DOCX) and tables (XLSX)", () => {
     expect(values(workbook.getWorksheet("Số đơn vị theo số tiêu chí đạt")!, 3)).toEqual([0, 0]);
     expect(values(workbook.getWorksheet("Số đơn vị theo số tiêu chí đạt")!, 5)).toEqual([2, 2]);
 
+    // Money in the unit stated at the right of the title line, as numbers with that unit's format.
     const money = workbook.getWorksheet("Kinh phí")!;
-    expect(values(money, 2)).toEqual(["Nguồn vốn", "Bố trí (đồng)", "Giải ngân (đồng)", "Tỷ lệ (%)"]);
-    expect(values(money, 3)).toEqual(["Ngân sách trung ương", 20_586_000_000, 17_082_000_000, 82.98]);
-    expect(values(money, 4)).toEqual(["Tổng cộng", 20_586_000_000, 17_082_000_000, 82.98]);
+    expect(money.getCell("D1").value).toBe("Đơn vị tính: triệu đồng");
+    expect(values(money, 2)).toEqual(["Nguồn vốn", "Bố trí", "Giải ngân", "Tỷ lệ (%)"]);
+    expect(values(money, 3)).toEqual(["Ngân sách trung ương", 20_586, 17_082, 82.98]);
+    expect(values(money, 4)).toEqual(["Tổng cộng", 20_586, 17_082, 82.98]);
     expect(money.getCell("B3").numFmt).toBe("#,##0");
     expect(money.getCell("A4").font?.bold).toBe(true);
 
-    expect(values(workbook.getWorksheet("Thiếu hụt")!, 3)).toEqual([
-      "Phòng bán trú, nội trú",
-      "phòng",
-      12,
-      12,
-      100,
-      3_600_000_000,
-    ]);
+    const shortages = workbook.getWorksheet("Thiếu hụt")!;
+    expect(shortages.getCell("F1").value).toBe("Đơn vị tính: triệu đồng");
+    expect(values(shortages, 2)[5]).toBe("Kinh phí ước tính");
+    expect(values(shortages, 3)).toEqual(["Phòng bán trú, nội trú", "phòng", 12, 12, 100, 3_600]);
     expect(values(workbook.getWorksheet("Mục tiêu")!, 3)).toEqual([
       "Thu nhập bình quân",
       expect.stringMatching(/^\d+\/KH-/),
@@ -215,11 +252,11 @@ describe("unit report (DOCX) and tables (XLSX)", () => {
 
   it("refuses a unit the actor may not roll up, and a bad period, as the dashboard does", async () => {
     const communeLeader = await buildActor(db(), "leader", [tree.neighbour]);
-    await expect(exportReportDocx(db(), communeLeader, query)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(exportReport(db(), communeLeader, query, "docx")).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
       exportDashboardXlsx(db(), communeLeader, { ...query, unit: { id: tree.commune.id } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(exportReportDocx(db(), leader, { ...query, period: "2025-Q1" })).rejects.toMatchObject({
+    await expect(exportReport(db(), leader, { ...query, period: "2025-Q1" }, "docx")).rejects.toMatchObject({
       fieldErrors: { period: ["validation.period"] },
     });
   });

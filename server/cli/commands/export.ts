@@ -4,8 +4,9 @@ import type { Command } from "commander";
 import { exportDashboardXlsx } from "../../exports/dashboard-xlsx";
 import type { ExportFile } from "../../exports/export-file";
 import { findPlansByReference } from "../../exports/find-plans";
-import { exportPlanDocx } from "../../exports/plan-docx";
-import { exportReportDocx } from "../../exports/report-docx";
+import { DOCUMENT_FORMATS } from "../../exports/official-document";
+import { exportPlan } from "../../exports/plan-document";
+import { exportReport } from "../../exports/report-document";
 import { runAs } from "../cli-context";
 import { CliError } from "../cli-error";
 
@@ -20,18 +21,29 @@ async function save(file: ExportFile, output: string) {
   console.error(`Wrote ${target} (${file.data.length} bytes)`);
 }
 
+/**
+ * The format asked for with --format, else the output file's extension when it is one of
+ * `formats` ("-o bao-cao.pdf"), else the first of them.
+ */
+function formatOf<F extends string>(asked: string | undefined, output: string, formats: readonly F[]): F {
+  const wanted = asked?.trim().toLowerCase() ?? path.extname(output).slice(1).toLowerCase();
+  if ((formats as readonly string[]).includes(wanted)) return wanted as F;
+  if (asked !== undefined) throw new CliError(`Unknown format ${asked}: use ${formats.join(", ")}.`);
+  return formats[0]!;
+}
+
 export function registerExport(program: Command) {
   const exporting = program.command("export").description("Official documents and tables, as the web downloads them");
 
   exporting
     .command("plan")
-    .description("A plan as DOCX in the layout of Decree 30/2020/NĐ-CP")
+    .description("A plan as DOCX or PDF in the layout of Decree 30/2020/NĐ-CP")
     .argument("<plan>", 'plan id, or number and symbol, e.g. "2543/KH-SGDĐT"')
     .option("--unit <code>", "issuing unit's code, when several units used that number and symbol")
-    .option("--format <format>", "docx", "docx")
+    .option("--format <format>", "docx or pdf (default: the output's extension, else docx)")
     .requiredOption("-o, --output <file>", "file (or folder) to write")
-    .action(async (ref: string, options: { unit?: string; format: string; output: string }, command: Command) => {
-      if (options.format !== "docx") throw new CliError(`Unknown format ${options.format}: plans export as docx.`);
+    .action(async (ref: string, options: { unit?: string; format?: string; output: string }, command: Command) => {
+      const format = formatOf(options.format, options.output, DOCUMENT_FORMATS);
       await runAs(command, async ({ db, actor }) => {
         const plans = await findPlansByReference(db, actor, ref, options.unit);
         if (plans.length === 0)
@@ -40,7 +52,7 @@ export function registerExport(program: Command) {
           const units = plans.map((p) => `  --unit ${p.issuingUnit.code}  ${p.issuingUnit.name}`).join("\n");
           throw new CliError(`Several units issued ${ref}; choose one:\n${units}`);
         }
-        await save(await exportPlanDocx(db, actor, plans[0]!.id), options.output);
+        await save(await exportPlan(db, actor, plans[0]!.id, format), options.output);
       });
     });
 
@@ -48,24 +60,28 @@ export function registerExport(program: Command) {
   for (const parent of [exporting, program]) addReportCommand(parent);
 }
 
+const REPORT_FORMATS = [...DOCUMENT_FORMATS, "xlsx"] as const;
+
 function addReportCommand(parent: Command) {
   parent
     .command("report")
-    .description("The 6-month or yearly report of a unit as DOCX (or its tables as XLSX)")
+    .description("The 6-month or yearly report of a unit as DOCX or PDF (or its tables as XLSX)")
     .requiredOption("--unit <code>", "official code of the unit, e.g. 099")
     .requiredOption("--period <period>", "2025 or 2025-H1")
     .option("--set <code>", "criteria set code (default: the commune set of the period's years)")
-    .option("--xlsx", "write the roll-up tables as XLSX instead of the report")
+    .option("--format <format>", "docx, pdf or xlsx (default: the output's extension, else docx)")
+    .option("--xlsx", "the same as --format xlsx")
     .requiredOption("-o, --output <file>", "file (or folder) to write")
     .action(
       async (
-        options: { unit: string; period: string; set?: string; xlsx?: boolean; output: string },
+        options: { unit: string; period: string; set?: string; format?: string; xlsx?: boolean; output: string },
         command: Command,
       ) => {
+        const format = options.xlsx ? "xlsx" : formatOf(options.format, options.output, REPORT_FORMATS);
         await runAs(command, async ({ db, actor }) => {
           const query = { unit: { code: options.unit }, period: options.period, setCode: options.set };
           await save(
-            await (options.xlsx ? exportDashboardXlsx(db, actor, query) : exportReportDocx(db, actor, query)),
+            await (format === "xlsx" ? exportDashboardXlsx(db, actor, query) : exportReport(db, actor, query, format)),
             options.output,
           );
         });

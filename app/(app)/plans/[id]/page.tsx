@@ -102,6 +102,16 @@ export default async function PlanPage({ params, searchParams }: Props) {
             >
               {t("exports.planDocx")}
             </ButtonLink>
+            <ButtonLink
+              href={`/api/export/plan/${plan.id}?format=pdf`}
+              download
+              prefetch={false}
+              variant="secondary"
+              title={t("exports.planPdfTitle")}
+              data-testid="export-plan-pdf"
+            >
+              {t("exports.planPdf")}
+            </ButtonLink>
             {plan.canEdit && (
               <ButtonLink href={`/plans/${plan.id}/edit`} variant="secondary">
                 {t("plans.edit")}

@@ -1,10 +1,11 @@
+import { documentFormatOf } from "@/server/exports/download";
 import { downloadResponse } from "@/server/exports/download-route";
-import { exportPlanDocx } from "@/server/exports/plan-docx";
+import { exportPlan } from "@/server/exports/plan-document";
 
 export const dynamic = "force-dynamic";
 
-/** The plan as DOCX in the layout of Decree 30/2020/NĐ-CP, for whoever may see it. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+/** The plan in the layout of Decree 30/2020/NĐ-CP, for whoever may see it: DOCX, or PDF with `?format=pdf`. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return downloadResponse((db, actor) => exportPlanDocx(db, actor, id));
+  return downloadResponse((db, actor) => exportPlan(db, actor, id, documentFormatOf(request)));
 }

@@ -7,8 +7,10 @@ import { appendUpdate } from "../documents/storage";
 import { getDb } from "../db/client";
 import type { Actor } from "../policies/actor";
 import { findPlansByReference } from "./find-plans";
-import { exportPlanDocx } from "./plan-docx";
+import { exportPlan } from "./plan-document";
+import type { ExportFile } from "./export-file";
 import { readDocx } from "./read-docx";
+import { readPdf, wordsMissing } from "./read-pdf";
 
 const text = (value: string, marks?: JSONContent["marks"]): JSONContent => ({
   type: "text",
@@ -52,12 +54,14 @@ const CONTENT: JSONContent = {
   ],
 };
 
-describe("plan export to DOCX (Decree 30/2020/NĐ-CP)", () => {
+describe("plan export to DOCX and PDF (Decree 30/2020/NĐ-CP)", () => {
   const db = () => getDb();
   let tree: Awaited<ReturnType<typeof buildUnitTree>>;
   let author: Actor;
   let plan: { id: string; number: string; symbol: string };
   let docx: Awaited<ReturnType<typeof readDocx>>;
+  let pdfFile: ExportFile;
+  let pdf: Awaited<ReturnType<typeof readPdf>>;
 
   beforeAll(async () => {
     tree = await buildUnitTree(db());
@@ -94,7 +98,9 @@ describe("plan export to DOCX (Decree 30/2020/NĐ-CP)", () => {
     doc.getXmlFragment(FRAGMENT).push([added]);
     await appendUpdate(db(), plan.id, Y.encodeStateAsUpdate(doc, before), author.userId);
 
-    docx = await readDocx((await exportPlanDocx(db(), author, plan.id)).data);
+    docx = await readDocx((await exportPlan(db(), author, plan.id, "docx")).data);
+    pdfFile = await exportPlan(db(), author, plan.id, "pdf");
+    pdf = await readPdf(pdfFile.data);
   });
 
   it("heads the first page with the issuing body, the national motto, the number and the place and date", () => {
@@ -171,21 +177,55 @@ describe("plan export to DOCX (Decree 30/2020/NĐ-CP)", () => {
     // Milestones, with dates as dd/MM/yyyy and the status label of the interface.
     expect(paragraphs).toEqual(expect.arrayContaining(["Khởi công nhà bán trú", "Xã Một", "01/02/2025", "31/08/2025"]));
     expect(paragraphs.some((p) => p.startsWith("Chưa bắt đầu"))).toBe(true);
-    // Budget: 17.082 of 20.586 billion disbursed is 82,98%, on the line and in the totals.
-    expect(paragraphs).toEqual(
-      expect.arrayContaining([
-        "Ngân sách trung ương",
-        "20.586 tỷ đồng",
-        "17.082 tỷ đồng",
-        "82,98%",
-        "Tổng cộng",
-        "Hiến đất (m²)",
-        "1.250,5",
-      ]),
-    );
+    // Budget: 17,082 of 20,586 tỷ disbursed is 82,98%, on the line and in the totals, every amount in
+    // the one unit the table states above it (never "20.586 tỷ", which reads as 20 thousand tỷ).
+    const budget = paragraphs.indexOf("KINH PHÍ");
+    expect(paragraphs.slice(budget + 4, budget + 26)).toEqual([
+      "Đơn vị tính: triệu đồng",
+      "TT",
+      "Nguồn vốn",
+      "Năm",
+      "Nội dung",
+      "Bố trí",
+      "Giải ngân",
+      "Tỷ lệ giải ngân",
+      "1",
+      "Ngân sách trung ương",
+      "2025",
+      "",
+      "20.586",
+      "17.082",
+      "82,98%",
+      "",
+      "Tổng cộng",
+      "",
+      "",
+      "20.586",
+      "17.082",
+      "82,98%",
+    ]);
+    expect(paragraphs).toEqual(expect.arrayContaining(["Hiến đất (m²)", "1.250,5"]));
     expect(paragraphs.filter((p) => p === "82,98%")).toHaveLength(2);
-    // Shortages.
-    expect(paragraphs).toEqual(expect.arrayContaining(["Phòng bán trú, nội trú", "12 phòng", "Chưa giải quyết"]));
+    expect(paragraphs.some((p) => /tỷ đồng|\(đồng\)/.test(p))).toBe(false);
+    // Shortages, their cost in the unit stated above the table.
+    const shortages = paragraphs.indexOf("THIẾU HỤT");
+    expect(paragraphs.slice(shortages + 4, shortages + 19)).toEqual([
+      "Đơn vị tính: triệu đồng",
+      "TT",
+      "Loại",
+      "Chi tiết",
+      "Xã / trường",
+      "Số lượng",
+      "Kinh phí ước tính",
+      "Trạng thái",
+      "1",
+      "Phòng bán trú, nội trú",
+      "",
+      "Xã Một",
+      "12 phòng",
+      "3.600",
+      "Chưa giải quyết",
+    ]);
   });
 
   it("sets A4, the Decree's margins and Times New Roman throughout", () => {
@@ -206,10 +246,44 @@ describe("plan export to DOCX (Decree 30/2020/NĐ-CP)", () => {
     expect([...fonts]).toEqual(["Times New Roman"]);
   });
 
+  it("draws the same document as a PDF: the national heading, number and title on its first page", () => {
+    expect(pdfFile.filename).toBe(`${plan.number}-${plan.symbol}.pdf`);
+    expect(pdfFile.contentType).toBe("application/pdf");
+    const [first, ...rest] = pdf.pages;
+    expect(first!.slice(0, 8)).toEqual([
+      "ỦY BAN NHÂN DÂN",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "XÃ MỘT",
+      "Độc lập - Tự do - Hạnh phúc",
+      `Số: ${plan.number}/${plan.symbol}`,
+      "Một, ngày 05 tháng 3 năm 2025",
+      "KẾ HOẠCH",
+      "Thực hiện tiêu chí Trường học năm 2025",
+    ]);
+    expect(pdf.info.Title).toBe(`${plan.number}/${plan.symbol} — Kế hoạch thực hiện tiêu chí Trường học năm 2025`);
+    // From the second page on, the page number heads the page; the first has none.
+    expect(rest.map((page) => page[0])).toEqual(rest.map((_, i) => String(i + 2)));
+    expect(rest.flat()).toEqual(expect.arrayContaining(["Phụ lục III", "KINH PHÍ", "Đơn vị tính: triệu đồng"]));
+  });
+
+  it("says in the PDF word for word what the DOCX says", () => {
+    // The DOCX's list markers and numbers are Word's numbering, not text: the PDF writes them.
+    expect(wordsMissing([...docx.paragraphs, "-", "-", "1.", "2."], pdf.pages)).toEqual([]);
+    // And nothing else: its words are the DOCX's and the page numbers.
+    const said = pdf.pages.flatMap(([first, ...lines], i) => (i === 0 ? [first!, ...lines] : lines));
+    expect(wordsMissing(said, [[...docx.paragraphs, "-", "-", "1.", "2."]])).toEqual([]);
+  });
+
+  it("embeds its font, metric-compatible with Times New Roman, so that it prints the same anywhere", () => {
+    expect(pdf.fonts.length).toBeGreaterThan(0);
+    for (const font of pdf.fonts) expect(font).toMatch(/^[A-Z]{6}\+Tinos-(Regular|Bold|Italic|BoldItalic)$/);
+    expect(pdf.embedded).toBe(true);
+  });
+
   it("gives a plan its reader may not see as NOT_FOUND, like the plan page", async () => {
     const neighbour = await buildActor(db(), "planner", [tree.neighbour]);
-    await expect(exportPlanDocx(db(), neighbour, plan.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(exportPlanDocx(db(), author, "khong-co")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(exportPlan(db(), neighbour, plan.id, "docx")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(exportPlan(db(), author, "khong-co", "docx")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("finds a plan by number and symbol, narrowed by unit when two units used the same", async () => {

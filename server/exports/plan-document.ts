@@ -4,11 +4,12 @@ import { getPlanning } from "../planning/get-planning";
 import { todayInVietnam } from "../planning/figures";
 import { planReference } from "../plans/plan-select";
 import type { Actor } from "../policies/actor";
-import { decree30Document, documentHeader, documentTitle, signatureBlock, toBuffer, vietnameseDate } from "./decree30";
-import { DOCX_TYPE, type ExportFile, safeFileName } from "./export-file";
+import { vietnameseDate } from "./decree30";
+import type { ExportFile } from "./export-file";
 import { loadIssuingBody } from "./issuing-body";
+import type { DocumentFormat, OfficialDocument } from "./official-document";
 import { planAnnexes } from "./plan-annexes";
-import { proseMirrorToDocx } from "./prosemirror-docx";
+import { renderDocument } from "./render-document";
 import { planSigner } from "./signer";
 
 /**
@@ -27,7 +28,7 @@ export function planSummary(title: string): string {
  * annexes. getPlanning decides visibility as the plan page does: NOT_FOUND for a plan the
  * actor may not see.
  */
-export async function exportPlanDocx(db: Db, actor: Actor, planId: string): Promise<ExportFile> {
+export async function planDocument(db: Db, actor: Actor, planId: string): Promise<OfficialDocument> {
   const planning = await getPlanning(db, actor, planId);
   const plan = await db.plan.findUniqueOrThrow({
     where: { id: planId },
@@ -51,17 +52,18 @@ export async function exportPlanDocx(db: Db, actor: Actor, planId: string): Prom
   const reference = planReference(plan);
   const year = plan.issuedOn?.getUTCFullYear() ?? plan.year ?? todayInVietnam().getUTCFullYear();
   const attachedTo = `Kèm theo Kế hoạch số ${reference}${plan.issuedOn ? ` ${vietnameseDate(plan.issuedOn, year)}` : ""} của ${issuer.fullName}`;
-
-  const document = decree30Document({
+  return {
+    name: reference,
     title: `${reference} — ${plan.title}`,
     subject: plan.title,
-    children: [
-      documentHeader({ issuer, reference, date: plan.issuedOn, year }),
-      ...documentTitle("KẾ HOẠCH", planSummary(plan.title)),
-      ...proseMirrorToDocx(content),
-      ...signatureBlock(signer),
-      ...planAnnexes(planning, attachedTo),
-    ],
-  });
-  return { filename: safeFileName(`${reference}.docx`), contentType: DOCX_TYPE, data: await toBuffer(document) };
+    header: { issuer, reference, date: plan.issuedOn, year },
+    kind: "KẾ HOẠCH",
+    summary: planSummary(plan.title),
+    body: [{ type: "text", content }, { type: "signature", signer }, ...planAnnexes(planning, attachedTo)],
+  };
+}
+
+/** The plan as a DOCX or PDF file, the same document in either. */
+export async function exportPlan(db: Db, actor: Actor, planId: string, format: DocumentFormat): Promise<ExportFile> {
+  return renderDocument(await planDocument(db, actor, planId), format);
 }
