@@ -106,6 +106,11 @@ test("with the token, the first admin picks a province, creates their account an
   await expect(page.getByRole("link", { name: "Xã Tuần Giáo", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Huyện Tuần Giáo", exact: true })).toBeVisible();
 
+  // The national criteria sets are there without the demo, loaded at start whatever SEED says.
+  await page.goto(`${server.baseURL}/criteria`);
+  await expect(page.getByText("Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025")).toBeVisible();
+  await expect(page.getByText("Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2026–2030")).toBeVisible();
+
   // Once an admin exists the link is dead.
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chung Tay đã được thiết lập");
