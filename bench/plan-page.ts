@@ -39,7 +39,7 @@ export async function benchPlanPage(port = 3301, coldLoads = 9): Promise<BenchRo
   try {
     // A commune's draft plan with a first text, opened by its planner: the editable editor.
     const plan = await getDb().plan.findFirstOrThrow({
-      where: { status: "draft", issuingUnit: { code: "03180" }, document: { isNot: null } },
+      where: { status: "draft", issuingUnit: { code: "03274" }, document: { isNot: null } },
       select: { id: true },
     });
     const session = await signedInRequest(server.baseURL, "canbo.xa@chungtay.vn");

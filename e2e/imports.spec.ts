@@ -9,13 +9,14 @@ import { signIn } from "./fixtures";
 const PERIOD = "2024-H1";
 const criteria = (results: string | ((n: number) => string)) =>
   Array.from({ length: 19 }, (_, i) => (typeof results === "string" ? results : results(i + 1)));
+// Codes of Tuần Giáo's communes before the 2025 reform; "-cu" where a commune of today carries the same one.
 const table = [
   ["Mã đơn vị", "Tên đơn vị", ...criteria((n) => `TC${n}`)],
-  ["03171", "Thị trấn Tuần Giáo", ...criteria("Đạt")],
-  ["03172", "Xã Phình Sáng", ...criteria((n) => (n <= 10 ? "Đạt" : "Chưa đạt"))],
-  ["03173", "Xã Rạng Đông", ...criteria((n) => (n === 6 ? "Đạt rồi" : "Đạt"))],
+  ["03253-cu", "Thị trấn Tuần Giáo", ...criteria("Đạt")],
+  ["03259", "Xã Phình Sáng", ...criteria((n) => (n <= 10 ? "Đạt" : "Chưa đạt"))],
+  ["03260-cu", "Xã Rạng Đông", ...criteria((n) => (n === 6 ? "Đạt rồi" : "Đạt"))],
   ["99999", "Xã Không Có", ...criteria("Đạt")],
-  ["03174", "Xã Mùn Chung", ...criteria((n) => (n <= 5 ? "Đạt" : n === 19 ? "" : "Chưa đạt"))],
+  ["03262", "Xã Mùn Chung", ...criteria((n) => (n <= 5 ? "Đạt" : n === 19 ? "" : "Chưa đạt"))],
 ];
 // As Excel saves "CSV UTF-8" on a Vietnamese computer: a byte order mark and semicolons.
 const csv = Buffer.from(`\uFEFF${table.map((row) => row.join(";")).join("\r\n")}\r\n`, "utf-8");

@@ -1,15 +1,16 @@
-/** `npm run db:seed`: migrates and seeds the demo province into the configured database. */
+/** `npm run db:seed`: migrates the configured database and seeds the demo province into it. */
 import { withDatabase } from "../server/cli/with-database";
-import { applyMigrations } from "../server/db/migrations";
 import { createDb } from "../server/db/client";
-import { seedDemo } from "../server/seed/seed-demo";
+import { prepareDatabase } from "../server/reference/prepare-database";
+import { seedDemoOnStart } from "../server/seed/demo-on-start";
 
 await withDatabase(async (url) => {
-  await applyMigrations(url);
   const db = createDb(url, 1);
   try {
-    const { created } = await seedDemo(db);
-    console.log(created ? `Seeded ${created} records.` : "The demo data is already there.");
+    await prepareDatabase(url, db);
+    const { created, note } = await seedDemoOnStart(db);
+    if (note) console.log(note);
+    else console.log(created ? `Seeded ${created} records.` : "The demo data is already there.");
   } finally {
     await db.$disconnect();
   }

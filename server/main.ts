@@ -1,7 +1,7 @@
 /**
- * The one process that serves Chung Tay: it finds or starts the database, migrates and seeds
- * it, then serves the Next.js app and the collaboration socket (/collab) on PORT from one
- * plain HTTP server.
+ * The one process that serves Chung Tay: it finds or starts the database, migrates it, loads
+ * the national reference data and seeds the demo, then serves the Next.js app and the
+ * collaboration socket (/collab) on PORT from one plain HTTP server.
  */
 import { createServer } from "node:http";
 import next from "next";
@@ -9,11 +9,14 @@ import { ensureAuthSecret } from "./auth/secret";
 import { attachCollab } from "./collab/attach";
 import { createCollabServer, drainCollabServer } from "./collab/server";
 import { disconnectDb, getDb } from "./db/client";
-import { applyMigrations } from "./db/migrations";
 import { DATA_DIR, resolveDatabase } from "./db/resolve-database";
 import { withSetupLock } from "./db/setup-lock";
 import { scheduleOverdueChecks } from "./planning/overdue";
-import { demoAccounts, demoPassword, seedDemo } from "./seed/seed-demo";
+import { prepareDatabase } from "./reference/prepare-database";
+import { seedDemoOnStart } from "./seed/demo-on-start";
+import { demoAccounts, demoPassword } from "./seed/seed-demo";
+import { issueSetupToken } from "./setup/setup-token";
+import { hasActiveAdmin } from "./users/create-user";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -22,14 +25,17 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 const database = await resolveDatabase();
 console.log(`Chung Tay: data in ${database.description}`);
 await ensureAuthSecret(DATA_DIR);
-await withSetupLock(database, async () => {
-  const applied = await applyMigrations(database.url);
+const demo = await withSetupLock(database, async () => {
+  const applied = await prepareDatabase(database.url, getDb());
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  if (process.env.SEED !== "0") {
-    const { created } = await seedDemo(getDb());
-    if (created) console.log(`Seeded the demo province Điện Biên (${created} records).`);
-  }
+  if (process.env.SEED === "0") return false;
+  const { demo, created, note } = await seedDemoOnStart(getDb());
+  if (note) console.log(note);
+  if (created) console.log(`Seeded the demo province Điện Biên (${created} records).`);
+  return demo;
 });
+// A first run without the demo: the first admin starts the province in the browser with this link.
+const setupToken = (await hasActiveAdmin(getDb())) ? null : issueSetupToken();
 if (process.env.REDIS_URL)
   console.log(
     `Chung Tay: documents shared with other instances through Redis (prefix ${process.env.REDIS_PREFIX || "chungtay"})`,
@@ -52,8 +58,14 @@ attachCollab(server, collab, (req, socket, head) => void upgrade(req, socket, he
 const stopOverdueChecks = scheduleOverdueChecks(getDb());
 server.listen(port, hostname, () => {
   console.log(`Chung Tay is ready on http://localhost:${port}`);
-  console.log(`Demo accounts (password: ${demoPassword()}):`);
-  for (const account of demoAccounts) console.log(`  ${account.email.padEnd(28)} ${account.role} · ${account.title}`);
+  if (setupToken) {
+    console.log("No admin account yet. To choose the province and create the first admin, open (works until then):");
+    console.log(`  http://localhost:${port}/setup?token=${setupToken}`);
+    console.log("  or run `npm run cli -- init --help` to do it from the command line.");
+  } else if (demo) {
+    console.log(`Demo accounts (password: ${demoPassword()}):`);
+    for (const account of demoAccounts) console.log(`  ${account.email.padEnd(28)} ${account.role} · ${account.title}`);
+  }
 });
 
 let stopping = false;

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { createDb, type Db } from "../db/client";
-import { applyMigrations } from "../db/migrations";
 import { resolveDatabase } from "../db/resolve-database";
 import { type Actor, loadActor } from "../policies/actor";
+import { prepareDatabase } from "../reference/prepare-database";
 import { CliError } from "./cli-error";
 import { assertEmbeddedDatabaseFree } from "./embedded-guard";
 
@@ -18,14 +18,18 @@ export async function runAs(command: Command, run: (ctx: { db: Db; actor: Actor 
   console.error(`Database: ${database.description}`);
   const db = createDb(database.url, 1);
   try {
-    await applyMigrations(database.url);
+    await prepareDatabase(database.url, db);
     const user = await db.user.findFirst({
       where: email ? { email: email.toLowerCase() } : { memberships: { some: { role: "admin" } }, disabledAt: null },
       orderBy: { createdAt: "asc" },
       select: { id: true, disabledAt: true },
     });
     if (!user || user.disabledAt)
-      throw new CliError(email ? `No active user ${email}.` : "No admin account: create one with `user create`.");
+      throw new CliError(
+        email
+          ? `No active user ${email}.`
+          : "No admin account: start the province with `init` (see --help), or create one with `user create`.",
+      );
     await run({ db, actor: (await loadActor(db, user.id))! });
   } finally {
     await db.$disconnect();

@@ -8,6 +8,7 @@ import { CliError } from "./cli-error";
 import { say } from "./messages";
 import { registerExport } from "./commands/export";
 import { registerImport } from "./commands/import";
+import { registerInit } from "./commands/init";
 import { registerBackup } from "./commands/backup";
 import { registerRollup } from "./commands/rollup";
 import { registerUser } from "./commands/user";
@@ -18,6 +19,7 @@ const program = new Command("chungtay")
   .showHelpAfterError()
   .exitOverride();
 
+registerInit(program);
 registerRollup(program);
 registerUser(program);
 registerBackup(program);

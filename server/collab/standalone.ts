@@ -6,16 +6,16 @@
  */
 import { createServer } from "node:http";
 import { ensureAuthSecret } from "../auth/secret";
-import { disconnectDb } from "../db/client";
-import { applyMigrations } from "../db/migrations";
+import { disconnectDb, getDb } from "../db/client";
 import { DATA_DIR, resolveDatabase } from "../db/resolve-database";
 import { withSetupLock } from "../db/setup-lock";
+import { prepareDatabase } from "../reference/prepare-database";
 import { attachCollab } from "./attach";
 import { createCollabServer, drainCollabServer } from "./server";
 
 const port = Number(process.env.COLLAB_PORT ?? 3001);
 const database = await resolveDatabase();
-await withSetupLock(database, () => applyMigrations(database.url));
+await withSetupLock(database, () => prepareDatabase(database.url, getDb()));
 await ensureAuthSecret(DATA_DIR);
 
 const collab = createCollabServer({ name: `collab-${port}` });

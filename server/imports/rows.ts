@@ -57,14 +57,17 @@ export interface KnownUnit {
   parentCode: string | null;
 }
 
-/** Official codes are digits with leading zeros (province 2, district 3, commune 5), which Excel drops from numeric cells. */
-const PADDED_LENGTHS = [2, 3, 5];
-const paddings = (code: string) =>
-  /^\d+$/.test(code) ? PADDED_LENGTHS.filter((n) => n > code.length).map((n) => code.padStart(n, "0")) : [];
+/** Official codes are digits with leading zeros, as many as the level has, which Excel drops from numeric cells. */
+const OFFICIAL_WIDTH: Partial<Record<UnitLevel, number>> = { province: 2, district: 3, commune: 5 };
+const WIDTHS = Object.values(OFFICIAL_WIDTH);
+const paddings = (code: string, widths: number[] = WIDTHS) =>
+  /^\d+$/.test(code) ? widths.filter((n) => n > code.length).map((n) => code.padStart(n, "0")) : [];
 
 /**
  * The units a file names, loaded in one query and found by code. A code Excel turned into a
- * number ("3180" for "03180") is found by its zero-padded form when exactly one such unit exists.
+ * number ("3180" for "03180") is found by its zero-padded form when exactly one such unit exists,
+ * padded only to the width of that unit's level; when the row says which level it means, only
+ * to that level's width, so that a new province "97" is not taken for the district "097".
  */
 export async function loadUnitsByCode(db: Pick<Db, "$queryRaw">, codes: Iterable<string>) {
   const wanted = [...new Set([...codes].flatMap((code) => [code, ...paddings(code)]))].filter(Boolean);
@@ -73,10 +76,14 @@ export async function loadUnitsByCode(db: Pick<Db, "$queryRaw">, codes: Iterable
     FROM "OrgUnit" u LEFT JOIN "OrgUnit" p ON p.id = u."parentId"
     WHERE u.code = ANY(${wanted})`;
   const byCode = new Map(rows.map((unit) => [unit.code, unit]));
-  return (code: string): KnownUnit | undefined => {
+  return (code: string, level?: UnitLevel | null): KnownUnit | undefined => {
     const exact = byCode.get(code);
     if (exact) return exact;
-    const padded = paddings(code).flatMap((c) => byCode.get(c) ?? []);
+    const widths = level ? [OFFICIAL_WIDTH[level] ?? 0] : WIDTHS;
+    const padded = paddings(code, widths).flatMap((c) => {
+      const unit = byCode.get(c);
+      return unit && OFFICIAL_WIDTH[unit.level] === c.length ? [unit] : [];
+    });
     return padded.length === 1 ? padded[0] : undefined;
   };
 }

@@ -98,7 +98,7 @@ export const unitsImporter: Importer<UnitChange> = {
     type Known = { row: number | null; ok: boolean; id: string | null; code: string; path: string; depth: number };
     const earlier = new Map<string, Known>();
     for (const p of parsed) {
-      const existing = find(p.code);
+      const existing = find(p.code, p.level);
       const inDb = p.parentCode ? find(p.parentCode) : undefined;
       const parent: Known | undefined =
         (p.parentCode && earlier.get(p.parentCode)) ||

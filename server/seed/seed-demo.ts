@@ -1,9 +1,11 @@
 import type { Db } from "../db/client";
 import { hashPassword } from "../auth/password";
-import { childPath } from "../policies/tree";
+import { loadReferenceData } from "../reference/reference-data";
+import { provinceTree } from "../reference/province-tree";
+import { insertUnitTree } from "../setup/insert-unit-tree";
+import { seedAssessments } from "./seed-assessments";
 import { seedPlanHistory } from "./seed-plan-history";
-import { seedCriteria } from "./seed-criteria";
-import { plans, programs, units, users, type SeedPlan, type SeedUnit } from "../../prisma/seed-data/dien-bien";
+import { DEMO_PROVINCE_CODE, demoUnits, plans, users, type SeedPlan } from "../../prisma/seed-data/dien-bien";
 
 /** The documented demo password; DEMO_PASSWORD overrides it when the accounts are first created. */
 export const DEFAULT_DEMO_PASSWORD = "ChungTay@2025";
@@ -25,41 +27,23 @@ function generations<T>(items: T[], key: (item: T) => string, parentKey: (item: 
 }
 
 /**
- * Seeds the demo province (Điện Biên before the 2025 reform). Idempotent: it only creates
- * what is missing (createMany … skipDuplicates on natural keys), so running it on every start
- * never overwrites what users changed, such as a password or a plan's title.
+ * Seeds the demo province: the real Điện Biên from the official lists, before and after the
+ * 2025 reform, with departments, schools, accounts, plans and results. Idempotent: it only
+ * creates what is missing (createMany … skipDuplicates on natural keys), so running it on
+ * every start never overwrites what users changed, such as a password or a plan's title.
  */
 export async function seedDemo(db: Db): Promise<{ created: number }> {
-  let created = (await db.program.createMany({ data: programs, skipDuplicates: true })).count;
-
-  const unitByCode = new Map<string, { id: string; path: string; depth: number }>();
-  const loadUnits = async (codes: string[]) => {
-    const rows = await db.orgUnit.findMany({
-      where: { code: { in: codes } },
-      select: { id: true, code: true, path: true, depth: true },
-    });
-    for (const row of rows) unitByCode.set(row.code, row);
-  };
-  for (const generation of generations<SeedUnit>(
-    units,
-    (u) => u.code,
-    (u) => u.parentCode,
-  )) {
-    const data = generation.map((unit) => {
-      const parent = unit.parentCode ? unitByCode.get(unit.parentCode)! : null;
-      return {
-        code: unit.code,
-        name: unit.name,
-        level: unit.level,
-        parentId: parent?.id ?? null,
-        path: childPath(parent?.path ?? null, unit.code),
-        depth: parent ? parent.depth + 1 : 0,
-        validTo: unit.validTo ? date(unit.validTo) : null,
-      };
-    });
-    created += (await db.orgUnit.createMany({ data, skipDuplicates: true })).count;
-    await loadUnits(generation.map((u) => u.code));
-  }
+  let created = await loadReferenceData(db);
+  const { units } = provinceTree(DEMO_PROVINCE_CODE, { beforeReform: true });
+  created += await db.$transaction((tx) => insertUnitTree(tx, [...units, ...demoUnits]), { timeout: 5 * 60 * 1000 });
+  const unitByCode = new Map(
+    (
+      await db.orgUnit.findMany({
+        where: { code: { in: [...users.map((u) => u.unitCode), ...plans.map((p) => p.issuingUnitCode)] } },
+        select: { id: true, code: true },
+      })
+    ).map((u) => [u.code, u]),
+  );
 
   const existing = await db.user.findMany({
     where: { email: { in: users.map((u) => u.email) } },
@@ -119,6 +103,6 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     for (const row of rows) planIdByReference.set(reference(row), row.id);
   }
   created += await seedPlanHistory(db, [...planIdByReference.values()]);
-  created += await seedCriteria(db, userIdByEmail.get(admin.email)!);
+  created += await seedAssessments(db, userIdByEmail.get(admin.email)!);
   return { created };
 }

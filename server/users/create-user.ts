@@ -1,6 +1,8 @@
+import type { Effects } from "../commands/effects";
 import { runAs, runCommand } from "../commands/run-command";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import { forbidden, invalidFields } from "../errors";
 import { authorize } from "../policies";
 import type { Actor } from "../policies/actor";
@@ -61,26 +63,38 @@ export async function createFirstAdmin(db: Db, input: TUserCreate) {
   if (!unit) throw invalidFields({ unit: ["validation.unitUnknown"] });
   const generatedPassword = password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(password ?? generatedPassword!);
-  const user = await runCommand(db, null, async (tx, effects) => {
-    // Two operators bootstrapping at once take turns, and the second finds the first's admin.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('chungtay.first-admin'))`;
-    if (await tx.user.count({ where: { disabledAt: null, memberships: { some: { role: "admin" } } } }))
-      throw forbidden();
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
-      throw invalidFields({ email: ["validation.emailTaken"] });
-    const created = await tx.user.create({
-      data: { email, name, title, passwordHash, memberships: { create: { role, unitId: unit.id } } },
-      select: managedUserSelect,
-    });
-    effects.audit({
-      action: "user.create",
-      entityType: "User",
-      entityId: created.id,
-      after: { ...auditView(created), firstAdmin: true },
-    });
-    return created;
-  });
+  const user = await runCommand(db, null, (tx, effects) =>
+    insertFirstAdmin(tx, effects, { email, name, title, passwordHash }, unit.id),
+  );
   return { user, generatedPassword };
+}
+
+/**
+ * The first admin's account and role, inside the caller's transaction (first-run setup creates
+ * the province's units in the same one): refused when an active admin exists or the email is taken.
+ */
+export async function insertFirstAdmin(
+  tx: Prisma.TransactionClient,
+  effects: Effects,
+  account: { email: string; name: string; title: string; passwordHash: string },
+  unitId: string,
+) {
+  // Two operators bootstrapping at once take turns, and the second finds the first's admin.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('chungtay.first-admin'))`;
+  if (await tx.user.count({ where: { disabledAt: null, memberships: { some: { role: "admin" } } } })) throw forbidden();
+  if (await tx.user.findUnique({ where: { email: account.email }, select: { id: true } }))
+    throw invalidFields({ email: ["validation.emailTaken"] });
+  const created = await tx.user.create({
+    data: { ...account, memberships: { create: { role: "admin", unitId } } },
+    select: managedUserSelect,
+  });
+  effects.audit({
+    action: "user.create",
+    entityType: "User",
+    entityId: created.id,
+    after: { ...auditView(created), firstAdmin: true },
+  });
+  return created;
 }
 
 /** Whether any account may still manage users; without one, only `createFirstAdmin` can start. */

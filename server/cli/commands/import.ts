@@ -62,13 +62,13 @@ export function registerImport(program: Command) {
           report = options.dryRun ? await previewImport(db, actor, input) : await applyImport(db, actor, input);
         } catch (error) {
           if (error instanceof ImportRejected) {
-            print(error.report, options);
+            printReport(error.report, options);
             throw new CliError(say("imports.errors.rejected"), 1);
           }
           if (error instanceof DomainError) throw new CliError(say(error.messageKey), 2);
           throw error;
         }
-        print(report, options);
+        printReport(report, options);
         // A dry run fails as the import would, so that scripts can check a file before sending it.
         if (options.dryRun && (report.fileIssues.length || (report.counts.errorRows && !options.validOnly)))
           throw new CliError(say("imports.errors.rejected"), 1);
@@ -88,7 +88,7 @@ async function readImportFile(file: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(file));
 }
 
-function print(report: ImportReport, options: Options) {
+export function printReport(report: ImportReport, options: Options = {}) {
   if (options.json) {
     process.stdout.write(
       `${JSON.stringify({ ...report, issues: report.issues.map((i) => ({ ...i, text: say(i.message, i.params) })) })}\n`,

@@ -2,8 +2,8 @@ import type { Command } from "commander";
 import { DomainError } from "../../errors";
 import type { Actor } from "../../policies/actor";
 import { createDb } from "../../db/client";
-import { applyMigrations } from "../../db/migrations";
 import { resolveDatabase } from "../../db/resolve-database";
+import { prepareDatabase } from "../../reference/prepare-database";
 import { createFirstAdmin, createUser, hasActiveAdmin } from "../../users/create-user";
 import { disableUser } from "../../users/disable-user";
 import { grantRole, revokeRole } from "../../users/memberships";
@@ -108,7 +108,7 @@ async function createFirstAdminIfNone(options: TUserCreate): Promise<boolean> {
   const database = await resolveDatabase();
   const db = createDb(database.url, 1);
   try {
-    await applyMigrations(database.url);
+    await prepareDatabase(database.url, db);
     if (await hasActiveAdmin(db)) return false;
     console.error(`Database: ${database.description} (no admin yet: creating the first one)`);
     const { user, generatedPassword } = await explain(null, createFirstAdmin(db, options));

@@ -1,9 +1,10 @@
 /**
- * National criteria sets as the seed loads them. Names follow the decisions as the press
- * reported them (see ../shared/DESIGN.md); an admin completes or corrects them in the app
- * (indicator counts per criterion, English names) when the decision's text is at hand.
+ * The national criteria sets, loaded into every database at start (see reference-data.ts).
+ * Names follow the decisions as the press reported them (see ../shared/DESIGN.md); an admin
+ * completes or corrects them in the app (indicator counts per criterion, English names) when
+ * the decision's text is at hand, and loading again never overwrites that.
  */
-export interface SeedCriteriaSet {
+export interface ReferenceCriteriaSet {
   code: string;
   name: string;
   nameEn: string;
@@ -17,7 +18,7 @@ export interface SeedCriteriaSet {
   criteria: [vi: string, en: string][];
 }
 
-export const criteriaSets: SeedCriteriaSet[] = [
+export const criteriaSets: ReferenceCriteriaSet[] = [
   {
     code: "NTM-XA-2021-2025",
     name: "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025",
@@ -101,18 +102,4 @@ export const criteriaSets: SeedCriteriaSet[] = [
       ["Tiếp cận pháp luật, an ninh, quốc phòng", "Access to law, security and defence"],
     ],
   },
-];
-
-/**
- * Demo assessments of 2025 for the communes of Tuần Giáo: how many of the 19 criteria each
- * met, and at which criteria it fell short. Quài Nưa "maintains 16/19 criteria".
- */
-export const demoAssessments2025: { unitCode: string; notMet: number[]; advanced?: number[] }[] = [
-  { unitCode: "03171", notMet: [], advanced: [2, 4, 8, 15] },
-  { unitCode: "03180", notMet: [5, 10, 11] },
-  { unitCode: "03185", notMet: [5, 6, 10, 11, 13, 14, 17] },
-  { unitCode: "03186", notMet: [2, 5, 6, 7, 10, 11, 12, 13, 14, 17] },
-  { unitCode: "03187", notMet: [5, 10, 11, 14] },
-  { unitCode: "03176", notMet: [2, 5, 7, 10, 11, 13, 17] },
-  { unitCode: "03181", notMet: [5, 11] },
 ];
