@@ -3,23 +3,16 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { DomainError } from "../errors";
 import { publishPlanEvent } from "../live/live-events";
+import { authorize } from "../policies";
 import type { Actor } from "../policies/actor";
+import { insertMany } from "./bulk-insert";
 import { criteriaImporter } from "./criteria";
 import { disbursementsImporter } from "./disbursements";
-import { insertMany } from "./bulk-insert";
-import { readTable } from "./parse-file";
+import { rememberMapping, rememberedMapping } from "./mappings";
+import { readWorkbook } from "./parse-file";
+import { buildReport, type CheckedFile, unconfirmed } from "./report";
 import { shortagesImporter } from "./shortages";
-import type {
-  Change,
-  Checked,
-  CheckedRow,
-  ImportInput,
-  ImportKind,
-  ImportReport,
-  Importer,
-  RowStatus,
-  Written,
-} from "./types";
+import type { Change, ImportInput, ImportKind, ImportReport, Importer, Written } from "./types";
 import { unitsImporter } from "./units";
 
 /**
@@ -35,81 +28,60 @@ const importers: Record<ImportKind, Importer<Change>> = {
   disbursements: disbursementsImporter,
 };
 
-/** The preview lists this many row problems and rows; the counts always cover the whole file. */
-export const MAX_LISTED_ISSUES = 1000;
-export const MAX_LISTED_ROWS = 200;
+export { MAX_LISTED_ISSUES, MAX_LISTED_ROWS } from "./report";
 /** 50,000 rows of 19 criteria are a million records and as many audit events: far more than Prisma's default 5 s allows. */
 const TRANSACTION_TIMEOUT_MS = 10 * 60 * 1000;
 
-/** The file would be rejected: it has file-level problems, or row errors and the user did not choose the valid rows only. */
+/**
+ * The file would not be imported: it has file-level problems, row errors and the user did not
+ * choose the valid rows only, or the user has not confirmed what the preview asked to confirm.
+ */
 export class ImportRejected extends DomainError {
-  constructor(readonly report: ImportReport) {
-    super("BAD_REQUEST", "imports.errors.rejected");
+  constructor(
+    readonly report: ImportReport,
+    messageKey = "imports.errors.rejected",
+  ) {
+    super("BAD_REQUEST", messageKey);
   }
 }
 
-async function check(db: Db, actor: Actor, input: ImportInput): Promise<Checked<Change> & { rowCount: number }> {
-  const read = await readTable(input.fileName, input.content);
+async function check(db: Db, actor: Actor, input: ImportInput): Promise<CheckedFile> {
+  // Rights first: whoever may not import this kind learns it before the file is unpacked or parsed.
+  authorize(actor, "imports.start", { kind: input.kind });
+  const read = await readWorkbook(input.fileName, input.content);
   if (!read.ok) return { fileIssues: [read.issue], warnings: [], rows: [], rowCount: 0 };
-  const checked = await importers[input.kind].check(db, actor, read.table, {
-    period: input.period,
-    setCode: input.setCode,
-  });
-  return { ...checked, rowCount: read.table.rows.length };
-}
-
-const statusOf = (row: CheckedRow<Change>): RowStatus =>
-  row.issues.length
-    ? "error"
-    : row.changes.some((c) => c.op === "create")
-      ? "create"
-      : row.changes.length
-        ? "update"
-        : "unchanged";
-
-function report(
-  input: ImportInput,
-  checked: Checked<Change> & { rowCount: number },
-  outcome: ImportReport["outcome"],
-): ImportReport {
-  const valid = checked.rows.filter((r) => !r.issues.length);
-  const changes = valid.flatMap((r) => r.changes);
-  const issues = checked.rows.flatMap((r) => r.issues);
-  return {
-    kind: input.kind,
-    fileName: input.fileName,
-    outcome,
-    rowCount: checked.rowCount,
-    counts: {
-      create: changes.filter((c) => c.op === "create").length,
-      update: changes.filter((c) => c.op === "update").length,
-      unchanged: valid.reduce((sum, r) => sum + r.unchanged, 0),
-      errorRows: checked.rows.length - valid.length,
-    },
-    fileIssues: checked.fileIssues,
-    warnings: checked.warnings,
-    issues: issues.slice(0, MAX_LISTED_ISSUES),
-    issueCount: issues.length,
-    rows: checked.rows.slice(0, MAX_LISTED_ROWS).map((r) => ({ row: r.row, key: r.key, status: statusOf(r) })),
-  };
+  const {
+    kind: _kind,
+    fileName: _name,
+    content: _content,
+    validOnly: _valid,
+    confirmations: _given,
+    ...options
+  } = input;
+  const remembered = await rememberedMapping(db, actor, input.kind);
+  const checked = await importers[input.kind].check(db, actor, read.sheets, { ...options, remembered });
+  return { ...checked, rowCount: checked.rows.length };
 }
 
 /** What importing the file would do, by row and column; writes nothing. */
 export async function previewImport(db: Db, actor: Actor, input: ImportInput): Promise<ImportReport> {
-  return report(input, await check(db, actor, input), "preview");
+  return buildReport(input, await check(db, actor, input), "preview");
 }
 
 /**
- * Imports the file: all of it, or with `validOnly` the rows without errors. Every change and
- * its audit event commit in one transaction, so a failure half-way writes nothing; a file
- * whose records are all up to date writes nothing, audit included.
+ * Imports the file: all of it, or with `validOnly` the rows without errors, once the user has
+ * confirmed what the preview asked (marks read, money lowered, units left without results).
+ * Every change and its audit event commit in one transaction, so a failure half-way writes
+ * nothing; a file whose records are all up to date writes nothing, audit included. The column
+ * mapping the user chose is remembered for their unit's next file.
  */
 export async function applyImport(db: Db, actor: Actor, input: ImportInput): Promise<ImportReport> {
   const checked = await check(db, actor, input);
-  const preview = report(input, checked, "applied");
+  const preview = buildReport(input, checked, "applied");
   if (preview.fileIssues.length || (preview.counts.errorRows && !input.validOnly)) throw new ImportRejected(preview);
   const changes = checked.rows.filter((r) => !r.issues.length).flatMap((r) => r.changes);
   if (!changes.length) return preview;
+  if (unconfirmed(preview, input).length) throw new ImportRejected(preview, "imports.errors.unconfirmed");
   const written = await db.$transaction(
     async (tx) => {
       const written = await importers[input.kind].write(tx, actor, changes);
@@ -118,13 +90,14 @@ export async function applyImport(db: Db, actor: Actor, input: ImportInput): Pro
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
   );
+  await rememberMapping(db, actor, input.kind, input.mapping, preview.layout);
   for (const planId of written.planIds) await publishPlanEvent(db, { planId, topic: "planning" });
   return preview;
 }
 
 /**
  * One audit event per record changed, as the forms write them (in bulk), and one for the
- * import itself, which says which file brought them and when.
+ * import itself, which says which file brought them, how it was read, and when.
  */
 async function writeAudit(
   tx: Prisma.TransactionClient,
@@ -137,7 +110,11 @@ async function writeAudit(
     fileName: input.fileName,
     period: input.period,
     setCode: input.setCode,
+    plan: input.planReference,
+    sheet: preview.layout?.sheet,
+    headerRows: preview.layout?.headerRows,
     validOnly: !!input.validOnly,
+    confirmed: input.confirmations ?? [],
     counts: preview.counts,
   };
   const events = [
