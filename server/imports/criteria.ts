@@ -18,9 +18,6 @@ import { unitsByName } from "./unit-names";
  * result is recorded under the same rules as the unit's own form (server/criteria/assessments.ts).
  */
 
-export { parseResult } from "./marks";
-export { CRITERIA_COLUMNS, criterionHeading } from "./criteria-columns";
-
 export type AssessmentChange =
   | { op: "create"; unitId: string; criterionId: string; period: string; result: AssessmentResult }
   | { op: "update"; id: string; before: AssessmentResult; result: AssessmentResult };

@@ -97,9 +97,6 @@ export const parseSource = labelLookup<CapitalSource>(
   CAPITAL_SOURCES.map((s) => [s, [vi.budget.sources[s], en.budget.sources[s], ...ABBREVIATIONS[s]]]),
 );
 
-/** A date as officials write it → "yyyy-mm-dd"; anything else is left for the date check to refuse. */
-export const isoDate = (text: string) => parseDate(text) ?? text;
-
 const fieldsOf = ZDisbursement.pick({ amount: true, paidOn: true, note: true });
 
 type Line = { id: string; planId: string; source: CapitalSource; year: number; description: string; amount: bigint };

@@ -250,6 +250,29 @@ describe("officials' criteria reports", () => {
     ]);
   });
 
+  it("tells two communes of one name apart by the district heading they sit under, and only so", async () => {
+    const p = await province();
+    const inNamPo = await buildUnit(p.db, { level: "commune", parent: p.namPo, name: "Xã Nà Bủng" });
+    const inMuongCha = await buildUnit(p.db, { level: "commune", parent: p.muongCha, name: "Xã Nà Bủng" });
+    const grouped = csvFile([
+      ["STT", "Tên xã", "TC1"],
+      ["I", "Huyện Nậm Pồ", ""],
+      [1, "Xã Nà Bủng", "Đạt"],
+      ["II", "Huyện Mường Chà", ""],
+      [1, "Xã Nà Bủng", "Chưa đạt"],
+    ]);
+    await applyImport(p.db, p.planner, input(p, grouped, "ket-qua.csv"));
+    expect((await stored(p, inNamPo.id))[0]).toBe("met");
+    expect((await stored(p, inMuongCha.id))[0]).toBe("not_met");
+    const ungrouped = csvFile([
+      ["STT", "Tên xã", "TC1"],
+      [1, "Xã Nà Bủng", "Đạt"],
+    ]);
+    expect((await previewImport(p.db, p.planner, input(p, ungrouped, "ket-qua.csv"))).issues).toMatchObject([
+      { row: 2, message: "imports.errors.unitNameAmbiguous" },
+    ]);
+  });
+
   it("refuses a file with a wrong code, an unknown result and a commune named twice, naming those rows", async () => {
     const p = await province();
     const file = csvFile([

@@ -157,7 +157,7 @@ function readSheet(sheet: ExcelJS.Worksheet): Sheet {
  * ones; numbers to Excel's 15 significant digits, so that a formula's 0.30000000000000004
  * reads as the 0,3 the sheet shows.
  */
-export function cellText(value: ExcelJS.CellValue | undefined): string {
+function cellText(value: ExcelJS.CellValue | undefined): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "number") return String(Number(value.toPrecision(15)));

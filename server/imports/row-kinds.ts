@@ -60,7 +60,8 @@ function reasonOf(cells: string[]): SkipReason | null {
 }
 
 /** A template's example row says so in one of its cells ("Ví dụ"): it is never imported, whatever it holds. */
-const isExample = (cells: string[]) => cells.some((c) => /^vi du\b/.test(searchable(c.normalize("NFC")).trim()));
+const isExample = (cells: string[]) =>
+  cells.some((c) => /^\s*v/i.test(c) && /^vi du\b/.test(searchable(c.normalize("NFC")).trim()));
 
 export interface RowKinds {
   data: RawRow[];

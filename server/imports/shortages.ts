@@ -1,26 +1,22 @@
-import en from "../../messages/en.json";
-import vi from "../../messages/vi.json";
 import type { ShortageCategory } from "../db/generated/client";
-import { SHORTAGE_CATEGORIES } from "../planning/constants";
 import { can } from "../policies";
 import { normalizeDecimal, shortageFields } from "../planning/schemas";
 import { insertMany } from "./bulk-insert";
-import { type ColumnSpec, labelLookup, normalizeLabel, normalizeText } from "./columns";
+import { normalizeText } from "./columns";
 import { readTable } from "./find-table";
-import { moneyUnitOf, parseMoney, tableMoneyUnit } from "./money";
 import {
-  chosenPlan,
-  type ImportPlan,
-  loadPlans,
-  lockPlans,
-  PLAN_COLUMNS,
-  planRightIssue,
-  rowPlan,
-  unitsInScope,
-} from "./plans";
-import { chunks, flagDuplicates, issueKey, type KnownUnit, loadUnitsByCode, RowCheck } from "./rows";
+  describeShortage,
+  parseCategory,
+  readValues,
+  SHORTAGE_COLUMNS,
+  type ShortageKey,
+  type ShortageValues,
+} from "./shortage-columns";
+import { moneyUnitOf, parseMoney, tableMoneyUnit } from "./money";
+import { chosenPlan, type ImportPlan, loadPlans, lockPlans, planRightIssue, rowPlan, unitsInScope } from "./plans";
+import { chunks, flagDuplicates, type KnownUnit, loadUnitsByCode, RowCheck } from "./rows";
 import { checkTotals } from "./totals";
-import { CLEAR_MARKER, type FieldChange, type Importer, type Written } from "./types";
+import type { Importer, Written } from "./types";
 import { unitsByName } from "./unit-names";
 
 /**
@@ -31,55 +27,10 @@ import { unitsByName } from "./unit-names";
  * links are left to the plan's pages.
  */
 
-type Key =
-  "plan" | "planUnit" | "unit" | "unitName" | "category" | "quantity" | "unitLabel" | "estimatedCost" | "description";
-export const SHORTAGE_COLUMNS: ColumnSpec<Key>[] = [
-  ...PLAN_COLUMNS,
-  {
-    key: "unit",
-    heading: "Mã xã/trường",
-    aliases: ["Mã đơn vị", "Mã xã", "Mã trường", "unit", "unit code", "Mã ĐVHC"],
-    required: false,
-  },
-  {
-    key: "unitName",
-    heading: "Tên xã/trường",
-    aliases: ["Tên đơn vị", "Tên xã", "Tên trường", "Đơn vị", "Trường"],
-    required: false,
-  },
-  { key: "category", heading: "Loại thiếu hụt", aliases: ["Loại", "category", "Hạng mục"], required: true },
-  { key: "quantity", heading: "Số lượng", aliases: ["quantity", "Số lượng thiếu"], required: true },
-  { key: "unitLabel", heading: "Đơn vị tính", aliases: ["ĐVT", "unit_label", "unit label"], required: true },
-  {
-    key: "estimatedCost",
-    heading: "Kinh phí ước tính (đồng)",
-    aliases: [
-      "Kinh phí ước tính",
-      "Kinh phí",
-      "estimated_cost",
-      "estimated cost",
-      "Dự kiến kinh phí",
-      "Kinh phí dự kiến",
-    ],
-    required: false,
-  },
-  { key: "description", heading: "Chi tiết", aliases: ["Mô tả", "description", "Nội dung"], required: false },
-];
+export { parseCategory, SHORTAGE_COLUMNS } from "./shortage-columns";
+type Key = ShortageKey;
+type Values = ShortageValues;
 
-/** The categories as the interface names them, in both languages, and as officials shorten them. */
-const SHORT_NAMES: Record<ShortageCategory, string[]> = {
-  boarding_rooms: ["phòng bán trú", "phòng nội trú"],
-  teacher_housing: ["nhà công vụ"],
-  solid_classrooms: ["phòng học kiên cố"],
-  teachers: ["giáo viên"],
-  equipment: [],
-  other: [],
-};
-export const parseCategory = labelLookup<ShortageCategory>(
-  SHORTAGE_CATEGORIES.map((c) => [c, [vi.shortages.categories[c], en.shortages.categories[c], ...SHORT_NAMES[c]]]),
-);
-
-type Values = { quantity?: number; unitLabel?: string; estimatedCost?: bigint | null };
 export type ShortageChange =
   | {
       op: "create";
@@ -96,10 +47,6 @@ export type ShortageChange =
     }
   /** Only the fields the file gives: an empty cell is left out and keeps the stored value. */
   | { op: "update"; plan: ImportPlan; id: string; before: Values; after: Values };
-
-const money = (value: bigint | null | undefined) =>
-  value === null || value === undefined ? null : { type: "money" as const, value: value.toString() };
-const isClear = (text: string) => normalizeLabel(text) === normalizeLabel(CLEAR_MARKER);
 
 export const shortagesImporter: Importer<ShortageChange> = {
   async check(db, actor, book, options) {
@@ -133,25 +80,7 @@ export const shortagesImporter: Importer<ShortageChange> = {
       else if (!category) check.error(h("category"), "imports.errors.badCategory", { value: value("category") });
       const description = shortageFields.shape.description.safeParse(value("description"));
       if (!description.success) check.error(h("description"), "validation.tooLong");
-      // The form's own checks for the values the row gives; an empty cell is no value.
-      const given: Values = {};
-      if (value("quantity")) {
-        const quantity = shortageFields.shape.quantity.safeParse(normalizeDecimal(value("quantity")));
-        if (quantity.success) given.quantity = quantity.data;
-        else check.error(h("quantity"), "validation.quantity");
-      }
-      if (value("unitLabel")) {
-        const label = shortageFields.shape.unitLabel.safeParse(value("unitLabel"));
-        if (label.success) given.unitLabel = label.data;
-        else for (const issue of label.error.issues) check.error(h("unitLabel"), issueKey(issue));
-      }
-      const costText = value("estimatedCost");
-      if (costText && isClear(costText)) given.estimatedCost = null;
-      else if (costText) {
-        const cost = parseMoney(costText, unit);
-        if (cost === null) check.error(h("estimatedCost"), "imports.errors.money", { value: costText });
-        else given.estimatedCost = cost;
-      }
+      const given = readValues(value, h, check, unit);
       return {
         check,
         ref,
@@ -265,7 +194,7 @@ export const shortagesImporter: Importer<ShortageChange> = {
           estimatedCost: given.estimatedCost ?? null,
         };
         check.changes.push({ op: "create", plan, data });
-        check.describe = () => describe(h, {}, data);
+        check.describe = () => describeShortage(h, {}, data);
       } else {
         const stored = matches[0];
         const after: Values = {};
@@ -280,7 +209,7 @@ export const shortagesImporter: Importer<ShortageChange> = {
           continue;
         }
         check.changes.push({ op: "update", plan, id: stored.id, before, after });
-        check.describe = () => describe(h, before, after);
+        check.describe = () => describeShortage(h, before, after);
         // Less money than stored, or none: the user confirms it before the import.
         if (
           after.estimatedCost !== undefined &&
@@ -363,26 +292,3 @@ export const shortagesImporter: Importer<ShortageChange> = {
 };
 
 const planMissing = { row: null, column: null, message: "imports.errors.planRequired" };
-
-function describe(h: (key: Key) => string, before: Values, after: Values): FieldChange[] {
-  const changes: FieldChange[] = [];
-  if (after.quantity !== undefined)
-    changes.push({
-      column: h("quantity"),
-      before: before.quantity === undefined ? null : { type: "text", value: String(before.quantity) },
-      after: { type: "text", value: String(after.quantity) },
-    });
-  if (after.unitLabel !== undefined)
-    changes.push({
-      column: h("unitLabel"),
-      before: before.unitLabel ? { type: "text", value: before.unitLabel } : null,
-      after: { type: "text", value: after.unitLabel },
-    });
-  if (after.estimatedCost !== undefined)
-    changes.push({
-      column: h("estimatedCost"),
-      before: money(before.estimatedCost),
-      after: money(after.estimatedCost),
-    });
-  return changes;
-}

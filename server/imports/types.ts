@@ -30,11 +30,6 @@ export interface ImportIssue {
   params?: Record<string, string | number>;
 }
 
-/** A file's table once found: its data rows, each with its row number. */
-export interface SourceTable {
-  rows: { row: number; cells: string[] }[];
-}
-
 /** What the caller chose besides the file. */
 export interface ImportOptions {
   /** Criteria only: the period assessed ("2025", "2025-H1") and the set (by default the commune set of its year). */
