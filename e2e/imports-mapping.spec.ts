@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./fixtures";
@@ -45,6 +46,20 @@ test("an admin maps an unknown column in the preview, confirms the marks and imp
   await page.goto("/imports");
   await page.getByRole("radio", { name: "Kết quả tiêu chí" }).check();
   await page.getByLabel("Kỳ đánh giá").fill(PERIOD);
+
+  // The template of the period's set, with the admin's communes listed under an example row.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Mẫu Excel (.xlsx)" }).click(),
+  ]);
+  const template = new ExcelJS.Workbook();
+  await template.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+  const header = template.worksheets[0]!.getRow(5).values as string[];
+  expect(header.slice(1, 5)).toEqual(["STT", "Mã đơn vị", "Tên đơn vị", "TC1. Quy hoạch"]);
+  expect(header).toHaveLength(1 + 3 + 19);
+  expect(template.worksheets[0]!.getRow(6).getCell(1).value).toBe("Ví dụ");
+  expect(template.worksheets[0]!.actualRowCount).toBeGreaterThan(100);
+
   const file = { name: "bieu-02-tuan-giao.xlsx", mimeType: "application/octet-stream", buffer: await officialReport() };
   await page.getByLabel("Tệp dữ liệu").setInputFiles(file);
   await page.getByRole("button", { name: "Kiểm tra tệp" }).click();

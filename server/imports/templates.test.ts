@@ -55,6 +55,9 @@ async function sheetOf(data: Buffer) {
 describe("import templates", () => {
   it("follow the chosen period's set, list the user's units with drop-downs, and import back without the example", async () => {
     const { db, tree, set, planner } = await setup();
+    // A commune merged away by the 2025 reform has no row in a 2026 template.
+    const merged = await buildUnit(db, { level: "commune", parent: tree.district, name: "Xã Đã Sáp Nhập" });
+    await db.orgUnit.update({ where: { id: merged.id }, data: { validTo: new Date("2025-06-30") } });
     const file = await buildTemplate(db, planner, "criteria", { format: "xlsx", period: "2026", setCode: set.code });
     const { sheet, rows, numbers } = await sheetOf(file.data);
     const header = rows.find((r) => r[0] === "STT")!;

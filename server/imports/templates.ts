@@ -47,10 +47,27 @@ const RESULT_WORDS = (set: ImportSet) =>
     ? [vi.criteria.results.met, vi.criteria.results.not_met, vi.criteria.results.advanced, vi.criteria.results.model]
     : [vi.criteria.results.met, vi.criteria.results.not_met];
 
-/** Units the user sees at a level (or all), by place in the tree, for prefilled rows and lists. */
-async function unitsOf(db: Db, actor: Actor, levels: UnitLevel[] | null, right: "unit.assess" | "unit.view") {
+/**
+ * Units the user sees at a level (or all), by place in the tree, for prefilled rows and lists:
+ * those that existed in `year` (2023 lists the communes before the 2025 reform), else today's.
+ */
+async function unitsOf(
+  db: Db,
+  actor: Actor,
+  levels: UnitLevel[] | null,
+  right: "unit.assess" | "unit.view",
+  year?: number,
+) {
+  const existed = year
+    ? {
+        AND: [
+          { OR: [{ validFrom: null }, { validFrom: { lte: new Date(Date.UTC(year, 11, 31)) } }] },
+          { OR: [{ validTo: null }, { validTo: { gte: new Date(Date.UTC(year, 0, 1)) } }] },
+        ],
+      }
+    : { validTo: null };
   const units = await db.orgUnit.findMany({
-    where: { AND: [viewableUnitsWhere(actor), levels ? { level: { in: levels } } : {}, { validTo: null }] },
+    where: { AND: [viewableUnitsWhere(actor), levels ? { level: { in: levels } } : {}, existed] },
     select: { code: true, name: true, level: true, path: true, parent: { select: { code: true } } },
     orderBy: [{ path: "asc" }],
     take: MAX_PREFILLED,
@@ -68,7 +85,7 @@ async function criteriaTemplate(db: Db, actor: Actor, query: TemplateQuery): Pro
     );
   const words = RESULT_WORDS(set);
   const criteria = set.criteria.map((c) => criterionHeading(c.number, c.name));
-  const units = await unitsOf(db, actor, [set.unitLevel], "unit.assess");
+  const units = await unitsOf(db, actor, [set.unitLevel], "unit.assess", Number(period.slice(0, 4)));
   return {
     title: [
       "KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ",
