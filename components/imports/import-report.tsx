@@ -3,7 +3,13 @@
 import { useTranslations } from "next-intl";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatNumber } from "@/lib/format";
-import type { ImportIssue, ImportReport, RowStatus } from "@/server/imports/types";
+import {
+  type FieldChange,
+  type ImportIssue,
+  type ImportReport,
+  type RowStatus,
+  showValue,
+} from "@/server/imports/types";
 
 const STATUS_TONES: Record<RowStatus, Tone> = { create: "green", update: "blue", unchanged: "slate", error: "red" };
 
@@ -12,6 +18,24 @@ export function useIssueText() {
   const t = useTranslations();
   return (issue: Pick<ImportIssue, "message" | "params">) =>
     t.has(issue.message) ? t(issue.message, issue.params) : t("imports.errors.badValue");
+}
+
+/** "TC5: Chưa đạt → Đạt", "Kinh phí: 900.000.000 đồng → 850.000.000 đồng": a field before → after. */
+function ChangeList({ changes }: { changes: FieldChange[] }) {
+  const t = useTranslations();
+  const show = (value: FieldChange["before"]) => (value ? showValue(value, (key, params) => t(key, params)) : "—");
+  return (
+    <ul className="space-y-0.5 text-xs text-slate-700">
+      {changes.map((c, i) => (
+        <li key={i}>
+          <span className="font-medium">{c.column}</span>:{" "}
+          {c.before && <span className="text-slate-500 line-through">{show(c.before)}</span>}
+          {c.before && " → "}
+          <span className="font-medium text-slate-900">{show(c.after)}</span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /**
@@ -59,6 +83,41 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <p className="text-xs text-slate-500">{t("countsHint")}</p>
         </>
       )}
+      {report.skippedCount > 0 && (
+        <details className="rounded-md border border-slate-200" data-testid="import-skipped">
+          <summary className="cursor-pointer px-3 py-2 text-sm text-slate-700">
+            {t("skipped.count", { count: formatNumber(report.skippedCount) })}
+          </summary>
+          <div className="max-h-64 overflow-auto border-t border-slate-200">
+            <table className="w-full text-left text-sm">
+              <thead className="sticky top-0 bg-slate-50 text-xs uppercase text-slate-500">
+                <tr>
+                  <th className="w-16 px-3 py-2 font-medium">{t("row")}</th>
+                  <th className="w-40 px-3 py-2 font-medium">{t("skipped.title")}</th>
+                  <th className="px-3 py-2 font-medium">{t("key")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {report.skipped.map((s) => (
+                  <tr key={s.row}>
+                    <td className="px-3 py-1.5 tabular-nums">{s.row}</td>
+                    <td className="px-3 py-1.5">{t(`skipped.reasons.${s.reason}`)}</td>
+                    <td className="px-3 py-1.5 text-slate-600">{s.text}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {report.skippedCount > report.skipped.length && (
+            <p className="px-3 py-2 text-xs text-slate-500">
+              {t("skipped.more", {
+                shown: formatNumber(report.skipped.length),
+                total: formatNumber(report.skippedCount),
+              })}
+            </p>
+          )}
+        </details>
+      )}
       {report.warnings.length > 0 && (
         <div className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           <p className="font-semibold">{t("warnings")}</p>
@@ -100,7 +159,10 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         </section>
       )}
       {report.rows.length > 0 && (
-        <details className="rounded-md border border-slate-200" open={report.rowCount <= 20}>
+        <details
+          className="rounded-md border border-slate-200"
+          open={report.rowCount <= 20 || report.rows.some((r) => r.status === "update")}
+        >
           <summary className="cursor-pointer px-3 py-2 text-sm font-semibold text-slate-900">{t("rowsTitle")}</summary>
           <div className="max-h-80 overflow-auto border-t border-slate-200">
             <table className="w-full text-left text-sm" data-testid="import-rows">
@@ -109,6 +171,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                   <th className="w-16 px-3 py-2 font-medium">{t("row")}</th>
                   <th className="px-3 py-2 font-medium">{t("key")}</th>
                   <th className="w-40 px-3 py-2 font-medium">{t("status")}</th>
+                  <th className="px-3 py-2 font-medium">{t("changes")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -118,6 +181,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                     <td className="px-3 py-1.5">{row.key || "—"}</td>
                     <td className="px-3 py-1.5">
                       <Badge tone={STATUS_TONES[row.status]}>{t(`statuses.${row.status}`)}</Badge>
+                    </td>
+                    <td className="px-3 py-1.5">
+                      <ChangeList changes={row.changes} />
                     </td>
                   </tr>
                 ))}

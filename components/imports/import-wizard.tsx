@@ -10,14 +10,17 @@ import { formatNumber } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import {
   ACCEPTED_EXTENSIONS,
-  IMPORT_KINDS,
   type ImportKind,
   type ImportReport,
   MAX_FILE_BYTES,
   MAX_FILE_MEGABYTES,
 } from "@/server/imports/types";
+import type { ReadChoices } from "./import-layout";
+import { ImportKindHint, ImportTemplates } from "./import-kind-info";
+import { ImportPlanField } from "./import-plan-field";
+import { ImportPreview } from "./import-preview";
 import { ImportProgress } from "./import-progress";
-import { ImportReportView, useIssueText } from "./import-report";
+import { useIssueText } from "./import-report";
 
 type Stage = { step: "idle" } | { step: "reading"; percent: number } | { step: "checking" } | { step: "importing" };
 type ServerError = { data?: { messageKey?: string; fieldErrors?: Record<string, string[]> } | null; message: string };
@@ -33,21 +36,27 @@ function readAsBase64(file: File, onProgress: (percent: number) => void): Promis
   });
 }
 
+const NO_CHOICES: ReadChoices = { mapping: {}, marks: {} };
+
 /**
  * Choose what to import, pick a file, see the preview with every problem by row and column,
- * then import all of it or only its valid rows. The server checks the file again when
- * importing, so what is written is what the database allows at that moment.
+ * how the table was found and its columns and marks read (each can be changed, then checked
+ * again), confirm what needs confirming, then import all of it or only its valid rows. The
+ * server checks the file again when importing, so what is written is what the database
+ * allows at that moment.
  */
-export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
+export function ImportWizard({ kinds }: { kinds: ImportKind[] }) {
   const t = useTranslations();
   const locale = useLocale();
   const trpc = useTRPC();
   const issueText = useIssueText();
   const { data: criteria } = useSuspenseQuery(trpc.criteria.sets.queryOptions());
-  const kinds = IMPORT_KINDS.filter((k) => k !== "units" || canImportUnits);
   const [kind, setKind] = useState<ImportKind>(kinds.includes("criteria") ? "criteria" : kinds[0]!);
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [setCode, setSetCode] = useState("");
+  const [plan, setPlan] = useState<{ reference: string; unitCode?: string }>({ reference: "" });
+  const [choices, setChoices] = useState<ReadChoices>(NO_CHOICES);
+  const [confirmed, setConfirmed] = useState<string[]>([]);
   const [file, setFile] = useState<File | null>(null);
   const [content, setContent] = useState<string | null>(null);
   const [stage, setStage] = useState<Stage>({ step: "idle" });
@@ -59,12 +68,20 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
   const previewMutation = useMutation(trpc.imports.preview.mutationOptions());
   const commitMutation = useMutation(trpc.imports.commit.mutationOptions());
 
-  const input = (base64: string, validOnly = false) => ({
+  const input = (base64: string, read: ReadChoices, validOnly = false) => ({
     kind,
     fileName: file!.name,
     contentBase64: base64,
-    ...(kind === "criteria" ? { period, setCode: setCode || undefined } : {}),
+    ...(kind === "criteria" ? { period, setCode: setCode || undefined, marks: read.marks } : {}),
+    ...((kind === "shortages" || kind === "disbursements") && plan.reference.trim()
+      ? { planReference: plan.reference.trim(), planUnitCode: plan.unitCode }
+      : {}),
+    sheet: read.sheet,
+    headerRow: read.headerRow,
+    headerRows: read.headerRows,
+    mapping: read.mapping,
     validOnly,
+    confirmations: confirmed,
   });
   const messageOf = (e: unknown) => {
     const server = e as ServerError;
@@ -78,17 +95,18 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
     setError(null);
   };
 
-  async function check(event?: FormEvent) {
+  async function check(event?: FormEvent, read: ReadChoices = choices) {
     event?.preventDefault();
     if (!file) return;
     reset();
+    setConfirmed([]);
     if (file.size > MAX_FILE_BYTES) return setError(t("imports.errors.fileTooLarge", { max: MAX_FILE_MEGABYTES }));
     try {
       setStage({ step: "reading", percent: 0 });
       const base64 = content ?? (await readAsBase64(file, (percent) => setStage({ step: "reading", percent })));
       setContent(base64);
       setStage({ step: "checking" });
-      setPreview(await previewMutation.mutateAsync(input(base64)));
+      setPreview(await previewMutation.mutateAsync(input(base64, read)));
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -101,14 +119,16 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
     setError(null);
     setStage({ step: "importing" });
     try {
-      setResult(await commitMutation.mutateAsync(input(content, validOnly)));
+      setResult(await commitMutation.mutateAsync(input(content, choices, validOnly)));
       setPreview(null);
     } catch (e) {
       setError(messageOf(e));
       // The database changed since the preview (or the file was rejected): show the file as it checks now.
-      if ((e as ServerError).data?.messageKey === "imports.errors.rejected") {
+      const key = (e as ServerError).data?.messageKey;
+      if (key === "imports.errors.rejected" || key === "imports.errors.unconfirmed") {
         setStage({ step: "checking" });
-        setPreview(await previewMutation.mutateAsync(input(content)).catch(() => null));
+        setConfirmed([]);
+        setPreview(await previewMutation.mutateAsync(input(content, choices)).catch(() => null));
       }
     } finally {
       setStage({ step: "idle" });
@@ -116,24 +136,10 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
   }
 
   const busy = stage.step !== "idle";
-  const chosenSet = criteria.sets.find((s) => s.code === setCode);
-  const templateQuery = kind === "criteria" && chosenSet ? `&criteria=${chosenSet.criteria.length}` : "";
-  const accepted: Record<ImportKind, string[]> = {
-    units: ["province", "district", "commune", "agency", "school"].map((l) => t(`levels.${l}`)),
-    criteria: ["met", "not_met", "advanced", "model"].map((r) => t(`criteria.results.${r}`)),
-    shortages: ["boarding_rooms", "teacher_housing", "solid_classrooms", "teachers", "equipment", "other"].map((c) =>
-      t(`shortages.categories.${c}`),
-    ),
-    disbursements: [
-      "central_budget",
-      "local_budget",
-      "integrated_programmes",
-      "credit",
-      "social_mobilisation",
-      "people_contributions",
-    ].map((s) => t(`budget.sources.${s}`)),
+  const recheck = (read: ReadChoices) => {
+    setChoices(read);
+    void check(undefined, read);
   };
-  const writable = preview && !preview.fileIssues.length ? preview.counts.create + preview.counts.update : 0;
 
   return (
     <div className="space-y-6">
@@ -158,10 +164,7 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
                 </label>
               ))}
             </div>
-            <p className="mt-2 max-w-3xl text-sm text-slate-600">{t(`imports.kindHints.${kind}`)}</p>
-            <p className="mt-1 max-w-3xl text-xs text-slate-500">
-              {t("imports.accepted")}: {accepted[kind].join(" · ")}
-            </p>
+            <ImportKindHint kind={kind} />
           </fieldset>
 
           {kind === "criteria" && (
@@ -202,6 +205,16 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
             </div>
           )}
 
+          {(kind === "shortages" || kind === "disbursements") && (
+            <ImportPlanField
+              value={plan.reference}
+              onChange={(next) => {
+                setPlan(next);
+                reset();
+              }}
+            />
+          )}
+
           <Field label={t("imports.file")} hint={t("imports.fileHint", { max: MAX_FILE_MEGABYTES })} required>
             {(props) => (
               <input
@@ -216,6 +229,7 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
                 onChange={(e) => {
                   setFile(e.target.files?.[0] ?? null);
                   setContent(null);
+                  setChoices(NO_CHOICES);
                   reset();
                 }}
               />
@@ -226,24 +240,7 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
             <Button type="submit" disabled={!file || busy}>
               {t("imports.check")}
             </Button>
-            <span className="text-sm text-slate-600">
-              {t("imports.templates")}:{" "}
-              <a
-                className="font-medium text-brand-700 hover:underline"
-                href={`/api/templates/${kind}?format=xlsx${templateQuery}`}
-                download
-              >
-                {t("imports.templateXlsx")}
-              </a>
-              {" · "}
-              <a
-                className="font-medium text-brand-700 hover:underline"
-                href={`/api/templates/${kind}?format=csv${templateQuery}`}
-                download
-              >
-                {t("imports.templateCsv")}
-              </a>
-            </span>
+            <ImportTemplates kind={kind} period={period} setCode={setCode} />
           </div>
 
           {stage.step === "reading" && <ImportProgress label={t("imports.reading")} percent={stage.percent} />}
@@ -258,34 +255,16 @@ export function ImportWizard({ canImportUnits }: { canImportUnits: boolean }) {
       </Card>
 
       {preview && (
-        <Card title={t("imports.previewTitle", { file: preview.fileName })}>
-          <ImportReportView report={preview} />
-          {!preview.fileIssues.length && (
-            <div className="mt-5 space-y-3 border-t border-slate-200 pt-4">
-              {preview.counts.errorRows > 0 && (
-                <p className="text-sm text-slate-700">
-                  {t("imports.hasErrors", { count: formatNumber(preview.counts.errorRows) })}
-                </p>
-              )}
-              {writable === 0 && preview.counts.errorRows === 0 && (
-                <p className="text-sm text-slate-700" data-testid="import-nothing">
-                  {t("imports.nothingToImport")}
-                </p>
-              )}
-              <div className="flex flex-wrap gap-3">
-                {preview.counts.errorRows === 0 ? (
-                  <Button onClick={() => commit(false)} disabled={busy || writable === 0}>
-                    {t("imports.import")}
-                  </Button>
-                ) : (
-                  <Button onClick={() => commit(true)} disabled={busy || writable === 0}>
-                    {t("imports.importValid")}
-                  </Button>
-                )}
-              </div>
-            </div>
-          )}
-        </Card>
+        <ImportPreview
+          preview={preview}
+          choices={choices}
+          onChoices={setChoices}
+          onRecheck={recheck}
+          confirmed={confirmed}
+          onConfirmed={setConfirmed}
+          onImport={commit}
+          busy={busy}
+        />
       )}
 
       {result && (

@@ -391,13 +391,17 @@ const matrix: Record<
   "criteria.setGroup": onNeighbourPlan((c, f) =>
     c.criteria.setGroup({ unitId: f.neighbour.id, setId: f.criteriaSet.id, group: 2 }),
   ),
-  // Imports check rights row by row: the preview reports a row the user may not assess as an
-  // error of that row ("not found" for a unit they cannot see), and a file with such a row is
-  // refused as a whole (BAD_REQUEST, nothing written) unless the valid rows only are chosen.
-  "imports.preview": { run: (c, f) => c.imports.preview(neighbourCriteriaFile(f)), expected: () => "ok" },
+  // Imports check rights before the file is read (whoever records no results anywhere is
+  // FORBIDDEN), then row by row: the preview reports a row the user may not assess as an error
+  // of that row ("not found" for a unit they cannot see), and a file with such a row is refused
+  // as a whole (BAD_REQUEST, nothing written) unless the valid rows only are chosen.
+  "imports.preview": {
+    run: (c, f) => c.imports.preview(neighbourCriteriaFile(f)),
+    expected: (role) => (author(role) ? "ok" : "FORBIDDEN"),
+  },
   "imports.commit": {
     run: (c, f) => c.imports.commit(neighbourCriteriaFile(f)),
-    expected: (role, level) => (author(role) && level !== "commune" ? "ok" : "BAD_REQUEST"),
+    expected: (role, level) => (!author(role) ? "FORBIDDEN" : level !== "commune" ? "ok" : "BAD_REQUEST"),
   },
 };
 

@@ -3,7 +3,7 @@ import { buildActor, buildCriteriaSet, buildUnit, buildUnitTree } from "../../te
 import { getDb } from "../db/client";
 import type { Actor } from "../policies/actor";
 import { applyImport, ImportRejected, previewImport } from "./run-import";
-import { csvFile, importInput, xlsxFile } from "./test-files";
+import { csvFile, importConfirmed, importInput, xlsxFile } from "./test-files";
 
 /** The officials' wide table of criteria results, from preview to import, on a real database. */
 
@@ -61,7 +61,7 @@ describe("criteria import", () => {
       fileIssues: [],
       issues: [],
     });
-    expect(preview.rows).toEqual([
+    expect(preview.rows.map(({ row, key, status }) => ({ row, key, status }))).toEqual([
       { row: 2, key: tree.commune.code, status: "create" },
       { row: 3, key: tree.neighbour.code, status: "create" },
     ]);
@@ -125,7 +125,7 @@ describe("criteria import", () => {
     const far = await buildUnit(db, { level: "commune", parent: tree.province, name: "Xã Ngoài Huyện" });
     const file = csvFile([
       ["STT", "Mã đơn vị", "Tên đơn vị", "TC1", "TC2", "TC3", "Ghi chú"],
-      [1, tree.commune.code, "Xã Một", "Đạt", "x", ""],
+      [1, tree.commune.code, "Xã Một", "Đạt", "xx", ""],
       [2, "99999-KHONG-CO", "Xã Không Có", "Đạt", "", ""],
       [3, tree.neighbour.code, "Xã Hai", "Đạt", "", ""],
       [4, tree.neighbour.code, "Xã Hai (lặp)", "Chưa đạt", "", ""],
@@ -135,18 +135,27 @@ describe("criteria import", () => {
       [8, tree.school.code, "Trường THCS", "", "", ""],
     ]);
     const preview = await previewImport(db, districtPlanner, criteriaInput(file, set.code));
-    expect(preview.warnings).toEqual([
-      { row: null, column: "Ghi chú", message: "imports.errors.unknownColumn", params: { column: "Ghi chú" } },
-    ]);
+    // "Ghi chú", which every official's table has, is read as ignored without a warning.
+    expect(preview.warnings).toEqual([]);
+    expect(preview.layout?.columns.find((c) => c.heading === "Ghi chú")).toMatchObject({
+      target: null,
+      how: "ignored",
+    });
     expect(preview.issues).toEqual([
-      { row: 2, column: "TC2", message: "imports.errors.badResult", params: { value: "x" } },
+      { row: 2, column: "TC2", message: "imports.errors.badResult", params: { value: "xx" } },
       { row: 3, column: "Mã đơn vị", message: "imports.errors.unitUnknown", params: { code: "99999-KHONG-CO" } },
       { row: 4, column: "Mã đơn vị", message: "imports.errors.duplicateRow", params: { rows: "5" } },
       { row: 5, column: "Mã đơn vị", message: "imports.errors.duplicateRow", params: { rows: "4" } },
       // A commune of another district is beyond the district planner's sight: reported as unknown.
       { row: 6, column: "Mã đơn vị", message: "imports.errors.unitUnknown", params: { code: far.code } },
       { row: 7, column: "Mã đơn vị", message: "validation.setLevel", params: undefined },
-      { row: 8, column: "Mã đơn vị", message: "validation.required", params: undefined },
+      // Without a code the row is looked up by its name, which names no unit.
+      {
+        row: 8,
+        column: "Tên đơn vị",
+        message: "imports.errors.unitNameUnknown",
+        params: { name: "Thiếu mã", candidates: "" },
+      },
       { row: 9, column: "Mã đơn vị", message: "validation.setLevel", params: undefined },
     ]);
     expect(preview.counts).toEqual({ create: 0, update: 0, unchanged: 0, errorRows: 8 });
@@ -162,7 +171,11 @@ describe("criteria import", () => {
     ]);
     await rejection(applyImport(db, districtPlanner, criteriaInput(fixable, set.code)));
     expect(await results(tree.commune.id)).toEqual([]);
-    const validOnly = await applyImport(db, districtPlanner, criteriaInput(fixable, set.code, { validOnly: true }));
+    // Leaving rows out needs the user's word on how many units will have no results.
+    await expect(
+      applyImport(db, districtPlanner, criteriaInput(fixable, set.code, { validOnly: true })),
+    ).rejects.toMatchObject({ messageKey: "imports.errors.unconfirmed" });
+    const validOnly = await importConfirmed(db, districtPlanner, criteriaInput(fixable, set.code, { validOnly: true }));
     expect(validOnly.counts).toEqual({ create: 2, update: 0, unchanged: 0, errorRows: 1 });
     expect(await results(tree.commune.id)).toEqual([
       [1, "met"],
@@ -184,14 +197,17 @@ describe("criteria import", () => {
     expect((await previewImport(db, communePlanner, criteriaInput(file, set.code))).issues).toEqual([
       { row: 3, column: "Mã đơn vị", message: "imports.errors.unitUnknown", params: { code: tree.neighbour.code } },
     ]);
-    // A stakeholder of the district sees both communes but records no results.
+    // A stakeholder records no results anywhere: refused before the file is read (even one that is not a spreadsheet).
+    for (const content of [file, new Uint8Array([1, 2, 3])])
+      await expect(previewImport(db, stakeholder, criteriaInput(content, set.code))).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    // The commune planner sees the district above, but records no results for it.
+    const above = csvFile([HEADER, [tree.district.code, "Huyện", "Đạt", "", ""]]);
     expect(
-      (await previewImport(db, stakeholder, criteriaInput(file, set.code))).issues.map((i) => [i.row, i.message]),
-    ).toEqual([
-      [2, "imports.errors.assessNotAllowed"],
-      [3, "imports.errors.assessNotAllowed"],
-    ]);
-    const applied = await applyImport(db, communePlanner, criteriaInput(file, set.code, { validOnly: true }));
+      (await previewImport(db, communePlanner, criteriaInput(above, set.code))).issues.map((i) => [i.row, i.message]),
+    ).toEqual([[2, "imports.errors.assessNotAllowed"]]);
+    const applied = await importConfirmed(db, communePlanner, criteriaInput(file, set.code, { validOnly: true }));
     expect(applied.counts).toEqual({ create: 3, update: 0, unchanged: 0, errorRows: 1 });
     expect(await results(tree.neighbour.id)).toEqual([]);
   });
@@ -239,12 +255,12 @@ describe("criteria import", () => {
     expect(
       await fileIssues(
         csvFile([
-          ["Tên đơn vị", "TC1", "TC1"],
+          ["Ghi chú", "TC1", "TC1"],
           ["Xã Một", "Đạt", "Đạt"],
         ]),
         {},
       ),
-    ).toEqual(["imports.errors.duplicateColumn", "imports.errors.missingColumn"]);
+    ).toEqual(["imports.errors.duplicateColumn", "imports.errors.missingEither"]);
     expect(
       await fileIssues(
         csvFile([

@@ -8,11 +8,18 @@ import { digestTables } from "../../tests/fuzz/table-digest";
 import { getDb } from "../db/client";
 import type { Actor } from "../policies/actor";
 import { applyImport, ImportRejected, previewImport } from "./run-import";
-import { templateHeadings } from "./templates";
+import { DISBURSEMENT_COLUMNS } from "./disbursements";
+import { SHORTAGE_COLUMNS } from "./shortages";
+import { UNIT_COLUMNS } from "./units";
 import { xlsxFile } from "./test-files";
 import { IMPORT_KINDS, type ImportIssue, type ImportKind, type ImportReport } from "./types";
 
 const CASES = Number(process.env.FUZZ_CASES) || 300;
+const HEADINGS = {
+  units: UNIT_COLUMNS.map((c) => c.heading),
+  shortages: SHORTAGE_COLUMNS.map((c) => c.heading),
+  disbursements: DISBURSEMENT_COLUMNS.map((c) => c.heading),
+};
 
 /** The Vietnamese text of an issue, as the import page and the CLI word it; fails on an unknown key or a missing value. */
 function vietnamese(issue: ImportIssue): string {
@@ -50,22 +57,16 @@ describe("imports under broken files", () => {
     admin = await buildActor(db, "admin", [tree.province], "Quản Trị Viên");
     // Tables the importers accept (units, criteria) or check row by row (shortages, disbursements: no such plan).
     const rows: Record<ImportKind, string[][]> = {
-      units: [
-        templateHeadings("units"),
-        [`${tree.commune.code}-TH`, "Trường Tiểu học Xã Một", "trường", tree.commune.code],
-      ],
+      units: [HEADINGS.units, [`${tree.commune.code}-TH`, "Trường Tiểu học Xã Một", "trường", tree.commune.code]],
       criteria: [
         ["Mã đơn vị", "Tên đơn vị", "TC1", "TC2", "TC3"],
         [tree.commune.code, "Xã Một", "Đạt", "Chưa đạt", ""],
         [tree.neighbour.code, "Xã Hai", "Nâng cao", "", "Đạt"],
       ],
-      shortages: [
-        templateHeadings("shortages"),
-        templateHeadings("shortages").map((_, i) => (i === 0 ? tree.commune.code : "1")),
-      ],
+      shortages: [HEADINGS.shortages, HEADINGS.shortages.map((_, i) => (i === 0 ? tree.commune.code : "1"))],
       disbursements: [
-        templateHeadings("disbursements"),
-        templateHeadings("disbursements").map((_, i) => (i === 0 ? tree.commune.code : "2025")),
+        HEADINGS.disbursements,
+        HEADINGS.disbursements.map((_, i) => (i === 0 ? tree.commune.code : "2025")),
       ],
     };
     for (const kind of IMPORT_KINDS) {

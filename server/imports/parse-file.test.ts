@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { readTable } from "./parse-file";
+import { readWorkbook } from "./parse-file";
 import { MAX_FILE_BYTES } from "./types";
 import { csvFile, xlsxFile } from "./test-files";
 
 /** Reading files into rows, whatever Excel or a careless rename produced. */
 
 const issueOf = async (name: string, content: Uint8Array) => {
-  const read = await readTable(name, content);
+  const read = await readWorkbook(name, content);
   if (read.ok) expect.fail("the file should have been refused");
   return read.issue;
 };
@@ -22,16 +22,19 @@ describe("reading import files", () => {
       ],
       { delimiter: ";", bom: true },
     );
-    const read = await readTable("bang-tieu-chi.CSV", content);
+    const read = await readWorkbook("bang-tieu-chi.CSV", content);
     expect(read).toEqual({
       ok: true,
-      table: {
-        header: ["Mã đơn vị", "Tên đơn vị", "TC1"],
-        rows: [
-          { row: 2, cells: ["03180", "Xã Quài Nưa", "Đạt"] },
-          { row: 4, cells: ["03181", "Xã Mường Thín; bản Thín", "Chưa đạt"] },
-        ],
-      },
+      sheets: [
+        {
+          name: "bang-tieu-chi",
+          rows: [
+            { row: 1, cells: ["Mã đơn vị", "Tên đơn vị", "TC1"] },
+            { row: 2, cells: ["03180", "Xã Quài Nưa", "Đạt"] },
+            { row: 4, cells: ["03181", "Xã Mường Thín; bản Thín", "Chưa đạt"] },
+          ],
+        },
+      ],
     });
   });
 
@@ -40,10 +43,18 @@ describe("reading import files", () => {
       ["Mã", "Số tiền", "Ngày"],
       ["03180", 1_250_000, new Date(Date.UTC(2025, 2, 5))],
     ]);
-    const read = await readTable("giai-ngan.xlsx", content);
+    const read = await readWorkbook("giai-ngan.xlsx", content);
     expect(read).toEqual({
       ok: true,
-      table: { header: ["Mã", "Số tiền", "Ngày"], rows: [{ row: 2, cells: ["03180", "1250000", "2025-03-05"] }] },
+      sheets: [
+        {
+          name: "Bảng 1",
+          rows: [
+            { row: 1, cells: ["Mã", "Số tiền", "Ngày"] },
+            { row: 2, cells: ["03180", "1250000", "2025-03-05"] },
+          ],
+        },
+      ],
     });
   });
 
@@ -72,12 +83,9 @@ describe("reading import files", () => {
     });
   });
 
-  it("refuses a file without a header or without data rows, and a CSV whose quotes do not close", async () => {
+  it("refuses a file without any row, and a CSV whose quotes do not close", async () => {
     expect(await issueOf("bang.csv", new TextEncoder().encode("\uFEFF\r\n;;;\r\n"))).toMatchObject({
       message: "imports.errors.noHeader",
-    });
-    expect(await issueOf("bang.csv", csvFile([["Mã đơn vị", "TC1"]], { bom: true }))).toMatchObject({
-      message: "imports.errors.noRows",
     });
     expect(await issueOf("bang.csv", new TextEncoder().encode('Mã,Tên\n03180,"Xã Quài Nưa\n'))).toMatchObject({
       message: "imports.errors.fileUnreadable",

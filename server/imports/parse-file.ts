@@ -1,43 +1,62 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { ACCEPTED_EXTENSIONS, type ImportIssue, MAX_FILE_BYTES, MAX_FILE_MEGABYTES, type SourceTable } from "./types";
+import { ACCEPTED_EXTENSIONS, type ImportIssue, MAX_FILE_BYTES, MAX_FILE_MEGABYTES } from "./types";
+import { storeZip, unzip } from "./unzip";
 
 /**
- * Reads an uploaded file (CSV or XLSX) into headings and rows of strings with their row
- * numbers; nothing here knows what the columns mean. Whatever is wrong with the file as a
- * whole (too big, not a spreadsheet, no header) comes back as one file-level issue.
+ * Reads an uploaded file (CSV or XLSX) into sheets of rows of strings with their row numbers;
+ * nothing here knows what the columns mean or where the table starts (find-table.ts does).
+ * Whatever is wrong with the file as a whole (too big, not a spreadsheet, empty) comes back
+ * as one file-level issue.
  */
 
 /** 100,000 rows is twice the largest table an official sends (every commune of the country × a few years). */
 export const MAX_ROWS = 100_000;
-const MAX_COLUMNS = 200;
-/** An XLSX is a zip: refuse one that would unpack to more than this, before unpacking it. */
-const MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/** Rows above and below a table (title, signatures, notes) on top of MAX_ROWS data rows. */
+const MAX_SHEET_ROWS = MAX_ROWS + 1000;
+/** An XLSX is a zip: its entries may unpack to this much in all, counted while they unpack. */
+export const MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/** Merged cells are remembered for the rows where a header can be. */
+const HEADER_ZONE = 80;
+
+export interface RawRow {
+  row: number;
+  cells: string[];
+  /** For cells inside a merged range (not its first cell): the text of that first cell. */
+  merged?: (string | undefined)[];
+}
+export interface Sheet {
+  name: string;
+  rows: RawRow[];
+}
 
 type Failure = { ok: false; issue: ImportIssue };
-export type ReadResult = { ok: true; table: SourceTable } | Failure;
-type RawRows = { ok: true; rows: { row: number; cells: string[] }[] } | Failure;
+export type ReadResult = { ok: true; sheets: Sheet[] } | Failure;
 
 const fail = (message: string, params?: ImportIssue["params"]): Failure => ({
   ok: false,
   issue: { row: null, column: null, message, params },
 });
 
-export async function readTable(fileName: string, content: Uint8Array): Promise<ReadResult> {
+export async function readWorkbook(fileName: string, content: Uint8Array): Promise<ReadResult> {
   const name = fileName.toLowerCase();
   const extension = ACCEPTED_EXTENSIONS.find((ext) => name.endsWith(ext));
   if (!extension) return fail("imports.errors.fileType");
   if (content.byteLength > MAX_FILE_BYTES) return fail("imports.errors.fileTooLarge", { max: MAX_FILE_MEGABYTES });
   if (content.byteLength === 0) return fail("imports.errors.fileEmpty");
-  const read = extension === ".csv" ? readCsv(content) : await readXlsx(content);
+  const read = extension === ".csv" ? readCsv(fileName, content) : await readXlsx(content);
   if (!read.ok) return read;
-  return toTable(read.rows);
+  const sheets = read.sheets.filter((s) => s.rows.length > 0);
+  if (!sheets.length) return fail("imports.errors.noHeader");
+  if (sheets.some((s) => s.rows.length > MAX_SHEET_ROWS)) return fail("imports.errors.tooManyRows", { max: MAX_ROWS });
+  return { ok: true, sheets };
 }
 
 const isZip = (content: Uint8Array) =>
   content[0] === 0x50 && content[1] === 0x4b && content[2] === 0x03 && content[3] === 0x04;
+const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
 
-function readCsv(content: Uint8Array): RawRows {
+function readCsv(fileName: string, content: Uint8Array): ReadResult {
   // A spreadsheet saved with the wrong extension, or any other binary, is not a CSV to guess at.
   if (isZip(content)) return fail("imports.errors.fileLooksXlsx");
   if (content.includes(0)) return fail("imports.errors.fileBinary");
@@ -55,11 +74,9 @@ function readCsv(content: Uint8Array): RawRows {
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
-    }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-    return { ok: true, rows: records.map(({ record, info }) => ({ row: info.lines, cells: record })) };
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    const rows = records.flatMap(({ record, info }) => (isBlank(record) ? [] : [{ row: info.lines, cells: record }]));
+    return { ok: true, sheets: [{ name: fileName.replace(/\.csv$/i, ""), rows }] };
   } catch (error) {
     return fail("imports.errors.fileUnreadable", { line: Number((error as { lines?: number }).lines) || 1 });
   }
@@ -87,38 +104,63 @@ function guessDelimiter(text: string): string {
   return count > 0 ? best : ",";
 }
 
-async function readXlsx(content: Uint8Array): Promise<RawRows> {
+/**
+ * Data validations are dropped before exceljs reads a sheet: it expands each range to one
+ * entry per cell, so a drop-down on whole columns ("D1:D1048576", as Excel writes it when a
+ * column is selected) would cost millions of objects for nothing an import reads.
+ */
+function withoutValidations(name: string, data: Buffer): Buffer {
+  if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name) || !data.includes("<dataValidations")) return data;
+  return Buffer.from(data.toString("utf8").replace(/<dataValidations\b[\s\S]*?<\/dataValidations>/g, ""), "utf8");
+}
+
+async function readXlsx(content: Uint8Array): Promise<ReadResult> {
   if (!isZip(content)) return fail("imports.errors.fileNotXlsx");
-  const unpacked = zipUnpackedSize(content);
-  if (unpacked === null) return fail("imports.errors.fileNotXlsx");
-  if (unpacked > MAX_XLSX_UNPACKED_BYTES) return fail("imports.errors.fileTooLarge", { max: MAX_FILE_MEGABYTES });
+  const unpacked = unzip(content, MAX_XLSX_UNPACKED_BYTES);
+  if (!unpacked.ok)
+    return unpacked.reason === "tooLarge"
+      ? fail("imports.errors.fileTooLarge", { max: MAX_FILE_MEGABYTES })
+      : fail("imports.errors.fileNotXlsx");
+  for (const [name, data] of unpacked.entries) unpacked.entries.set(name, withoutValidations(name, data));
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(
-      Buffer.from(content.buffer, content.byteOffset, content.byteLength) as unknown as ArrayBuffer,
-    );
+    await workbook.xlsx.load(storeZip(unpacked.entries) as unknown as ArrayBuffer);
   } catch {
     return fail("imports.errors.fileNotXlsx");
   }
-  // The first sheet that has anything on it: officials often keep an empty "Sheet1" before the table.
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) return fail("imports.errors.noHeader");
-  const rows: { row: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = Array.isArray(row.values) ? row.values : [];
-    // row.values is 1-based: index 0 is always empty.
-    rows.push({
-      row: rowNumber,
-      cells: Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1])),
-    });
-  });
-  return { ok: true, rows };
+  unpacked.entries.clear();
+  return { ok: true, sheets: workbook.worksheets.map(readSheet) };
 }
 
-/** A cell as the text a person sees; dates as yyyy-mm-dd, which the importers read like typed ones. */
+function readSheet(sheet: ExcelJS.Worksheet): Sheet {
+  const rows: RawRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    let merged: (string | undefined)[] | undefined;
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      // exceljs repeats a merged range's value in every cell of it: the first cell holds it, the
+      // others are noted (for headers) and read as empty, so a heading merged over ten columns
+      // is one heading, and a district's name merged across a row is not ten values.
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        if (rowNumber <= HEADER_ZONE) (merged ??= [])[column - 1] = cellText(cell.master.value);
+        cells[column - 1] = "";
+      } else cells[column - 1] = cellText(cell.value);
+    });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= "";
+    if (!isBlank(cells)) rows.push(merged ? { row: rowNumber, cells, merged } : { row: rowNumber, cells });
+  });
+  return { name: sheet.name, rows };
+}
+
+/**
+ * A cell as the text a person sees. Dates as yyyy-mm-dd, which the importers read like typed
+ * ones; numbers to Excel's 15 significant digits, so that a formula's 0.30000000000000004
+ * reads as the 0,3 the sheet shows.
+ */
 function cellText(value: ExcelJS.CellValue | undefined): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "number") return String(Number(value.toPrecision(15)));
   if (typeof value !== "object") return String(value);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("formula" in value || "sharedFormula" in value)
@@ -126,47 +168,4 @@ function cellText(value: ExcelJS.CellValue | undefined): string {
   if ("text" in value) return String(value.text);
   if ("error" in value) return String(value.error);
   return "";
-}
-
-/**
- * The total unpacked size a zip declares in its central directory, or null if it has none.
- * Read before unpacking, so that a small file that would unpack to gigabytes is refused.
- */
-function zipUnpackedSize(content: Uint8Array): number | null {
-  const view = new DataView(content.buffer, content.byteOffset, content.byteLength);
-  // The end-of-central-directory record sits in the last 22 bytes plus a comment of up to 64 KiB.
-  let end = -1;
-  for (let i = content.byteLength - 22; i >= Math.max(0, content.byteLength - 22 - 65_535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return null;
-  const entries = view.getUint16(end + 10, true);
-  let offset = view.getUint32(end + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > content.byteLength || view.getUint32(offset, true) !== 0x02014b50) return null;
-    const size = view.getUint32(offset + 24, true);
-    // 0xFFFFFFFF announces a ZIP64 size: more than an import file ever needs.
-    if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
-    total += size;
-    offset +=
-      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
-  }
-  return total;
-}
-
-const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === "");
-
-/** The first non-blank row is the header; blank rows (Excel leaves ";;;;" lines) are no data. */
-function toTable(raw: { row: number; cells: string[] }[]): ReadResult {
-  const rows = raw.filter((r) => !isBlank(r.cells));
-  const [head, ...data] = rows;
-  if (!head) return fail("imports.errors.noHeader");
-  if (head.cells.length > MAX_COLUMNS) return fail("imports.errors.tooManyColumns", { max: MAX_COLUMNS });
-  if (!data.length) return fail("imports.errors.noRows");
-  if (data.length > MAX_ROWS) return fail("imports.errors.tooManyRows", { max: MAX_ROWS });
-  return { ok: true, table: { header: head.cells.map((h) => h.trim()), rows: data } };
 }

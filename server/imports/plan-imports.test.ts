@@ -3,7 +3,7 @@ import { buildActor, buildPlan, buildProgram, buildUnit, buildUnitTree } from ".
 import { getDb } from "../db/client";
 import type { PlanStatus } from "../db/generated/client";
 import { applyImport, ImportRejected, previewImport } from "./run-import";
-import { csvFile, importInput } from "./test-files";
+import { csvFile, importConfirmed, importInput } from "./test-files";
 
 /** Shortages and disbursements of plans, found by the plan's official number and issuing unit. */
 
@@ -123,7 +123,11 @@ describe("shortages import", () => {
     expect(await auditCount(planner.userId)).toBe(events);
 
     const corrected = csvFile([SHORTAGE_HEADER, [...rows[0]!.slice(0, 4), "10", "phòng", "3.000.000.000", ""]]);
-    expect((await applyImport(db, planner, importInput("shortages", corrected))).counts).toEqual({
+    // Less money than stored is imported only once the user has confirmed it.
+    await expect(applyImport(db, planner, importInput("shortages", corrected))).rejects.toMatchObject({
+      messageKey: "imports.errors.unconfirmed",
+    });
+    expect((await importConfirmed(db, planner, importInput("shortages", corrected))).counts).toEqual({
       create: 0,
       update: 1,
       unchanged: 0,
@@ -162,7 +166,7 @@ describe("shortages import", () => {
       [2, "Loại thiếu hụt", "imports.errors.badCategory"],
       [2, "Số lượng", "validation.quantity"],
       [2, "Đơn vị tính", "validation.required"],
-      [2, "Kinh phí ước tính (đồng)", "validation.money"],
+      [2, "Kinh phí ước tính (đồng)", "imports.errors.money"],
       [3, "Số ký hiệu kế hoạch", "validation.reference"],
       [4, "Số ký hiệu kế hoạch", "imports.errors.planUnknown"],
       [5, "Số ký hiệu kế hoạch", "imports.errors.planLocked"],
@@ -260,7 +264,7 @@ describe("disbursements import", () => {
       [ref, tree.district.code, "Ngân sách trung ương", "2025", "Xây phòng bán trú", "500.000.000", "06/03/2025", ""],
       [ref, tree.district.code, "Ngân sách trung ương", "2025", "", "1.000", "06/03/2025", ""],
       [ref, tree.district.code, "Ngân sách trung ương", "2024", "", "1.000", "06/03/2025", ""],
-      [ref, tree.district.code, "Vốn ODA", "2025", "", "1.000", "06/03/2025", ""],
+      [ref, tree.district.code, "Vốn khác", "2025", "", "1.000", "06/03/2025", ""],
       [ref, tree.district.code, "local_budget", "2025", "", "-5", "31/02/2025", ""],
       [ref, tree.district.code, "local_budget", "2025", "", "1.000", "07/03/2025", "Lặp"],
       [ref, tree.district.code, "local_budget", "2025", "", "1000", "2025-03-07", "lặp"],
@@ -271,12 +275,12 @@ describe("disbursements import", () => {
       [4, "Nguồn vốn", "imports.errors.lineAmbiguous"],
       [5, "Nguồn vốn", "imports.errors.lineUnknown"],
       [6, "Nguồn vốn", "imports.errors.badSource"],
-      [7, "Số tiền (đồng)", "validation.money"],
+      [7, "Số tiền (đồng)", "imports.errors.money"],
       [7, "Ngày giải ngân", "imports.errors.date"],
       [8, "Số tiền (đồng)", "imports.errors.duplicateRow"],
       [9, "Số tiền (đồng)", "imports.errors.duplicateRow"],
     ]);
-    const applied = await applyImport(db, planner, importInput("disbursements", file, { validOnly: true }));
+    const applied = await importConfirmed(db, planner, importInput("disbursements", file, { validOnly: true }));
     expect(applied.counts).toEqual({ create: 1, update: 0, unchanged: 0, errorRows: 7 });
   });
 

@@ -3,9 +3,10 @@ import type { Db } from "../db/client";
 import type { PlanStatus, UnitLevel } from "../db/generated/client";
 import { planScopeWhere } from "../planning/plan-scope";
 import type { PlanRight } from "../commands/change-plans";
-import { can } from "../policies";
+import { can, viewablePlansWhere } from "../policies";
 import type { Actor } from "../policies/actor";
 import type { ColumnSpec } from "./columns";
+import type { ImportIssue, ImportOptions } from "./types";
 import { chunks, loadUnitsByCode } from "./rows";
 
 /**
@@ -21,13 +22,13 @@ export const PLAN_COLUMNS: ColumnSpec<"plan" | "planUnit">[] = [
     key: "plan",
     heading: "Số ký hiệu kế hoạch",
     aliases: ["Số, ký hiệu", "Số ký hiệu", "Số hiệu kế hoạch", "Kế hoạch", "plan", "plan reference"],
-    required: true,
+    required: false,
   },
   {
     key: "planUnit",
     heading: "Mã đơn vị ban hành",
     aliases: ["Đơn vị ban hành", "plan_unit", "plan unit", "issuing unit"],
-    required: true,
+    required: false,
   },
 ];
 
@@ -50,6 +51,60 @@ export function parsePlanRef(reference: string, unitCode: string): PlanRef | nul
   const match = REFERENCE_PATTERN.exec(reference.normalize("NFC").toUpperCase());
   if (!match) return null;
   return { unitCode, number: match[1]!, symbol: match[2]!, label: `${match[1]}/${match[2]}` };
+}
+
+/**
+ * The plan an annex belongs to, chosen on the page or with `--plan` instead of plan columns
+ * on every row: by its number and symbol, and its issuing unit when two units issued the same
+ * number. Null when none was chosen; an issue when it names no plan (or several).
+ */
+export async function chosenPlan(
+  db: Db,
+  actor: Actor,
+  options: Pick<ImportOptions, "planReference" | "planUnitCode">,
+): Promise<{ ref: PlanRef | null } | { issue: ImportIssue }> {
+  const reference = options.planReference?.trim();
+  if (!reference) return { ref: null };
+  const issue = (message: string, params?: ImportIssue["params"]) => ({
+    issue: { row: null, column: null, message, params },
+  });
+  const ref = parsePlanRef(reference, options.planUnitCode?.trim() ?? "");
+  if (!ref) return issue("imports.errors.planReference", { plan: reference });
+  if (ref.unitCode) return { ref };
+  const plans = await db.plan.findMany({
+    where: { AND: [{ number: ref.number, symbol: ref.symbol }, viewablePlansWhere(actor)] },
+    select: { issuingUnit: { select: { code: true } } },
+    take: 5,
+  });
+  if (!plans.length) return issue("imports.errors.planNotFound", { plan: ref.label });
+  if (plans.length > 1)
+    return issue("imports.errors.planAmbiguous", {
+      plan: ref.label,
+      units: plans.map((p) => p.issuingUnit.code).join(", "),
+    });
+  return { ref: { ...ref, unitCode: plans[0]!.issuingUnit.code } };
+}
+
+/**
+ * Each row's plan: the chosen one, or the row's own plan columns. A chosen plan wins; a row
+ * that names another plan in its columns is refused rather than moved to the chosen one.
+ */
+export function rowPlan(
+  chosen: PlanRef | null,
+  reference: string,
+  unitCode: string,
+): { ref: PlanRef | null; issues: { column: "plan" | "planUnit"; message: string }[] } {
+  if (chosen) {
+    const own = reference ? parsePlanRef(reference, unitCode || chosen.unitCode) : null;
+    const differs = reference && (!own || own.label !== chosen.label || (unitCode && unitCode !== chosen.unitCode));
+    return { ref: chosen, issues: differs ? [{ column: "plan", message: "imports.errors.planDiffers" }] : [] };
+  }
+  const ref = parsePlanRef(reference, unitCode);
+  const issues: { column: "plan" | "planUnit"; message: string }[] = [];
+  if (!reference) issues.push({ column: "plan", message: "validation.required" });
+  else if (!ref) issues.push({ column: "plan", message: "validation.reference" });
+  if (!unitCode) issues.push({ column: "planUnit", message: "validation.required" });
+  return { ref, issues };
 }
 
 /** The plans a file names, loaded at once and found by reference. */

@@ -1,13 +1,15 @@
 import type { z } from "zod";
 import type { Db } from "../db/client";
 import type { UnitLevel } from "../db/generated/client";
-import type { Change, CheckedRow, ImportIssue } from "./types";
+import type { Change, CheckedRow, FieldChange, ImportIssue } from "./types";
 
 /** A row being checked: issues are added as they are found; a row with any issue changes nothing. */
 export class RowCheck<C extends Change> implements CheckedRow<C> {
   issues: ImportIssue[] = [];
   changes: C[] = [];
   unchanged = 0;
+  describe?: () => FieldChange[];
+  lowersMoney?: boolean;
 
   constructor(
     readonly row: number,

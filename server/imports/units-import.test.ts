@@ -3,7 +3,7 @@ import { buildActor, buildUnitTree, uniqueTag } from "../../tests/factories";
 import { getDb } from "../db/client";
 import { DomainError } from "../errors";
 import { applyImport, ImportRejected, previewImport } from "./run-import";
-import { csvFile, importInput } from "./test-files";
+import { csvFile, importConfirmed, importInput } from "./test-files";
 
 /** The unit tree from a file: admins only, parents first, renames but never moves or deletes. */
 
@@ -84,7 +84,7 @@ describe("units import", () => {
     expect(preview.counts).toEqual({ create: 1, update: 0, unchanged: 0, errorRows: 10 });
     await expect(applyImport(db, admin, importInput("units", file))).rejects.toBeInstanceOf(ImportRejected);
     expect(await db.orgUnit.count({ where: { code: { endsWith: tag } } })).toBe(0);
-    expect((await applyImport(db, admin, importInput("units", file, { validOnly: true }))).counts.create).toBe(1);
+    expect((await importConfirmed(db, admin, importInput("units", file, { validOnly: true }))).counts.create).toBe(1);
     expect(await db.orgUnit.findMany({ where: { code: { endsWith: tag } }, select: { code: true } })).toEqual([
       { code: `B${tag}` },
     ]);

@@ -2,28 +2,48 @@ import { randomUUID } from "node:crypto";
 import type { UnitLevel } from "../db/generated/client";
 import { authorize } from "../policies";
 import { childPath } from "../policies/tree";
-import { type ColumnSpec, labelLookup, matchColumns } from "./columns";
 import { insertMany } from "../db/bulk-insert";
+import { type ColumnSpec, labelLookup } from "./columns";
+import { readTable } from "./find-table";
+import type { RawRow } from "./parse-file";
 import { chunks, flagDuplicates, loadUnitsByCode, RowCheck } from "./rows";
 import type { Importer } from "./types";
+import { unitsByName, withoutNumbering } from "./unit-names";
 
 /**
- * The unit tree: `code,name,level,parent_code`. Creates the units that are missing (a parent
- * must exist already or come on an earlier row) and renames those whose name changed; it
- * never deletes, and never moves a unit (a different level or parent is a row error), since
- * moving would change the paths of everything beneath it.
+ * The unit tree: `code, name, level, parent code`, or a unit list as a decision's annex has it
+ * (units grouped under their district's heading, the level read from the name's "Xã", "Phường",
+ * "Thị trấn"). Creates the units that are missing (a parent must exist already or come on an
+ * earlier row) and renames those whose name changed; it never deletes, and never moves a unit
+ * (a different level or parent is a row error), since moving would change the paths of
+ * everything beneath it. An empty cell leaves what is stored as it is.
  */
 
 type Key = "code" | "name" | "level" | "parentCode";
 export const UNIT_COLUMNS: ColumnSpec<Key>[] = [
-  { key: "code", heading: "Mã", aliases: ["Mã đơn vị", "code", "unit code"], required: true },
-  { key: "name", heading: "Tên", aliases: ["Tên đơn vị", "name"], required: true },
-  { key: "level", heading: "Cấp", aliases: ["level", "Cấp đơn vị"], required: true },
+  {
+    key: "code",
+    heading: "Mã",
+    aliases: ["Mã đơn vị", "code", "unit code", "Mã ĐVHC", "Mã số", "Mã đơn vị hành chính", "Mã xã"],
+    required: true,
+  },
+  {
+    key: "name",
+    heading: "Tên",
+    aliases: ["Tên đơn vị", "name", "Tên đơn vị hành chính", "Tên ĐVHC", "Đơn vị hành chính"],
+    required: true,
+  },
+  {
+    key: "level",
+    heading: "Cấp",
+    aliases: ["level", "Cấp đơn vị", "Loại", "Loại đơn vị", "Cấp hành chính"],
+    required: false,
+  },
   {
     key: "parentCode",
     heading: "Mã cấp trên",
-    aliases: ["parent_code", "parent", "Mã đơn vị cấp trên"],
-    required: true,
+    aliases: ["parent_code", "parent", "Mã đơn vị cấp trên", "Mã huyện", "Mã QH"],
+    required: false,
   },
 ];
 
@@ -34,6 +54,9 @@ export const parseLevel = labelLookup<UnitLevel>([
   ["agency", ["cơ quan", "sở", "phòng"]],
   ["school", ["trường", "trường học"]],
 ]);
+/** "Xã Nà Tở" is a commune, "Huyện Nậm Pồ" a district; "Thành phố" could be either and is not guessed. */
+const levelOfName = (name: string): UnitLevel | null =>
+  /^(?:xã|phường|thị trấn)\s/i.test(name) ? "commune" : /^(?:huyện|quận|thị xã)\s/i.test(name) ? "district" : null;
 
 /** Codes become path segments ("/11/099/03180/"): letters, digits, dot, dash, underscore only. */
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
@@ -56,32 +79,60 @@ export type UnitChange =
     }
   | { op: "update"; id: string; code: string; before: string; name: string };
 
-type Parsed = { check: RowCheck<UnitChange>; code: string; name: string; level: UnitLevel | null; parentCode: string };
+type Parsed = {
+  check: RowCheck<UnitChange>;
+  code: string;
+  name: string;
+  level: UnitLevel | null;
+  parentCode: string;
+  group?: RawRow;
+};
 
 export const unitsImporter: Importer<UnitChange> = {
-  async check(db, actor, table) {
+  async check(db, actor, book, options) {
     authorize(actor, "units.import", null);
-    const { columns, fileIssues, warnings } = matchColumns(table, UNIT_COLUMNS);
-    if (fileIssues.length) return { fileIssues, warnings, rows: [] };
+    const targets = UNIT_COLUMNS.map((s) => ({ key: s.key, label: s.heading }));
+    const table = readTable(book, { specs: UNIT_COLUMNS, targets }, options, ["code"]);
+    if (!table.ok) return { ...table, rows: [] };
+    const { columns, kinds, layout, warnings } = table;
     const h = (key: Key) => columns.heading(key);
 
-    const parsed: Parsed[] = table.rows.map(({ row, cells }) => {
-      const [code, name, levelText, parentCode] = (["code", "name", "level", "parentCode"] as const).map((key) =>
+    // A district's heading above its communes is their parent: by a code in brackets, else by name.
+    const groups = [...new Set(kinds.groupOf.values())];
+    const findName = groups.length ? await unitsByName(db, actor) : null;
+    const groupCodes = await loadUnitsByCode(
+      db,
+      groups.flatMap((g) => /\((?:mã\s*:?\s*)?([0-9A-Za-z._-]+)\)/i.exec(g.cells.join(" "))?.[1] ?? []),
+    );
+    const parentOfGroup = new Map(
+      groups.map((g) => {
+        const text = g.cells.filter(Boolean).join(" ");
+        const code = /\((?:mã\s*:?\s*)?([0-9A-Za-z._-]+)\)/i.exec(text)?.[1];
+        const byCode = code ? groupCodes(code) : undefined;
+        const lookup = findName!(withoutNumbering(text.replace(/\([^)]*\)/g, "").trim()), ["province", "district"]);
+        return [g, byCode?.code ?? ("unit" in lookup ? lookup.unit.code : null)] as const;
+      }),
+    );
+
+    const parsed: Parsed[] = kinds.data.map(({ row, cells }) => {
+      const [code, name, levelText, parentText] = (["code", "name", "level", "parentCode"] as const).map((key) =>
         columns.value(cells, key),
       ) as [string, string, string, string];
+      const group = kinds.groupOf.get(row);
       const check = new RowCheck<UnitChange>(row, code);
       if (!code) check.error(h("code"), "validation.required");
       else if (!CODE_PATTERN.test(code)) check.error(h("code"), "imports.errors.badCode");
-      if (name.length < 2) check.error(h("name"), "validation.required");
+      if (name && name.length < 2) check.error(h("name"), "validation.required");
       else if (name.length > 300) check.error(h("name"), "validation.tooLong");
-      const level = parseLevel(levelText);
-      if (!levelText) check.error(h("level"), "validation.required");
-      else if (!level) check.error(h("level"), "imports.errors.badLevel", { value: levelText });
+      const level = levelText ? parseLevel(levelText) : levelOfName(name);
+      if (levelText && !level) check.error(h("level"), "imports.errors.badLevel", { value: levelText });
       if (level && /^\d+$/.test(code) && OFFICIAL_DIGITS[level] && code.length !== OFFICIAL_DIGITS[level])
         check.error(h("code"), "imports.errors.codeDigits", { digits: OFFICIAL_DIGITS[level] });
-      if (level && level !== "province" && !parentCode) check.error(h("parentCode"), "imports.errors.parentRequired");
+      const parentCode = parentText || (group ? (parentOfGroup.get(group) ?? "") : "");
+      if (group && !parentText && !parentOfGroup.get(group))
+        check.error(h("name"), "imports.errors.groupUnknown", { group: group.cells.filter(Boolean).join(" ") });
       if (level === "province" && parentCode) check.error(h("parentCode"), "imports.errors.provinceNoParent");
-      return { check, code, name, level, parentCode };
+      return { check, code, name, level, parentCode, group };
     });
     flagDuplicates(
       parsed,
@@ -98,7 +149,15 @@ export const unitsImporter: Importer<UnitChange> = {
     type Known = { row: number | null; ok: boolean; id: string | null; code: string; path: string; depth: number };
     const earlier = new Map<string, Known>();
     for (const p of parsed) {
-      const existing = find(p.code, p.level);
+      const existing = p.code ? find(p.code, p.level ?? undefined) : undefined;
+      // What a new unit needs, an existing one may leave empty: it keeps its name, level and parent.
+      if (!existing && p.check.ok) {
+        if (!p.name) p.check.error(h("name"), "validation.required");
+        if (!p.level)
+          p.check.error(h("level"), columns.has("level") ? "validation.required" : "imports.errors.levelUnknown");
+        if (p.level && p.level !== "province" && !p.parentCode)
+          p.check.error(h("parentCode"), "imports.errors.parentRequired");
+      }
       const inDb = p.parentCode ? find(p.parentCode) : undefined;
       const parent: Known | undefined =
         (p.parentCode && earlier.get(p.parentCode)) ||
@@ -110,7 +169,8 @@ export const unitsImporter: Importer<UnitChange> = {
       if (
         p.check.ok &&
         existing &&
-        (existing.level !== p.level || (existing.parentCode ?? "") !== (parent?.code ?? ""))
+        ((p.level && existing.level !== p.level) ||
+          (p.parentCode && (existing.parentCode ?? "") !== (parent?.code ?? "")))
       )
         p.check.error(h("parentCode"), "imports.errors.unitMoved");
       const path = existing?.path ?? childPath(parent?.path ?? null, p.code);
@@ -137,7 +197,14 @@ export const unitsImporter: Importer<UnitChange> = {
           parentId: parent?.id ?? null,
           parentCode: parent && !parent.id ? parent.code : null,
         });
-      } else if (existing.name !== p.name) {
+        p.check.describe = () => [
+          { column: h("name"), before: null, after: { type: "text", value: p.name } },
+          { column: h("level"), before: null, after: { type: "level", value: p.level! } },
+          ...(parent
+            ? [{ column: h("parentCode"), before: null, after: { type: "text" as const, value: parent.code } }]
+            : []),
+        ];
+      } else if (p.name && existing.name !== p.name) {
         p.check.changes.push({
           op: "update",
           id: existing.id,
@@ -145,11 +212,21 @@ export const unitsImporter: Importer<UnitChange> = {
           before: existing.name,
           name: p.name,
         });
+        p.check.describe = () => [
+          { column: h("name"), before: { type: "text", value: existing.name }, after: { type: "text", value: p.name } },
+        ];
       } else {
         p.check.unchanged++;
       }
     }
-    return { fileIssues, warnings, rows: parsed.map((p) => p.check) };
+    return {
+      fileIssues: [],
+      warnings,
+      rows: parsed.map((p) => p.check),
+      layout,
+      skipped: kinds.skipped,
+      subject: "imports.confirm.missingRows",
+    };
   },
 
   async write(tx, actor, changes, effects) {

@@ -29,6 +29,9 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
  * - Accounts are managed by admins: an admin creates, resets or disables a user only if every
  *   unit where that user holds (or will hold) a role is beneath them.
  * - The unit tree itself (codes, names, parents) is imported by admins only, like the criteria sets.
+ * - A file of criteria results, shortages or disbursements may be sent by whoever records such
+ *   things somewhere (planners, admins); its rows are then judged one by one by the rules above.
+ *   Others are refused before their file is read.
  */
 
 export type UnitResource = { path: string; level: UnitLevel };
@@ -52,6 +55,7 @@ type Rules = {
   "comment.moderate": { authorId: string; plan: PlanResource };
   "criteria.manage": null;
   "units.import": null;
+  "imports.start": { kind: "units" | "criteria" | "shortages" | "disbursements" };
   "users.manage": { units: UnitResource[] };
   "unit.assess": UnitResource;
   "unit.rollup": UnitResource;
@@ -99,6 +103,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
     TRACKABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
   "criteria.manage": (actor) => actor.memberships.some((m) => m.role === "admin"),
   "units.import": (actor) => actor.memberships.some((m) => m.role === "admin"),
+  "imports.start": (actor, { kind }) =>
+    kind === "units" ? rules["units.import"](actor, null) : actor.memberships.some((m) => AUTHORS.includes(m.role)),
   "users.manage": (actor, { units }) =>
     actor.memberships.some((m) => m.role === "admin") && units.every((unit) => reachesDown(actor, unit, ["admin"])),
   "unit.assess": (actor, unit) => reachesDown(actor, unit, AUTHORS),

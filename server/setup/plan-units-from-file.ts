@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { readTable } from "../imports/parse-file";
+import { readWorkbook } from "../imports/parse-file";
 import { previewImport } from "../imports/run-import";
 import type { ImportReport } from "../imports/types";
 import { unitsImporter } from "../imports/units";
@@ -29,9 +29,9 @@ export async function planUnitsFromFile(
   const input = { kind: "units" as const, ...file };
   const report = await previewImport(db, operator, input);
   if (report.fileIssues.length || report.counts.errorRows) return { rejected: report };
-  const read = await readTable(file.fileName, file.content);
+  const read = await readWorkbook(file.fileName, file.content);
   if (!read.ok) return { rejected: report };
-  const checked = await unitsImporter.check(db, operator, read.table, {});
+  const checked = await unitsImporter.check(db, operator, read.sheets, {});
   const units = checked.rows
     .flatMap((row) => row.changes)
     .flatMap((change) =>

@@ -1,33 +1,94 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
 import { say } from "../messages";
 import { DomainError } from "../../errors";
+import { unconfirmed } from "../../imports/report";
 import { applyImport, ImportRejected, previewImport } from "../../imports/run-import";
 import {
+  type ImportInput,
   type ImportIssue,
   type ImportKind,
   type ImportReport,
   MAX_FILE_BYTES,
   MAX_FILE_MEGABYTES,
+  showValue,
 } from "../../imports/types";
 import { runAs } from "../cli-context";
 import { CliError } from "../cli-error";
 
 /**
  * `import <kind> <file>`: the same preview and import as the web page, for files too big to
- * upload comfortably or imports run by script. Problems print in Vietnamese by row and column,
- * as the page shows them; a rejected file exits with 1 and writes nothing.
+ * upload comfortably or imports run by script. It prints where the table was found, how its
+ * columns and marks were read, the rows that are not data, every problem by row and column in
+ * Vietnamese, and what each row changes; what the page asks to confirm is asked here (or given
+ * with --yes). A rejected file exits with 1 and writes nothing.
  */
 
-type Options = { validOnly?: boolean; dryRun?: boolean; json?: boolean; period?: string; set?: string };
+type Options = {
+  validOnly?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  yes?: boolean;
+  period?: string;
+  set?: string;
+  plan?: string;
+  planUnit?: string;
+  sheet?: string;
+  headerRow?: string;
+  map: string[];
+  marks?: string;
+  blank?: string;
+};
 
 const KINDS: { kind: ImportKind; description: string }[] = [
-  { kind: "units", description: "Units: code, name, level, parent code (admins only)" },
-  { kind: "criteria", description: "Criteria results, one row per unit and one column per criterion (TC1…TCn)" },
-  { kind: "shortages", description: "Shortages of plans, by plan number and symbol and issuing unit" },
-  { kind: "disbursements", description: "Disbursements out of plans' budget lines" },
+  {
+    kind: "units",
+    description: "Units: code, name, level, parent code, or a decision's annex grouped by district (admins only)",
+  },
+  { kind: "criteria", description: "Criteria results, one row per unit (code or name) and one column per criterion" },
+  { kind: "shortages", description: "Shortages of a plan (--plan) or of the plans named in the file" },
+  { kind: "disbursements", description: "Disbursements out of a plan's budget lines (--plan, or plan columns)" },
 ];
+
+const collect = (value: string, list: string[]) => [...list, value];
+
+/** "Mã xã=code", "TC 3=tc3", "Ghi chú 2=ignore" → the mapping the importer takes. */
+function mappingOf(entries: string[]): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  for (const entry of entries) {
+    const at = entry.lastIndexOf("=");
+    if (at <= 0) throw new CliError(`--map "${entry}": write --map "<heading>=<column>", e.g. --map "Mã xã=code".`, 2);
+    mapping[entry.slice(0, at).trim()] = entry
+      .slice(at + 1)
+      .trim()
+      .toLowerCase();
+  }
+  return mapping;
+}
+
+/** "x=Đạt,NC=Nâng cao" and --blank "Chưa đạt" → mark → meaning ("" for the empty cell). */
+function marksOf(marks: string | undefined, blank: string | undefined): Record<string, string> | undefined {
+  if (!marks && !blank) return undefined;
+  const chosen: Record<string, string> = {};
+  for (const entry of (marks ?? "").split(",").filter((e) => e.trim())) {
+    const [mark, meaning] = entry.split("=");
+    if (!mark?.trim() || !meaning?.trim())
+      throw new CliError(`--marks "${entry}": write --marks "x=Đạt,NC=Nâng cao".`, 2);
+    chosen[mark.trim()] = meaning.trim();
+  }
+  if (blank) chosen[""] = /^(keep|giu|giữ)/i.test(blank) ? "keep" : blank;
+  return chosen;
+}
+
+function headerRowOf(text: string | undefined): Pick<ImportInput, "headerRow" | "headerRows"> {
+  if (!text) return {};
+  const match = /^(\d+)(?:\s*[-–:]\s*(\d+))?$/.exec(text.trim());
+  if (!match || (match[2] && Number(match[2]) !== Number(match[1]) + 1))
+    throw new CliError(`--header-row "${text}": write a row number (5) or two adjacent rows (5-6).`, 2);
+  return { headerRow: Number(match[1]), ...(match[2] ? { headerRows: 2 as const } : {}) };
+}
 
 export function registerImport(program: Command) {
   const importing = program
@@ -38,43 +99,93 @@ export function registerImport(program: Command) {
       .command(kind)
       .description(description)
       .argument("<file>", `a .csv (UTF-8, comma or semicolon) or .xlsx file of at most ${MAX_FILE_MEGABYTES} MB`)
+      .option("--sheet <name>", "the sheet of the table, by name or number (default: found by its headings)")
+      .option("--header-row <row>", "the header's row, or two rows (5-6) (default: found below a title block)")
+      .option(
+        "--map <heading=column>",
+        'what a column is, e.g. --map "Mã xã=code" or "Ghi chú=ignore" (repeatable)',
+        collect,
+        [],
+      )
       .option("--valid-only", "import the rows without errors and skip the others")
       .option("--dry-run", "check the file and print what would change, writing nothing")
+      .option("--yes", "confirm what the preview asks to confirm (marks, money lowered, rows skipped)")
       .option("--json", "print the report as one JSON object");
     if (kind === "criteria") {
       command
         .requiredOption("--period <period>", "2025 or 2025-H1")
-        .option("--set <code>", "criteria set code (default: the commune set of the period's year)");
+        .option("--set <code>", "criteria set code (default: the commune set of the period's year)")
+        .option("--marks <mark=meaning,…>", 'what marks mean, e.g. "x=Đạt,NC=Nâng cao,KM=Kiểu mẫu"')
+        .option(
+          "--blank <meaning>",
+          'what an empty cell means: "Chưa đạt", or "giữ nguyên" (keep the stored result; default)',
+        );
+    }
+    if (kind === "shortages" || kind === "disbursements") {
+      command
+        .option(
+          "--plan <reference>",
+          "the plan of the whole file, e.g. 2543/KH-SGDĐT, for an annex without plan columns",
+        )
+        .option("--plan-unit <code>", "the plan's issuing unit, where two units issued plans with that number");
     }
     command.action(async (file: string, options: Options, cmd: Command) => {
       const content = await readImportFile(file);
+      const input: ImportInput = {
+        kind,
+        fileName: path.basename(file),
+        content,
+        period: options.period,
+        setCode: options.set,
+        planReference: options.plan,
+        planUnitCode: options.planUnit,
+        sheet: options.sheet,
+        ...headerRowOf(options.headerRow),
+        mapping: mappingOf(options.map),
+        marks: marksOf(options.marks, options.blank),
+        validOnly: !!options.validOnly,
+      };
       await runAs(cmd, async ({ db, actor }) => {
-        const input = {
-          kind,
-          fileName: path.basename(file),
-          content,
-          period: options.period,
-          setCode: options.set,
-          validOnly: !!options.validOnly,
-        };
-        let report: ImportReport;
         try {
-          report = options.dryRun ? await previewImport(db, actor, input) : await applyImport(db, actor, input);
+          const preview = await previewImport(db, actor, input);
+          const rejected = preview.fileIssues.length || (preview.counts.errorRows && !options.validOnly);
+          if (options.dryRun || rejected) {
+            printReport(preview, options);
+            // A dry run fails as the import would, so that scripts can check a file before sending it.
+            if (rejected) throw new CliError(say("imports.errors.rejected"), 1);
+            return;
+          }
+          const asked = unconfirmed(preview, input);
+          if (asked.length) {
+            if (!options.json) printReport(preview, options);
+            await confirm(
+              asked.map((c) => say(c.message, c.params)),
+              options,
+            );
+          }
+          printReport(await applyImport(db, actor, { ...input, confirmations: asked.map((c) => c.key) }), options);
         } catch (error) {
           if (error instanceof ImportRejected) {
             printReport(error.report, options);
-            throw new CliError(say("imports.errors.rejected"), 1);
+            throw new CliError(say(error.messageKey), 1);
           }
           if (error instanceof DomainError) throw new CliError(say(error.messageKey), 2);
           throw error;
         }
-        printReport(report, options);
-        // A dry run fails as the import would, so that scripts can check a file before sending it.
-        if (options.dryRun && (report.fileIssues.length || (report.counts.errorRows && !options.validOnly)))
-          throw new CliError(say("imports.errors.rejected"), 1);
       });
     });
   }
+}
+
+/** Asks on a terminal; a script says --yes. */
+async function confirm(questions: string[], options: Options) {
+  for (const question of questions) console.error(`? ${question}`);
+  if (options.yes) return;
+  if (!process.stdin.isTTY) throw new CliError(say("imports.cli.needsYes"), 1);
+  const readline = createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await readline.question(`${say("imports.cli.confirm")} `);
+  readline.close();
+  if (!/^(c|có|co|y|yes)$/i.test(answer.trim())) throw new CliError(say("imports.cli.cancelled"), 1);
 }
 
 async function readImportFile(file: string): Promise<Uint8Array> {
@@ -88,14 +199,16 @@ async function readImportFile(file: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(file));
 }
 
-export function printReport(report: ImportReport, options: Options = {}) {
+const text = (issue: Pick<ImportIssue, "message" | "params">) => say(issue.message, issue.params);
+
+export function printReport(report: ImportReport, options: Partial<Options> = {}) {
   if (options.json) {
     process.stdout.write(
-      `${JSON.stringify({ ...report, issues: report.issues.map((i) => ({ ...i, text: say(i.message, i.params) })) })}\n`,
+      `${JSON.stringify({ ...report, issues: report.issues.map((i) => ({ ...i, text: text(i) })) })}\n`,
     );
     return;
   }
-  const { counts } = report;
+  const { counts, layout } = report;
   console.log(
     [
       report.fileName,
@@ -105,6 +218,31 @@ export function printReport(report: ImportReport, options: Options = {}) {
       .filter(Boolean)
       .join(" · "),
   );
+  if (layout) {
+    console.log(`  ${say("imports.layout.found", { sheet: layout.sheet, rows: layout.headerRows.join("–") })}`);
+    for (const column of layout.columns) {
+      const target = column.target
+        ? (layout.targets.find((t) => t.key === column.target)?.label ?? column.target)
+        : say("imports.layout.ignored");
+      console.log(
+        `    “${column.heading}” → ${target}${column.how === "unknown" ? ` (${say("imports.layout.unknown")})` : ""}`,
+      );
+    }
+  }
+  if (report.skippedCount)
+    console.log(
+      `  ${say("imports.skipped.title")}: ${report.skipped
+        .slice(0, 20)
+        .map((s) => `${s.row} (${say(`imports.skipped.reasons.${s.reason}`)})`)
+        .join(", ")}${report.skippedCount > 20 ? " …" : ""}`,
+    );
+  if (report.marks)
+    console.log(
+      `  ${say("imports.marks.title")}: ${[
+        ...report.marks.marks.map((m) => `${m.mark} = ${say(`criteria.results.${m.result}`)} (${m.count})`),
+        `${say("imports.marks.blank")} = ${say(`imports.marks.blankMeanings.${report.marks.blank.meaning}`)} (${report.marks.blank.count})`,
+      ].join(" · ")}`,
+    );
   for (const issue of report.fileIssues) console.log(`  ✗ ${line(issue)}`);
   for (const issue of report.warnings) console.log(`  ! ${line(issue)}`);
   if (!report.fileIssues.length) {
@@ -113,6 +251,15 @@ export function printReport(report: ImportReport, options: Options = {}) {
       `${verb}: ${say("imports.counts.create")} ${counts.create} · ${say("imports.counts.update")} ${counts.update} · ${say("imports.counts.unchanged")} ${counts.unchanged} · ${say("imports.counts.errorRows")} ${counts.errorRows}`,
     );
   }
+  for (const row of report.rows.filter((r) => r.changes.length).slice(0, 20))
+    console.log(
+      `  ${say("imports.row")} ${row.row} (${row.key}): ${row.changes
+        .map(
+          (c) =>
+            `${c.column}: ${c.before ? showValue(c.before, say) : "—"} → ${c.after ? showValue(c.after, say) : "—"}`,
+        )
+        .join("; ")}`,
+    );
   for (const issue of report.issues) console.log(`  ${line(issue)}`);
   if (report.issueCount > report.issues.length)
     console.log(`  … ${say("imports.moreIssues", { shown: report.issues.length, total: report.issueCount })}`);
@@ -130,5 +277,5 @@ function line(issue: ImportIssue) {
         ]
           .filter(Boolean)
           .join(", ");
-  return where ? `${where}: ${say(issue.message, issue.params)}` : say(issue.message, issue.params);
+  return where ? `${where}: ${text(issue)}` : text(issue);
 }
