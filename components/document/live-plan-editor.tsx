@@ -38,7 +38,9 @@ export function LiveEditor({
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [draft, setDraft] = useState<PassageAnchor | null>(null);
   const [refused, setRefused] = useState(false);
-  const selectThread = useRef((id: string) => setActiveThread(id));
+  // Read by the editor's extensions at each change: the mode may change while it stays open.
+  const suggester = useRef<{ id: string; name: string } | null>(null);
+  suggester.current = collab.mode === "suggest" ? user : null;
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -50,8 +52,8 @@ export function LiveEditor({
           provider: collab.provider,
           user: { name: user.name, color: colorFor(user.id) },
         }),
-        SuggestMode,
-        PassageHighlights.configure({ onSelect: (id) => selectThread.current(id) }),
+        SuggestMode.configure({ author: () => suggester.current, onRefused: () => setRefused(true) }),
+        PassageHighlights.configure({ onSelect: setActiveThread }),
       ],
       editorProps: {
         attributes: {
@@ -64,11 +66,6 @@ export function LiveEditor({
     [collab.doc, collab.provider],
   );
   useEffect(() => editor?.setEditable(editable), [editor, editable]);
-  useEffect(() => {
-    if (!editor) return;
-    editor.storage.suggestMode.author = collab.mode === "suggest" ? { id: user.id, name: user.name } : null;
-    editor.storage.suggestMode.onRefused = () => setRefused(true);
-  }, [editor, collab.mode, user.id, user.name]);
   const selected = useSelectedRange(editor);
   const startComment = () => {
     const anchor = editor && selected ? anchorOf(editor.state, selected.from, selected.to) : null;

@@ -8,47 +8,41 @@ import { DELETION, INSERTION, type SuggestionAttrs, type SuggestionAuthor } from
 /** Set on transactions that are already what they should be: this extension's own, accepting, rejecting. */
 export const AS_IS = "suggestions:as-is";
 
-export interface SuggestModeStorage {
-  /** Who suggests: set while the server lets this editor only suggest, null while it edits. */
-  author: SuggestionAuthor | null;
+export interface SuggestModeOptions {
+  /** Who suggests: someone while the server lets this editor only suggest, null while it edits (read at each change). */
+  author: () => SuggestionAuthor | null;
   /** Told when a change cannot be a suggestion (formatting, new paragraphs…) and was dropped. */
   onRefused: () => void;
-}
-
-declare module "@tiptap/core" {
-  interface Storage {
-    suggestMode: SuggestModeStorage;
-  }
 }
 
 /** Changes that arrived from the shared document (others' edits, undo): never rewritten here. */
 const isRemote = (tr: Transaction) => Boolean(tr.getMeta(ySyncPluginKey));
 
 /**
- * Suggest mode. While `author` is set, every change the user makes is rewritten before it
+ * Suggest mode. While there is an `author`, every change the user makes is rewritten before it
  * applies: text they remove gets their DELETION mark and stays (their own proposed text goes
  * for good), text they type gets their INSERTION mark after what it replaces, and a change
  * next to their own suggestion continues it. Only letters within paragraphs can be suggested;
  * anything else (formatting, splitting or joining paragraphs, tables) is dropped and reported,
  * as the server would refuse it. While editing, text typed into someone's suggestion is plain.
  */
-export const SuggestMode = Extension.create<object, SuggestModeStorage>({
+export const SuggestMode = Extension.create<SuggestModeOptions>({
   name: "suggestMode",
-  addStorage: () => ({ author: null, onRefused: () => {} }),
+  addOptions: () => ({ author: () => null, onRefused: () => {} }),
   dispatchTransaction({ transaction, next }) {
-    const author = this.storage.author;
+    const author = this.options.author();
     if (!author || !transaction.docChanged || isRemote(transaction) || transaction.getMeta(AS_IS))
       return next(transaction);
     const suggested = toSuggestion(transaction, this.editor.state, author);
     if (suggested) next(suggested);
-    else this.storage.onRefused();
+    else this.options.onRefused();
   },
   addProseMirrorPlugins() {
-    const storage = this.storage;
+    const { author } = this.options;
     return [
       new Plugin({
         appendTransaction(transactions, _old, state) {
-          if (storage.author) return null;
+          if (author()) return null;
           return plainWhatWasTyped(transactions, state);
         },
       }),

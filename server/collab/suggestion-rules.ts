@@ -42,7 +42,7 @@ const sameValue = (a: unknown, b: unknown): boolean =>
  * Judges a Yjs transaction applied on behalf of a suggester, once its items are in place (so
  * every letter's formatting is known as it will be) and before deleted content is collected.
  * A suggester may only:
- * - add letters inside paragraphs that carry their own INSERTION mark (and no other unknown formatting),
+ * - add letters inside paragraphs that carry their own INSERTION mark (and no unknown formatting),
  * - remove letters that carry their own INSERTION mark (taking back what they proposed),
  * - put their own DELETION mark on unmarked letters, or take it off again,
  * - add or drop the text runs holding such letters.
@@ -68,17 +68,16 @@ export function judgeSuggestion(transaction: Y.Transaction, author: Suggester): 
       }
   }
 
-  const texts = new Set<Y.XmlText>();
-  /** Where an item appears or goes: letters of a text run, or a text run inside a paragraph. */
+  const paragraphs = new Set<Y.XmlElement>();
+  /** Where an item appears or goes: letters of a text run, or a text run, inside a paragraph. */
   const place = (item: Y.Item): string | null => {
     if (item.parentSub !== null) return "an attribute";
-    if (item.parent instanceof Y.XmlText) {
-      texts.add(item.parent);
-      return null;
-    }
     const isTextRun = item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText;
-    const inTextblock = item.parent instanceof Y.XmlElement && schemaNames().textblocks.has(item.parent.nodeName);
-    return isTextRun && inTextblock ? null : "the document's structure";
+    const parent = item.parent instanceof Y.XmlText ? item.parent._item?.parent : isTextRun ? item.parent : null;
+    if (!(parent instanceof Y.XmlElement) || !schemaNames().textblocks.has(parent.nodeName))
+      return "the document's structure";
+    paragraphs.add(parent);
+    return null;
   };
   for (const [client, clock] of transaction.afterState) {
     const from = before.get(client) ?? 0;
@@ -98,40 +97,84 @@ export function judgeSuggestion(transaction: Y.Transaction, author: Suggester): 
     if (problem) return problem;
   }
 
-  for (const text of texts) {
-    // Formatting in force, before and after the transaction, as Yjs reads it: the last live
-    // format item of each key before a letter gives its value (null removes it).
-    const was = new Map<string, unknown>();
-    const now = new Map<string, unknown>();
-    for (let item = text._start; item; item = item.right) {
-      const fresh = isNew(item);
-      const liveBefore = !fresh && (!item.deleted || deletedNow.has(item));
-      const liveAfter = !item.deleted;
-      if (item.content instanceof Y.ContentFormat) {
-        const { key, value } = item.content;
-        if (liveBefore) setFormat(was, key, value);
-        if (liveAfter) setFormat(now, key, value);
+  const live = (item: Y.Item) => ({
+    before: !isNew(item) && (!item.deleted || deletedNow.has(item)),
+    after: !item.deleted,
+  });
+  for (const paragraph of paragraphs) {
+    // The paragraph before and after, letter by letter with the formatting in force (in Yjs
+    // the last live format item of a key before a letter gives its value; null removes it).
+    const was: Letter[] = [];
+    const now: Letter[] = [];
+    for (let child = paragraph._start; child; child = child.right) {
+      const text = child.content instanceof Y.ContentType ? child.content.type : null;
+      if (!(text instanceof Y.XmlText)) {
+        // Any other inline node (a line break) stands as itself: it can neither come nor go.
+        const token = { key: `node:${child.id.client}:${child.id.clock}`, attributes: new Map() };
+        if (child.countable && live(child).before) was.push(token);
+        if (child.countable && live(child).after) now.push(token);
         continue;
       }
-      if (!item.countable) continue;
-      if (fresh) {
-        if (!liveAfter) continue;
-        if (!mine(now.get(INSERTION)) || now.has(DELETION)) return "an insertion that is not their suggestion";
-        for (const key of now.keys()) if (!schemaNames().marks.has(key)) return `unknown formatting "${key}"`;
-        continue;
+      const wasFormat = new Map<string, unknown>();
+      const nowFormat = new Map<string, unknown>();
+      for (let item = text._start; item; item = item.right) {
+        const { before: liveBefore, after: liveAfter } = live(item);
+        if (item.content instanceof Y.ContentFormat) {
+          const { key, value } = item.content;
+          if (liveBefore) setFormat(wasFormat, key, value);
+          if (liveAfter) setFormat(nowFormat, key, value);
+        } else if (item.countable) {
+          if (liveBefore) pushLetters(was, item, wasFormat);
+          if (liveAfter) pushLetters(now, item, nowFormat);
+        }
       }
-      if (!liveBefore) continue;
-      if (!liveAfter) {
-        if (!mine(was.get(INSERTION))) return "a deletion of text that is not their suggestion";
-        continue;
-      }
-      for (const key of new Set([...was.keys(), ...now.keys()])) {
-        const a = was.get(key) ?? null;
-        const b = now.get(key) ?? null;
-        if (sameValue(a, b)) continue;
-        const struck = key === DELETION && !now.has(INSERTION) && ((a === null && mine(b)) || (mine(a) && b === null));
-        if (!struck) return `a change of "${key}" on existing text`;
-      }
+    }
+    const problem = compareParagraph(was, now, mine);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+interface Letter {
+  key: string;
+  attributes: Map<string, unknown>;
+}
+
+function pushLetters(letters: Letter[], item: Y.Item, format: Map<string, unknown>) {
+  const attributes = new Map(format);
+  if (item.content instanceof Y.ContentString)
+    for (const letter of item.content.str) letters.push({ key: letter, attributes });
+  else
+    for (const value of item.content.getContent()) letters.push({ key: `embed:${JSON.stringify(value)}`, attributes });
+}
+
+/**
+ * Compares by position, not by Yjs item: ProseMirror's binding writes a change as the shortest
+ * text difference, which may shift where the same letters sit (typing " x" after "a " can store
+ * "x " after the old space). The author's own proposed letters may come and go; all the others
+ * must stay the same letters in the same order, with the same formatting, but for the author's
+ * own DELETION mark put on or taken off.
+ */
+function compareParagraph(was: Letter[], now: Letter[], mine: (value: unknown) => boolean): string | null {
+  const proposed = (letter: Letter) => mine(letter.attributes.get(INSERTION));
+  for (const letter of now.filter(proposed)) {
+    if (letter.attributes.has(DELETION)) return "an insertion marked as deleted";
+    for (const key of letter.attributes.keys()) if (!schemaNames().marks.has(key)) return `unknown formatting "${key}"`;
+  }
+  const before = was.filter((letter) => !proposed(letter));
+  const after = now.filter((letter) => !proposed(letter));
+  if (before.length !== after.length) return "text added or removed outside their suggestions";
+  for (let i = 0; i < before.length; i++) {
+    const [a, b] = [before[i]!, after[i]!];
+    if (a.key !== b.key) return "text added or removed outside their suggestions";
+    if (a.attributes === b.attributes) continue;
+    for (const key of new Set([...a.attributes.keys(), ...b.attributes.keys()])) {
+      const x = a.attributes.get(key) ?? null;
+      const y = b.attributes.get(key) ?? null;
+      if (sameValue(x, y)) continue;
+      const struck =
+        key === DELETION && !b.attributes.has(INSERTION) && ((x === null && mine(y)) || (mine(x) && y === null));
+      if (!struck) return `a change of "${key}" on existing text`;
     }
   }
   return null;

@@ -89,6 +89,21 @@ describe("suggesting on the collaboration socket", () => {
     expect(reviewer.events.errors).toEqual([]);
   });
 
+  it("takes an insertion as ProseMirror's binding writes it, shifted past a letter that repeats", async () => {
+    const planId = await planWithText("submitted");
+    const reviewer = await open(planId, leader);
+    // " kiên cố" proposed after "bán trú": the binding stores "kiên cố " after the old space and
+    // marks the old space and "kiên cố" as proposed, leaving the new space plain.
+    const text = reviewer.paragraphText();
+    const space = SENTENCE.indexOf(" cho");
+    reviewer.doc.transact(() => {
+      text.insert(space + 1, "kiên cố ");
+      text.format(space, " kiên cố".length, { [INSERTION]: mark(leader, "s3") });
+    });
+    await until(async () => (await stored(planId)).includes("kiên cố"));
+    expect(reviewer.events.errors).toEqual([]);
+  });
+
   const refusals: [string, (text: Y.XmlText, doc: Y.Doc) => void][] = [
     ["a plain insertion", (text) => text.insert(4, "trái phép ")],
     ["a plain deletion", (text) => text.delete(0, 4)],
