@@ -62,7 +62,12 @@ export function PassageThreads({
     editor,
     selector: ({ editor: e }) => {
       const ranges = passageHighlightsKey.getState(e.state)?.ranges;
-      return Object.fromEntries([...(ranges ?? [])].map(([id, range]) => [id, range?.from ?? null]));
+      return Object.fromEntries(
+        [...(ranges ?? [])].map(([id, range]) => [
+          id,
+          range ? { from: range.from, text: e.state.doc.textBetween(range.from, range.to, " ") } : null,
+        ]),
+      );
     },
     equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
@@ -71,13 +76,13 @@ export function PassageThreads({
   const ordered = [...(threads.data ?? [])].sort((a, b) => rank(a) - rank(b));
   function rank(thread: { id: string; resolvedAt: Date | null }) {
     const at = places[thread.id];
-    return thread.resolvedAt ? 2e9 : at === null || at === undefined ? 1e9 : at;
+    return thread.resolvedAt ? 2e9 : (at?.from ?? 1e9);
   }
   const focus = (id: string) => {
     onActive(id);
     const at = places[id];
-    if (at === null || at === undefined) return;
-    const { node } = editor.view.domAtPos(at);
+    if (!at) return;
+    const { node } = editor.view.domAtPos(at.from);
     (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: "center", behavior: "smooth" });
   };
   useEffect(() => {
@@ -111,7 +116,7 @@ export function PassageThreads({
       {!draft && !ordered.length && <p className="text-sm text-slate-500">{t("empty")}</p>}
       <ul className="space-y-2">
         {ordered.map((thread) => {
-          const gone = !thread.resolvedAt && (places[thread.id] === null || places[thread.id] === undefined);
+          const gone = !thread.resolvedAt && !places[thread.id];
           return (
             <Thread
               key={thread.id}
@@ -123,7 +128,10 @@ export function PassageThreads({
               onFocus={() => focus(thread.id)}
             >
               <p className={cn("mb-2 border-l-2 pl-2 text-sm", gone ? "border-slate-300" : "border-amber-400")}>
-                <q className={cn("italic text-slate-700", gone && "line-through")}>{quoteOf(thread)}</q>
+                {/* What the passage says now; what it said when it is gone. */}
+                <q className={cn("italic text-slate-700", gone && "line-through")}>
+                  {places[thread.id]?.text ?? quoteOf(thread)}
+                </q>
                 {gone && (
                   <span className="mt-1 block text-xs font-medium text-slate-500" data-testid="passage-gone">
                     {t("gone")}
