@@ -175,3 +175,26 @@ test("a district leader suggests changes to a submitted plan; the planner accept
   }
   await expect(planner.getByTestId("save-state")).toHaveText("Đã lưu");
 });
+
+test("a reviewer typing Vietnamese through an input method suggests composed words", async ({ browser, baseURL }) => {
+  const request = await signedInRequest(baseURL!, accounts.communePlanner);
+  const planId = await createCommunePlan(request, "Kế hoạch kiểm thử gõ tiếng Việt khi đề xuất");
+  const planner = await openPlan(browser, accounts.communePlanner, planId);
+  await documentOf(planner).click();
+  await planner.keyboard.type(SENTENCE);
+  await expect(planner.getByTestId("save-state")).toHaveText("Đã lưu");
+  await planner.getByRole("button", { name: "Trình phê duyệt" }).click();
+  await expect(planner.getByText("Đã trình", { exact: true })).toBeVisible();
+
+  const leader = await openPlan(browser, districtLeader, planId);
+  await select(leader, "Huổi Lóng", "after");
+  const ime = await leader.context().newCDPSession(leader);
+  // Telex: " Việt" comes through composition steps, as a Vietnamese keyboard sends it.
+  for (const step of [" V", " Vi", " Vie", " Viê", " Viêj", " Việ", " Việt"])
+    await ime.send("Input.imeSetComposition", { text: step, selectionStart: step.length, selectionEnd: step.length });
+  await ime.send("Input.insertText", { text: " Việt" });
+  await expect(documentOf(planner).locator("ins.suggestion-insertion")).toHaveText(" Việt");
+  await expect(leader.getByTestId("save-state")).toHaveText("Đã lưu");
+  await expect(leader.getByText("Máy chủ không nhận thay đổi này")).toHaveCount(0);
+  await expect(leader.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
+});
