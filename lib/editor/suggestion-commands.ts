@@ -10,14 +10,12 @@ import {
   isSuggestionAttrs,
 } from "./suggestions";
 
-interface Run {
+interface Run extends SuggestedRun {
   from: number;
   to: number;
-  kind: "insertion" | "deletion";
-  id: string;
 }
 
-/** Every suggested run of the document with its place. */
+/** Every suggested run of the document with its place, in reading order. */
 function runsOf(doc: Node): Run[] {
   const runs: Run[] = [];
   doc.descendants((node, pos) => {
@@ -25,7 +23,7 @@ function runsOf(doc: Node): Run[] {
     for (const mark of node.marks) {
       const kind = mark.type.name === INSERTION ? "insertion" : mark.type.name === DELETION ? "deletion" : null;
       if (kind && isSuggestionAttrs(mark.attrs))
-        runs.push({ from: pos, to: pos + node.nodeSize, kind, id: mark.attrs.id });
+        runs.push({ from: pos, to: pos + node.nodeSize, kind, text: node.text ?? "", attrs: mark.attrs });
     }
     return false;
   });
@@ -34,19 +32,8 @@ function runsOf(doc: Node): Run[] {
 
 /** The open suggestions of the document in the editor, in reading order, with where each starts. */
 export function suggestionsIn(doc: Node): (Suggestion & { from: number })[] {
-  const starts = new Map<string, number>();
-  const runs: SuggestedRun[] = [];
-  doc.descendants((node, pos) => {
-    if (!node.isText) return true;
-    for (const mark of node.marks) {
-      const kind = mark.type.name === INSERTION ? "insertion" : mark.type.name === DELETION ? "deletion" : null;
-      if (!kind || !isSuggestionAttrs(mark.attrs)) continue;
-      if (!starts.has(mark.attrs.id)) starts.set(mark.attrs.id, pos);
-      runs.push({ text: node.text ?? "", kind, attrs: mark.attrs });
-    }
-    return false;
-  });
-  return groupSuggestions(runs).map((s) => ({ ...s, from: starts.get(s.id)! }));
+  const runs = runsOf(doc);
+  return groupSuggestions(runs).map((s) => ({ ...s, from: runs.find((run) => run.attrs.id === s.id)!.from }));
 }
 
 /**
@@ -56,7 +43,7 @@ export function suggestionsIn(doc: Node): (Suggestion & { from: number })[] {
  */
 export function settleSuggestions(state: EditorState, ids: string[] | "all", accept: boolean): Transaction {
   const tr = state.tr.setMeta(AS_IS, true);
-  const chosen = runsOf(state.doc).filter((run) => ids === "all" || ids.includes(run.id));
+  const chosen = runsOf(state.doc).filter((run) => ids === "all" || ids.includes(run.attrs.id));
   const removed: Run[] = [];
   for (const run of chosen) {
     const goes = (run.kind === "insertion") !== accept;

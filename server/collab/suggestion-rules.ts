@@ -104,13 +104,13 @@ export function judgeSuggestion(transaction: Y.Transaction, author: Suggester): 
   for (const paragraph of paragraphs) {
     // The paragraph before and after, letter by letter with the formatting in force (in Yjs
     // the last live format item of a key before a letter gives its value; null removes it).
-    const was: Letter[] = [];
-    const now: Letter[] = [];
+    const was: Run[] = [];
+    const now: Run[] = [];
     for (let child = paragraph._start; child; child = child.right) {
       const text = child.content instanceof Y.ContentType ? child.content.type : null;
       if (!(text instanceof Y.XmlText)) {
         // Any other inline node (a line break) stands as itself: it can neither come nor go.
-        const token = { key: `node:${child.id.client}:${child.id.clock}`, attributes: new Map() };
+        const token = { text: `\u0000${child.id.client}:${child.id.clock}\u0000`, attributes: new Map() };
         if (child.countable && live(child).before) was.push(token);
         if (child.countable && live(child).after) now.push(token);
         continue;
@@ -124,8 +124,8 @@ export function judgeSuggestion(transaction: Y.Transaction, author: Suggester): 
           if (liveBefore) setFormat(wasFormat, key, value);
           if (liveAfter) setFormat(nowFormat, key, value);
         } else if (item.countable) {
-          if (liveBefore) pushLetters(was, item, wasFormat);
-          if (liveAfter) pushLetters(now, item, nowFormat);
+          if (liveBefore) pushRun(was, item, wasFormat);
+          if (liveAfter) pushRun(now, item, nowFormat);
         }
       }
     }
@@ -135,17 +135,21 @@ export function judgeSuggestion(transaction: Y.Transaction, author: Suggester): 
   return null;
 }
 
-interface Letter {
-  key: string;
+/** Letters of one Yjs item (an embedded value counts as one) with the formatting in force there. */
+interface Run {
+  text: string;
   attributes: Map<string, unknown>;
 }
 
-function pushLetters(letters: Letter[], item: Y.Item, format: Map<string, unknown>) {
-  const attributes = new Map(format);
-  if (item.content instanceof Y.ContentString)
-    for (const letter of item.content.str) letters.push({ key: letter, attributes });
-  else
-    for (const value of item.content.getContent()) letters.push({ key: `embed:${JSON.stringify(value)}`, attributes });
+function pushRun(runs: Run[], item: Y.Item, format: Map<string, unknown>) {
+  const text =
+    item.content instanceof Y.ContentString
+      ? item.content.str
+      : item.content
+          .getContent()
+          .map(() => "\uFFFC")
+          .join("");
+  runs.push({ text, attributes: new Map(format) });
 }
 
 /**
@@ -153,29 +157,41 @@ function pushLetters(letters: Letter[], item: Y.Item, format: Map<string, unknow
  * text difference, which may shift where the same letters sit (typing " x" after "a " can store
  * "x " after the old space). The author's own proposed letters may come and go; all the others
  * must stay the same letters in the same order, with the same formatting, but for the author's
- * own DELETION mark put on or taken off.
+ * own DELETION mark put on or taken off. Runs are compared, not letters: a keystroke in a long
+ * paragraph costs its few runs.
  */
-function compareParagraph(was: Letter[], now: Letter[], mine: (value: unknown) => boolean): string | null {
-  const proposed = (letter: Letter) => mine(letter.attributes.get(INSERTION));
-  for (const letter of now.filter(proposed)) {
-    if (letter.attributes.has(DELETION)) return "an insertion marked as deleted";
-    for (const key of letter.attributes.keys()) if (!schemaNames().marks.has(key)) return `unknown formatting "${key}"`;
+function compareParagraph(was: Run[], now: Run[], mine: (value: unknown) => boolean): string | null {
+  const proposed = (run: Run) => mine(run.attributes.get(INSERTION));
+  for (const run of now.filter(proposed)) {
+    if (run.attributes.has(DELETION)) return "an insertion marked as deleted";
+    for (const key of run.attributes.keys()) if (!schemaNames().marks.has(key)) return `unknown formatting "${key}"`;
   }
-  const before = was.filter((letter) => !proposed(letter));
-  const after = now.filter((letter) => !proposed(letter));
-  if (before.length !== after.length) return "text added or removed outside their suggestions";
-  for (let i = 0; i < before.length; i++) {
-    const [a, b] = [before[i]!, after[i]!];
-    if (a.key !== b.key) return "text added or removed outside their suggestions";
-    if (a.attributes === b.attributes) continue;
-    for (const key of new Set([...a.attributes.keys(), ...b.attributes.keys()])) {
-      const x = a.attributes.get(key) ?? null;
-      const y = b.attributes.get(key) ?? null;
-      if (sameValue(x, y)) continue;
-      const struck =
-        key === DELETION && !b.attributes.has(INSERTION) && ((x === null && mine(y)) || (mine(x) && y === null));
-      if (!struck) return `a change of "${key}" on existing text`;
-    }
+  const before = was.filter((run) => !proposed(run));
+  const after = now.filter((run) => !proposed(run));
+  if (before.map((run) => run.text).join("") !== after.map((run) => run.text).join(""))
+    return "text added or removed outside their suggestions";
+  // Walk both lists of runs over the same letters, comparing formatting where they overlap.
+  for (let i = 0, j = 0, a = 0, b = 0; i < before.length && j < after.length;) {
+    const x = before[i]!;
+    const y = after[j]!;
+    const problem = compareFormatting(x.attributes, y.attributes, mine);
+    if (problem) return problem;
+    const step = Math.min(x.text.length - a, y.text.length - b);
+    a += step;
+    b += step;
+    if (a === x.text.length) [i, a] = [i + 1, 0];
+    if (b === y.text.length) [j, b] = [j + 1, 0];
+  }
+  return null;
+}
+
+function compareFormatting(was: Map<string, unknown>, now: Map<string, unknown>, mine: (value: unknown) => boolean) {
+  for (const key of new Set([...was.keys(), ...now.keys()])) {
+    const x = was.get(key) ?? null;
+    const y = now.get(key) ?? null;
+    if (sameValue(x, y)) continue;
+    const struck = key === DELETION && !now.has(INSERTION) && ((x === null && mine(y)) || (mine(x) && y === null));
+    if (!struck) return `a change of "${key}" on existing text`;
   }
   return null;
 }
