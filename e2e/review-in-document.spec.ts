@@ -196,5 +196,9 @@ test("a reviewer typing Vietnamese through an input method suggests composed wor
   await expect(documentOf(planner).locator("ins.suggestion-insertion")).toHaveText(" Việt");
   await expect(leader.getByTestId("save-state")).toHaveText("Đã lưu");
   await expect(leader.getByText("Máy chủ không nhận thay đổi này")).toHaveCount(0);
+  // On a phone the suggestions and comments come under the text.
+  await leader.setViewportSize({ width: 390, height: 844 });
+  await expect(leader.getByTestId("suggestions")).toBeVisible();
+  await leader.screenshot({ path: test.info().outputPath("phone.png"), fullPage: true });
   await expect(leader.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
 });
