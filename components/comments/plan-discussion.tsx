@@ -2,17 +2,18 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { controlClass } from "@/components/ui/field";
+import type { PassageAnchor } from "@/lib/editor/passage-anchor";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 
 type ServerError = { data?: { fieldErrors?: Record<string, string[]> } | null; message: string };
-export type CommentSubject = { type: "plan" | "target" | "milestone" | "shortage"; id: string | null };
+export type CommentSubject = { type: "plan" | "target" | "milestone" | "shortage" | "passage"; id: string | null };
 
 /**
  * The discussion threads of a plan, or of one of its targets, milestones or shortages when
@@ -38,8 +39,6 @@ export function PlanDiscussion({
       queryClient.invalidateQueries({ queryKey: trpc.comments.list.queryKey({ planId }) }),
       queryClient.invalidateQueries({ queryKey: trpc.planning.get.queryKey({ planId }) }),
     ]);
-  const resolve = useMutation(trpc.comments.resolve.mutationOptions({ onSuccess: refresh }));
-  const reopen = useMutation(trpc.comments.reopen.mutationOptions({ onSuccess: refresh }));
 
   return (
     <div className="space-y-4" data-testid="plan-discussion">
@@ -47,70 +46,122 @@ export function PlanDiscussion({
       {threads.data?.length === 0 && <EmptyState>{t("comments.empty")}</EmptyState>}
       <ul className="space-y-3">
         {threads.data?.map((thread) => (
-          <li
-            key={thread.id}
-            className={cn(
-              "rounded-lg border p-3",
-              thread.resolvedAt ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-white",
-            )}
-            data-testid="comment-thread"
-          >
-            {!subject && thread.subjectType !== "plan" && (
-              <p className="mb-1">
-                <Badge tone="blue">{t(`tabs.${thread.subjectType}s`)}</Badge>
+          <Thread key={thread.id} thread={thread} planId={planId} me={me} onChanged={refresh}>
+            {!subject && thread.subjectType === "passage" && (
+              <p className="mb-1 text-sm text-slate-700">
+                <Badge tone="amber">{t("passages.badge")}</Badge> <q className="italic">{quoteOf(thread)}</q>
               </p>
             )}
-            <Comment comment={thread} mine={thread.author.id === me.id} />
-            {thread.replies.length > 0 && (
-              <ul className="mt-3 space-y-3 border-l-2 border-slate-200 pl-3">
-                {thread.replies.map((reply) => (
-                  <li key={reply.id}>
-                    <Comment comment={reply} mine={reply.author.id === me.id} />
-                  </li>
-                ))}
-              </ul>
+            {!subject && thread.subjectType !== "plan" && thread.subjectType !== "passage" && (
+              <p className="mb-1">
+                <Badge tone="blue">{t(`tabs.${thread.subjectType}s` as "tabs.targets")}</Badge>
+              </p>
             )}
-            <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-              {thread.resolvedAt ? (
-                <>
-                  <span className="text-emerald-700">
-                    {t("comments.resolvedBy", { name: thread.resolvedBy?.name ?? "" })}
-                  </span>
-                  <button
-                    type="button"
-                    className="font-medium text-brand-700 hover:underline"
-                    onClick={() => reopen.mutate({ id: thread.id })}
-                  >
-                    {t("comments.reopen")}
-                  </button>
-                </>
-              ) : (
-                <button
-                  type="button"
-                  className="font-medium text-brand-700 hover:underline"
-                  onClick={() => resolve.mutate({ id: thread.id })}
-                >
-                  {t("comments.resolve")}
-                </button>
-              )}
-            </div>
-            {!thread.resolvedAt && (
-              <CommentForm planId={planId} parentId={thread.id} label={t("comments.reply")} onDone={refresh} compact />
-            )}
-          </li>
+          </Thread>
         ))}
       </ul>
     </div>
   );
 }
 
-function Comment({
-  comment,
-  mine,
+type ThreadData = CommentData & {
+  id: string;
+  subjectType: string;
+  anchor: unknown;
+  resolvedAt: Date | null;
+  resolvedBy: { name: string } | null;
+  replies: (CommentData & { id: string })[];
+};
+
+/** The words a thread on a passage points at, as they were quoted. */
+export const quoteOf = (thread: { anchor: unknown }) => (thread.anchor as { quote?: string } | null)?.quote ?? "";
+
+/**
+ * One thread: its first comment, the replies, resolving or reopening it, and a reply form.
+ * `children` come above the first comment (what the thread is about).
+ */
+export function Thread({
+  thread,
+  planId,
+  me,
+  onChanged,
+  active = false,
+  onFocus,
+  children,
 }: {
-  comment: { author: { name: string }; body: string; createdAt: Date; mentions: { user: { name: string } }[] };
-  mine: boolean;
+  thread: ThreadData;
+  planId: string;
+  me: { id: string };
+  onChanged: () => void;
+  active?: boolean;
+  onFocus?: () => void;
+  children?: ReactNode;
 }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const resolve = useMutation(trpc.comments.resolve.mutationOptions({ onSuccess: onChanged }));
+  const reopen = useMutation(trpc.comments.reopen.mutationOptions({ onSuccess: onChanged }));
+  return (
+    <li
+      className={cn(
+        "rounded-lg border p-3",
+        thread.resolvedAt ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-white",
+        active && "border-amber-400 ring-2 ring-amber-200",
+      )}
+      data-testid="comment-thread"
+      data-thread-id={thread.id}
+      onClick={onFocus}
+    >
+      {children}
+      <Comment comment={thread} mine={thread.author.id === me.id} />
+      {thread.replies.length > 0 && (
+        <ul className="mt-3 space-y-3 border-l-2 border-slate-200 pl-3">
+          {thread.replies.map((reply) => (
+            <li key={reply.id}>
+              <Comment comment={reply} mine={reply.author.id === me.id} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+        {thread.resolvedAt ? (
+          <>
+            <span className="text-emerald-700">
+              {t("comments.resolvedBy", { name: thread.resolvedBy?.name ?? "" })}
+            </span>
+            <button
+              type="button"
+              className="font-medium text-brand-700 hover:underline"
+              onClick={() => reopen.mutate({ id: thread.id })}
+            >
+              {t("comments.reopen")}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="font-medium text-brand-700 hover:underline"
+            onClick={() => resolve.mutate({ id: thread.id })}
+          >
+            {t("comments.resolve")}
+          </button>
+        )}
+      </div>
+      {!thread.resolvedAt && (
+        <CommentForm planId={planId} parentId={thread.id} label={t("comments.reply")} onDone={onChanged} compact />
+      )}
+    </li>
+  );
+}
+
+type CommentData = {
+  author: { id: string; name: string };
+  body: string;
+  createdAt: Date;
+  mentions: { user: { name: string } }[];
+};
+
+function Comment({ comment, mine }: { comment: CommentData; mine: boolean }) {
   const t = useTranslations("comments");
   return (
     <div>
@@ -138,20 +189,27 @@ function Comment({
   );
 }
 
-function CommentForm({
+/** A new thread (on the plan, a record, or a passage with its `anchor`) or a reply to one. */
+export function CommentForm({
   planId,
   subject,
+  anchor,
   parentId,
   label,
   onDone,
+  onCancel,
   compact = false,
+  autoFocus = false,
 }: {
   planId: string;
   subject?: CommentSubject;
+  anchor?: PassageAnchor;
   parentId?: string;
   label: string;
   onDone: () => void;
+  onCancel?: () => void;
   compact?: boolean;
+  autoFocus?: boolean;
 }) {
   const t = useTranslations();
   const trpc = useTRPC();
@@ -164,11 +222,12 @@ function CommentForm({
       },
     }),
   );
-  const error = (add.error as ServerError | null)?.data?.fieldErrors?.body?.[0];
-  const id = parentId ? `reply-${parentId}` : `new-comment-${subject?.id ?? "plan"}`;
+  const fieldErrors = (add.error as ServerError | null)?.data?.fieldErrors;
+  const error = fieldErrors?.body?.[0] ?? fieldErrors?.anchor?.[0];
+  const id = parentId ? `reply-${parentId}` : `new-comment-${subject?.id ?? subject?.type ?? "plan"}`;
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!add.isPending) add.mutate({ planId, body, parentId: parentId ?? null, subject });
+    if (!add.isPending) add.mutate({ planId, body, parentId: parentId ?? null, subject, anchor });
   }
   return (
     <form onSubmit={onSubmit} noValidate className={cn("space-y-2", compact && "mt-3")}>
@@ -181,13 +240,21 @@ function CommentForm({
         value={body}
         onChange={(e) => setBody(e.target.value)}
         placeholder={compact ? label : t("comments.placeholder")}
+        autoFocus={autoFocus}
         aria-invalid={error ? true : undefined}
         className={cn(controlClass, error && "border-red-500")}
       />
       {error && <p className="text-xs font-medium text-red-700">{t.has(error) ? t(error) : error}</p>}
-      <Button type="submit" variant={compact ? "secondary" : "primary"} disabled={add.isPending}>
-        {compact ? t("comments.send") : t("comments.post")}
-      </Button>
+      <div className="flex gap-2">
+        <Button type="submit" variant={compact ? "secondary" : "primary"} disabled={add.isPending}>
+          {compact ? t("comments.send") : t("comments.post")}
+        </Button>
+        {onCancel && (
+          <Button variant="ghost" onClick={onCancel}>
+            {t("comments.cancel")}
+          </Button>
+        )}
+      </div>
     </form>
   );
 }

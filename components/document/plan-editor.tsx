@@ -24,5 +24,5 @@ interface Props {
 export function PlanEditor({ planId, canEdit, user }: Props) {
   const collab = useCollabDocument(planId, canEdit);
   if (!collab) return <EditorPlaceholder />;
-  return <LiveEditor collab={collab} user={user} />;
+  return <LiveEditor collab={collab} user={user} planId={planId} />;
 }

@@ -4,7 +4,7 @@ import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
-import { decodeMessage } from "@/lib/collab/messages";
+import { type CollabMode, decodeMessage } from "@/lib/collab/messages";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
 export interface Collaborator {
@@ -20,6 +20,8 @@ export interface CollabDocument {
   /** True while some local change is not yet stored by the server. */
   unsaved: boolean;
   readOnly: boolean;
+  /** What the server lets this editor do: edit, only suggest (a reviewer), or read. */
+  mode: CollabMode;
   collaborators: Collaborator[];
   /** Message key of a refusal by the server, if any. */
   error: string | null;
@@ -69,7 +71,9 @@ export function useCollabDocument(planId: string, canEdit: boolean): CollabDocum
                   : "connecting",
         });
       },
-      onAuthenticated: ({ scope }) => update({ readOnly: scope === "readonly" || !canEdit, error: null }),
+      // The "mode" message that follows says whether a writable connection edits or suggests.
+      onAuthenticated: ({ scope }) =>
+        update(scope === "readonly" ? { readOnly: true, mode: "read", error: null } : { error: null }),
       onAuthenticationFailed: () => update({ error: "collab.refused" }),
       onStateless: ({ payload }) => {
         const message = decodeMessage(payload);
@@ -82,6 +86,8 @@ export function useCollabDocument(planId: string, canEdit: boolean): CollabDocum
           provider.disconnect();
         } else if (message?.type === "restored") {
           update({ restoredBy: message.by });
+        } else if (message?.type === "mode") {
+          update({ mode: message.mode, readOnly: message.mode === "read" });
         }
       },
     });
@@ -124,6 +130,7 @@ export function useCollabDocument(planId: string, canEdit: boolean): CollabDocum
       connection: "connecting",
       unsaved: false,
       readOnly: !canEdit,
+      mode: canEdit ? "edit" : "read",
       collaborators: [],
       error: null,
       restoredBy: null,

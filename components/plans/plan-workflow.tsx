@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { OpenSuggestions } from "@/components/document/open-suggestions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
@@ -91,6 +92,7 @@ export function PlanWorkflow({
       {returning && (
         <form onSubmit={onReturn} noValidate className="space-y-2">
           <p className="text-sm text-slate-700">{t("workflow.returnExplained")}</p>
+          <OpenSuggestions planId={planId} when="return" />
           <label htmlFor="return-reason" className="block text-sm font-medium text-slate-800">
             {t("workflow.reason")}
           </label>
@@ -168,6 +170,7 @@ function ApprovalConfirmation({
         )}
         <p>{t("workflow.approveConfirmProgress")}</p>
       </div>
+      <OpenSuggestions planId={planId} when="approve" />
       <div className="flex gap-2">
         <Button disabled={pending} onClick={onConfirm}>
           {t("workflow.confirmApprove")}

@@ -4,11 +4,16 @@
  *   change is saved once this snapshot contains it.
  * - error: why the server refused the editor's changes (a message key).
  * - restored: a version was restored (who restored which version).
+ * - mode: what the server lets this connection do to the text, sent when it connects.
  */
 export type CollabMessage =
   | { type: "saved"; snapshot: string }
-  | { type: "error"; messageKey: "collab.tooLarge" | "collab.readOnly" }
-  | { type: "restored"; versionId: string; by: string };
+  | { type: "error"; messageKey: "collab.tooLarge" | "collab.readOnly" | "collab.notSuggestion" }
+  | { type: "restored"; versionId: string; by: string }
+  | { type: "mode"; mode: CollabMode };
+
+/** Edit the text, only suggest changes to it (a reviewer), or read it. */
+export type CollabMode = "edit" | "suggest" | "read";
 
 export const encodeMessage = (message: CollabMessage) => JSON.stringify(message);
 

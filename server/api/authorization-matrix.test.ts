@@ -218,6 +218,10 @@ const matrix: Record<
     run: (c, f) => c.documents.version({ id: f.neighbourVersion.id }),
     expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok"),
   },
+  "documents.suggestions": {
+    run: (c, f) => c.documents.suggestions({ planId: f.neighbourPlan.id }),
+    expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok"),
+  },
   "documents.saveVersion": {
     run: (c, f) => c.documents.saveVersion({ planId: f.neighbourPlan.id, name: "Bản kiểm tra quyền" }),
     expected: (role, level) => (level === "commune" ? "NOT_FOUND" : author(role) ? "ok" : "FORBIDDEN"),

@@ -9,15 +9,17 @@ import type { Actor } from "../policies/actor";
 import { snapshotPlanning, summarizeSnapshot } from "../planning/approved-snapshot";
 import { loadVisiblePlan } from "../plans/load-visible-plan";
 import { saveVersion } from "../documents/versions";
+import { openSuggestions } from "../suggestions/open-suggestions";
 import { reviewersAt, reviewingUnitOf } from "./reviewing-unit";
 import { WORKFLOW, nextStatus } from "./workflow";
 
 /**
  * Takes one workflow step. Refuses, changing nothing: a hidden plan (NOT_FOUND), a step that
  * does not follow from the plan's status (CONFLICT), a user without the right, including a
- * leader reviewing their own submission (FORBIDDEN), a return without a reason, and a
- * submission with nobody above to review it. A submission goes to the nearest unit above with
- * a reviewer, whose reviewers are told; a decision closes their request and tells the submitter.
+ * leader reviewing their own submission (FORBIDDEN), a return without a reason, a submission
+ * with nobody above to review it, and an approval while suggested changes are open in the
+ * text. A submission goes to the nearest unit above with a reviewer, whose reviewers are told;
+ * a decision closes their request and tells the submitter.
  */
 export async function transitionPlan(db: Db, actor: Actor, planId: string, action: PlanAction, reason?: string) {
   const plan = await loadVisiblePlan(db, actor, planId);
@@ -38,6 +40,9 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
   const revision = action === "amend" ? plan.revision + 1 : plan.revision;
   return runAs(db, actor, async (tx, effects, me) => {
     if (!can(me, right, plan)) throw forbidden();
+    // What is approved is what the text says: suggestions are accepted or rejected first.
+    if (action === "approve" && (await openSuggestions(tx, planId)).length)
+      throw new DomainError("CONFLICT", "errors.openSuggestions");
     const reviewUnit = action === "submit" ? await reviewingUnitOf(tx, plan.issuingUnit) : null;
     if (action === "submit" && !reviewUnit) throw new DomainError("CONFLICT", "errors.noReviewer");
     // The status condition makes a double click or a concurrent reviewer a no-op conflict.

@@ -5,6 +5,7 @@ import { Authentication } from "./extensions/authentication";
 import { type LimitOptions, Limits } from "./extensions/limits";
 import { Persistence } from "./extensions/persistence";
 import { Presence } from "./extensions/presence";
+import { Suggestions } from "./extensions/suggestions";
 import { registerLocalCollab } from "./local-instance";
 import { redisExtension } from "./redis";
 
@@ -13,7 +14,8 @@ export { MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from "./extensions/limits";
 
 /**
  * The collaboration server: Hocuspocus with one extension per concern, each owning its state —
- * who may connect and stay connected (Authentication), what a connection may cost (Limits),
+ * who may connect and stay connected (Authentication), what a connection may cost (Limits), a
+ * reviewer's edits held to suggestions (Suggestions, after Limits: it only sees readable updates),
  * presence vouched for by the server (Presence), every edit stored before "saved", compaction
  * and versions (Persistence) and, with REDIS_URL, documents shared with the other instances.
  */
@@ -28,7 +30,14 @@ export function createCollabServer(options: { name?: string } & LimitOptions = {
     // otherwise ask for dozens of compactions a second; what they ask for waits its turn anyway.
     debounce: 5000,
     maxDebounce: 60_000,
-    extensions: [new Authentication(db), new Limits(options), new Presence(), persistence, ...(redis ? [redis] : [])],
+    extensions: [
+      new Authentication(db),
+      new Limits(options),
+      new Suggestions(),
+      new Presence(),
+      persistence,
+      ...(redis ? [redis] : []),
+    ],
   });
   registerLocalCollab({
     flush: (planId) => persistence.flush(planId),

@@ -6,6 +6,7 @@ export const commentSelect = {
   subjectType: true,
   subjectId: true,
   body: true,
+  anchor: true,
   createdAt: true,
   resolvedAt: true,
   author: { select: { id: true, name: true } },

@@ -4,9 +4,12 @@ import { DomainError, notFound } from "../errors";
 import { type Actor, actorSelect, toActor } from "../policies/actor";
 import { type PlanResource, authorize, can } from "../policies";
 import { loadVisiblePlan } from "../plans/load-visible-plan";
+import type { Prisma } from "../db/generated/client";
+import type { PassageAnchor } from "@/lib/editor/passage-anchor";
+import { checkedAnchor } from "./passage-anchors";
 import { commentSelect } from "./comment-select";
 
-export type CommentSubject = { type: "plan" | "target" | "milestone" | "shortage"; id: string | null };
+export type CommentSubject = { type: "plan" | "target" | "milestone" | "shortage" | "passage"; id: string | null };
 
 /** The plan's discussion, or one subject's (a target, milestone or shortage): threads, oldest first, with their replies. */
 export async function listComments(db: Db, actor: Actor, planId: string, subject?: CommentSubject) {
@@ -39,9 +42,9 @@ async function resolveMentions(db: Db, body: string, plan: PlanResource) {
   return users.map(toActor).filter((user) => can(user, "plan.view", plan));
 }
 
-/** A comment's subject must be a record of the same plan. */
+/** A comment's subject must be a record of the same plan (a passage is a place in its document). */
 async function assertSubjectOfPlan(db: Db, planId: string, subject: CommentSubject) {
-  if (subject.type === "plan") return;
+  if (subject.type === "plan" || subject.type === "passage") return;
   const where = { id: subject.id ?? "", planId };
   const found =
     subject.type === "target"
@@ -52,11 +55,15 @@ async function assertSubjectOfPlan(db: Db, planId: string, subject: CommentSubje
   if (!found) throw notFound();
 }
 
-/** Anyone who may see a plan may comment on it, stakeholders included. Replies share their thread's subject. */
+/**
+ * Anyone who may see a plan may comment on it, stakeholders included, on the plan, one of its
+ * records, or a passage of its document (with the passage's anchor). Replies share their
+ * thread's subject.
+ */
 export async function addComment(
   db: Db,
   actor: Actor,
-  input: { planId: string; body: string; parentId?: string | null; subject?: CommentSubject },
+  input: { planId: string; body: string; parentId?: string | null; subject?: CommentSubject; anchor?: PassageAnchor },
 ) {
   const plan = await loadVisiblePlan(db, actor, input.planId);
   authorize(actor, "plan.comment", plan);
@@ -71,6 +78,7 @@ export async function addComment(
     subject = { type: parent.subjectType as CommentSubject["type"], id: parent.subjectId };
   }
   await assertSubjectOfPlan(db, input.planId, subject);
+  const anchor = !input.parentId && subject.type === "passage" ? checkedAnchor(input.anchor) : null;
   const mentioned = await resolveMentions(db, input.body, plan);
   return runAs(db, actor, async (tx, effects, me) => {
     authorize(me, "plan.comment", plan);
@@ -79,8 +87,9 @@ export async function addComment(
         planId: input.planId,
         parentId: input.parentId ?? null,
         subjectType: subject.type,
-        subjectId: subject.type === "plan" ? null : subject.id,
+        subjectId: subject.type === "plan" || subject.type === "passage" ? null : subject.id,
         body: input.body,
+        ...(anchor ? { anchor: anchor as unknown as Prisma.InputJsonObject } : {}),
         authorId: me.userId,
         mentions: { create: mentioned.map((user) => ({ userId: user.userId })) },
       },
@@ -90,7 +99,13 @@ export async function addComment(
       action: "comment.create",
       entityType: "Comment",
       entityId: created.id,
-      after: { planId: input.planId, body: input.body, parentId: input.parentId ?? null, subject },
+      after: {
+        planId: input.planId,
+        body: input.body,
+        parentId: input.parentId ?? null,
+        subject,
+        quote: anchor?.quote,
+      },
     });
     effects.planChanged(input.planId, "comments");
     effects.notify({

@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import { flushLocalEdits } from "../collab/local-instance";
+import { keepPassages } from "../comments/passage-anchors";
 import { runAs } from "../commands/run-command";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
@@ -37,7 +38,8 @@ export async function restoreVersion(db: Db, actor: Actor, versionId: string) {
     if (state.length) Y.applyUpdate(doc, state);
     const updates: Uint8Array[] = [];
     doc.on("update", (update: Uint8Array) => updates.push(update));
-    replaceContent(doc, version.content as JSONContent);
+    // Comments on passages are anchored again in the restored text.
+    await keepPassages(tx, effects, planId, doc, () => replaceContent(doc, version.content as JSONContent));
     doc.destroy();
     await appendUpdates(tx, [{ planId, update: Y.mergeUpdates(updates), userId: me.userId }]);
     const restored = await saveVersion(tx, planId, { kind: "restore", createdById: me.userId });

@@ -21,6 +21,8 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
  *   A leader or admin of that unit returns or approves it, never one who submitted it; higher
  *   levels see it but do not step in (they act through the level below, or by returning it
  *   after it is approved there and amended).
+ * - While they may review it, those reviewers may suggest changes in its document (marked
+ *   insertions and deletions in their name) but not edit it; the authors accept or reject them.
  * - A plan's structured content (targets, milestones, allocations, shortages) changes with the
  *   plan ("plan.update"); its progress (measurements, milestone status, disbursements, shortage
  *   status) is tracked by its authors also after approval, but not while it is under review.
@@ -49,6 +51,7 @@ type Rules = {
   "plan.update": PlanResource;
   "plan.submit": PlanResource;
   "plan.review": SubmittedPlanResource;
+  "plan.suggest": SubmittedPlanResource;
   "plan.amend": PlanResource;
   "plan.comment": PlanResource;
   "plan.track": PlanResource;
@@ -93,6 +96,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
     plan.submittedById !== actor.userId &&
     plan.reviewUnit !== null &&
     reviewingPaths(actor).includes(plan.reviewUnit.path),
+  // A reviewer marks what should change instead of changing it: the same people, at the same time.
+  "plan.suggest": (actor, plan) => rules["plan.review"](actor, plan),
   "plan.amend": (actor, plan) => plan.status === "approved" && reachesDown(actor, plan.issuingUnit, AUTHORS),
   // Whoever may read a plan may discuss it, stakeholders included, whatever its status.
   "plan.comment": (actor, plan) => rules["plan.view"](actor, plan),

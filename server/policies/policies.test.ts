@@ -53,3 +53,22 @@ describe("policies", () => {
     expect(can(actorAt("planner", "/11/09/"), "plan.view", plan("/11/099/"))).toBe(false);
   });
 });
+
+describe("suggesting", () => {
+  const submitted = {
+    status: "submitted" as const,
+    issuingUnit: unit("/11/099/03180/"),
+    submittedById: "planner",
+    reviewUnit: { path: "/11/099/" },
+  };
+  const districtLeader = actorAt("leader", "/11/099/", "district");
+
+  it("is for the reviewers of a submitted plan, while it waits for them", () => {
+    expect(can(districtLeader, "plan.suggest", submitted)).toBe(true);
+    expect(can(districtLeader, "plan.update", submitted)).toBe(false);
+    expect(can(districtLeader, "plan.suggest", { ...submitted, status: "returned" })).toBe(false);
+    expect(can(actorAt("leader", "/11/", "province"), "plan.suggest", submitted)).toBe(false);
+    expect(can(actorAt("stakeholder", "/11/099/", "district"), "plan.suggest", submitted)).toBe(false);
+    expect(can(actorAt("planner", "/11/099/03180/"), "plan.suggest", submitted)).toBe(false);
+  });
+});

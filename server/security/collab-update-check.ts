@@ -22,16 +22,8 @@ export interface UpdateInspection {
  * that is not an update, or that cannot even be unpacked, is Hocuspocus's to refuse.
  */
 export function inspectUpdateMessage(message: Uint8Array): UpdateInspection {
-  let update: Uint8Array;
-  try {
-    const decoder = decoding.createDecoder(message);
-    decoding.readVarString(decoder); // the document name
-    if (decoding.readVarUint(decoder) !== SYNC || !CARRIES_UPDATE.has(decoding.readVarUint(decoder)))
-      return { corrupt: false, structs: 0 };
-    update = decoding.readVarUint8Array(decoder);
-  } catch {
-    return { corrupt: false, structs: 0 };
-  }
+  const update = updateCarriedBy(message);
+  if (!update) return { corrupt: false, structs: 0 };
   const doc = takeScratch();
   try {
     const { structs } = Y.decodeUpdate(update);
@@ -41,6 +33,18 @@ export function inspectUpdateMessage(message: Uint8Array): UpdateInspection {
     return { corrupt: true, structs: 0 };
   } finally {
     giveBack(doc);
+  }
+}
+
+/** The Yjs update a collaboration frame carries (sync step 2 or an update), or null for any other frame. */
+export function updateCarriedBy(message: Uint8Array): Uint8Array | null {
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder); // the document name
+    if (decoding.readVarUint(decoder) !== SYNC || !CARRIES_UPDATE.has(decoding.readVarUint(decoder))) return null;
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    return null;
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Connection, Extension, Hocuspocus, onAuthenticatePayload } from "@hocuspocus/server";
+import type { Connection, connectedPayload, Extension, Hocuspocus, onAuthenticatePayload } from "@hocuspocus/server";
+import { type CollabMode, encodeMessage } from "@/lib/collab/messages";
 import type { Db } from "../../db/client";
 import { type CollabEvent, onCollabEvent } from "../../live/live-events";
 import { can } from "../../policies";
@@ -13,7 +14,8 @@ export const RIGHTS_CHANGED = 4001;
 
 /**
  * Who may open a plan's document, decided by the same policies as tRPC and the CLI: a valid
- * collab token, an enabled account that may view the plan, and read-only unless it may edit.
+ * collab token, an enabled account that may view the plan; it edits if it may edit, suggests if
+ * it may suggest (a reviewer of a submitted plan), and is read-only otherwise.
  * Rights are held to while connections stay open: when any process publishes that a plan's
  * access or a user's rights changed (server/commands/effects.ts), the connections concerned are
  * marked revoked — what they still send is refused — and closed, so editors reconnect and are
@@ -40,8 +42,19 @@ export class Authentication implements Extension {
     const actor = userId ? await loadActor(this.db, userId) : null;
     const plan = planId && actor ? await loadPlanAccess(this.db, planId) : null;
     if (!actor || !plan || !can(actor, "plan.view", plan)) throw new Error("Not allowed to open this document");
-    connectionConfig.readOnly = !can(actor, "plan.update", plan);
-    return { actor, planId: planId! };
+    const mode: CollabMode = can(actor, "plan.update", plan)
+      ? "edit"
+      : can(actor, "plan.suggest", plan)
+        ? "suggest"
+        : "read";
+    // A suggester writes too: what they send is held to suggesting by the Suggestions extension.
+    connectionConfig.readOnly = mode === "read";
+    return { actor, planId: planId!, mode };
+  }
+
+  /** The editor learns from the server what it may do, and offers that (suggesting, for a reviewer). */
+  async connected({ connection, context }: connectedPayload<CollabContext>) {
+    connection.sendStateless(encodeMessage({ type: "mode", mode: context.mode }));
   }
 
   async beforeHandleMessage({ context }: { context: CollabContext }) {

@@ -9,14 +9,30 @@ const ZBody = z
   .min(1, { error: "validation.required" })
   .max(5000, { error: "validation.commentTooLong" });
 
-const ZSubject = z.object({ type: z.enum(["plan", "target", "milestone", "shortage"]), id: id.nullable() });
+const ZSubject = z.object({ type: z.enum(["plan", "target", "milestone", "shortage", "passage"]), id: id.nullable() });
+/** Where a comment on a passage points (lib/editor/passage-anchor.ts): Yjs positions and the quoted text. */
+const ZAnchor = z.object({
+  start: z.string().min(1).max(200),
+  end: z.string().min(1).max(200),
+  quote: z.string().trim().min(1, { error: "validation.passageRequired" }).max(2000),
+  prefix: z.string().max(100),
+  suffix: z.string().max(100),
+});
 
 export const commentsRouter = createTRPCRouter({
   list: protectedProcedure
     .input(z.object({ planId: id, subject: ZSubject.optional() }))
     .query(({ ctx, input }) => listComments(ctx.db, ctx.actor, input.planId, input.subject)),
   add: protectedProcedure
-    .input(z.object({ planId: id, body: ZBody, parentId: id.nullish(), subject: ZSubject.optional() }))
+    .input(
+      z.object({
+        planId: id,
+        body: ZBody,
+        parentId: id.nullish(),
+        subject: ZSubject.optional(),
+        anchor: ZAnchor.optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => addComment(ctx.db, ctx.actor, input)),
   resolve: protectedProcedure
     .input(z.object({ id }))

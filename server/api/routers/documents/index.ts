@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listVersions, getVersion, saveNamedVersion } from "../../../documents/versions";
 import { restoreVersion } from "../../../documents/restore-version";
+import { listOpenSuggestions } from "../../../suggestions/open-suggestions";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
 const id = z.string().min(1).max(64);
@@ -20,6 +21,9 @@ export const documentsRouter = createTRPCRouter({
   saveVersion: protectedProcedure
     .input(z.object({ planId: id, name: ZVersionName }))
     .mutation(({ ctx, input }) => saveNamedVersion(ctx.db, ctx.actor, input.planId, input.name)),
+  suggestions: protectedProcedure
+    .input(z.object({ planId: id }))
+    .query(({ ctx, input }) => listOpenSuggestions(ctx.db, ctx.actor, input.planId)),
   restoreVersion: protectedProcedure
     .input(z.object({ id }))
     .mutation(({ ctx, input }) => restoreVersion(ctx.db, ctx.actor, input.id)),
