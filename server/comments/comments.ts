@@ -3,10 +3,11 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { DomainError, notFound } from "../errors";
 import { publishPlanEvent } from "../live/live-events";
 import { notify } from "../notifications/notify";
-import { type Actor, actorSelect, toActor } from "../policies/actor";
-import { type PlanResource, authorize, can } from "../policies";
+import type { Actor } from "../policies/actor";
+import { authorize } from "../policies";
 import { loadVisiblePlan } from "../plans/load-visible-plan";
 import { commentSelect } from "./comment-select";
+import { resolveMentions } from "./mentions";
 
 export type CommentSubject = { type: "plan" | "target" | "milestone" | "shortage"; id: string | null };
 
@@ -25,20 +26,6 @@ export async function listComments(db: Db, actor: Actor, planId: string, subject
   const comments = await db.comment.findMany({ where, select: commentSelect, orderBy: { createdAt: "asc" } });
   const threads = comments.filter((c) => !c.parentId);
   return threads.map((thread) => ({ ...thread, replies: comments.filter((c) => c.parentId === thread.id) }));
-}
-
-/**
- * "@canbo.xa" names the user whose email starts with "canbo.xa@". Only people who may see the
- * plan can be mentioned; other names stay plain text.
- */
-async function resolveMentions(db: Db, body: string, plan: PlanResource) {
-  const handles = [...new Set([...body.matchAll(/(?:^|\s)@([a-z0-9._-]+)/gi)].map((m) => m[1]!.toLowerCase()))];
-  if (!handles.length) return [];
-  const users = await db.user.findMany({
-    where: { OR: handles.map((h) => ({ email: { startsWith: `${h}@` } })), disabledAt: null },
-    select: actorSelect,
-  });
-  return users.map(toActor).filter((user) => can(user, "plan.view", plan));
 }
 
 /** A comment's subject must be a record of the same plan. */
