@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { LOCK_MINUTES } from "@/server/auth/lock-policy";
+import { sameOriginPath } from "@/server/security/same-origin-path";
 
 type Errors = { email?: string; password?: string; form?: string };
 
@@ -41,7 +42,8 @@ export function SignInForm({ next }: { next: string }) {
         setPending(false);
         return;
       }
-      window.location.assign(next);
+      // Checked again against the real origin: the page may be rendered behind a proxy.
+      window.location.assign(sameOriginPath(next, window.location.origin));
     } catch {
       setErrors({ form: t("failed") });
       setPending(false);
