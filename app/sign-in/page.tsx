@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
-import { auth } from "@/server/auth";
+import { loadSessionActor } from "@/server/auth/session";
+import { getDb } from "@/server/db/client";
 import { sameOriginPath } from "@/server/security/same-origin-path";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if ((await auth())?.user) redirect("/");
+  // The same check as every page's: a session that was ended or whose user is disabled stays here.
+  if (await loadSessionActor(getDb())) redirect("/");
   const [t, { callbackUrl }] = await Promise.all([getTranslations(), searchParams]);
   // Only paths on this site are followed after sign-in.
   const next = sameOriginPath(callbackUrl);

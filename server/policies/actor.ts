@@ -32,13 +32,14 @@ export const actorSelect = {
 
 /**
  * Loads the actor afresh on every request, so a changed role or a disabled account takes
- * effect at once rather than when a session token expires. Returns null for disabled users.
+ * effect at once rather than when a session token expires. Returns null for disabled users,
+ * and, given the session version a session was issued under, when that session has ended.
  */
-export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
+export async function loadActor(db: Db, userId: string, sessionVersion?: number): Promise<Actor | null> {
   // One query rather than the three Prisma sends for a user with its memberships and their units:
   // this runs before every request's own work. Same rows and order as `actorSelect`.
   const rows = await db.$queryRaw<ActorRow[]>`
-    SELECT u.id AS "userId", u.name, u.email, u."disabledAt",
+    SELECT u.id AS "userId", u.name, u.email, u."disabledAt", u."sessionVersion",
            m.role::text AS role, o.id AS "unitId", o.code AS "unitCode", o.name AS "unitName",
            o.level::text AS "unitLevel", o.path AS "unitPath"
     FROM "User" u
@@ -48,6 +49,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
     ORDER BY o.depth ASC, m.id ASC`;
   const user = rows[0];
   if (!user || user.disabledAt) return null;
+  if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
   return {
     userId: user.userId,
     name: user.name,
@@ -65,7 +67,7 @@ export async function loadActor(db: Db, userId: string): Promise<Actor | null> {
   };
 }
 
-type ActorRow = { userId: string; name: string; email: string; disabledAt: Date | null } & {
+type ActorRow = { userId: string; name: string; email: string; disabledAt: Date | null; sessionVersion: number } & {
   [K in keyof ActorMembership]: ActorMembership[K] | null;
 };
 

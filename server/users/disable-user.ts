@@ -29,7 +29,7 @@ export async function disableUser(db: Db, actor: Actor, input: TUserDisable, now
     }
     const after = await tx.user.update({
       where: { id: before.id, disabledAt: null },
-      data: { disabledAt: now },
+      data: { disabledAt: now, sessionVersion: { increment: 1 } },
       select: managedUserSelect,
     });
     await recordAuditEvent(tx, {

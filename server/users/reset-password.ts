@@ -19,7 +19,7 @@ export async function resetPassword(db: Db, actor: Actor, input: TPasswordReset)
   const user = await db.$transaction(async (tx) => {
     const after = await tx.user.update({
       where: { id: before.id },
-      data: { passwordHash, failedSignIns: 0, lockedUntil: null },
+      data: { passwordHash, failedSignIns: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
       select: managedUserSelect,
     });
     await recordAuditEvent(tx, {
