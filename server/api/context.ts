@@ -6,5 +6,5 @@ import type { Context } from "./trpc";
 export async function createContext(): Promise<Context> {
   const db = getDb();
   const session = await loadSessionActor(db);
-  return { db, actor: session?.actor ?? null };
+  return { db, actor: session?.actor ?? null, rateLimited: true };
 }

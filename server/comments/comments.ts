@@ -8,6 +8,7 @@ import { authorize } from "../policies";
 import { loadVisiblePlan } from "../plans/load-visible-plan";
 import { commentSelect } from "./comment-select";
 import { resolveMentions } from "./mentions";
+import { RATE_LIMITS, takeRate } from "../security/rate-limit";
 
 export type CommentSubject = { type: "plan" | "target" | "milestone" | "shortage"; id: string | null };
 
@@ -60,7 +61,10 @@ export async function addComment(
     subject = { type: parent.subjectType as CommentSubject["type"], id: parent.subjectId };
   }
   await assertSubjectOfPlan(db, input.planId, subject);
+  await takeRate(db, RATE_LIMITS.comments, actor.userId);
   const mentioned = await resolveMentions(db, input.body, plan);
+  // Every person named is a notification: a user may cause only so many an hour.
+  await takeRate(db, RATE_LIMITS.mentions, actor.userId, mentioned.filter((u) => u.userId !== actor.userId).length);
   const comment = await db.$transaction(async (tx) => {
     const created = await tx.comment.create({
       data: {
