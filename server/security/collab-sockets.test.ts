@@ -50,7 +50,10 @@ describe("collaboration sockets before authentication", () => {
   });
 
   afterAll(async () => {
-    for (const socket of sockets) socket instanceof WebSocket ? socket.terminate() : socket.destroy();
+    for (const socket of sockets) {
+      if (socket instanceof WebSocket) socket.terminate();
+      else socket.destroy();
+    }
     await drainCollabServer(collab);
     await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   });
