@@ -111,6 +111,16 @@ test("the app works under its own content security policy", async ({ page }) => 
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /Xin chào/ })).toBeVisible();
+  // Every kind of page, the plan's live editor included, hydrates and runs under the nonce.
+  for (const path of ["/plans", "/units", "/dashboard", "/criteria", "/imports", "/notifications"]) {
+    await page.goto(`${server.baseURL}${path}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+  await page.goto(`${server.baseURL}/plans`);
+  await page.locator("table").getByRole("link").first().click();
+  await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
+  await page.getByRole("navigation").getByRole("link", { name: "Kế hoạch" }).click();
+  await expect(page.getByRole("heading", { name: "Kế hoạch", level: 1 })).toBeVisible();
   expect(violations).toEqual([]);
 });
 
