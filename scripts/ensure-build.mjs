@@ -14,6 +14,7 @@ const sources = [
   "i18n",
   "prisma",
   "next.config.ts",
+  "proxy.ts",
   "package-lock.json",
 ];
 

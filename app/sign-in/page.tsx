@@ -3,17 +3,20 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
-import { auth } from "@/server/auth";
+import { loadSessionActor } from "@/server/auth/session";
+import { getDb } from "@/server/db/client";
+import { sameOriginPath } from "@/server/security/same-origin-path";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  if ((await auth())?.user) redirect("/");
+  // The same check as every page's: a session that was ended or whose user is disabled stays here.
+  if (await loadSessionActor(getDb())) redirect("/");
   const [t, { callbackUrl }] = await Promise.all([getTranslations(), searchParams]);
   // Only paths on this site are followed after sign-in.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const next = sameOriginPath(callbackUrl);
   return (
     <main className="flex min-h-screen flex-col items-center justify-center bg-gradient-to-b from-brand-50 to-slate-50 px-4 py-10">
       <div className="w-full max-w-sm">

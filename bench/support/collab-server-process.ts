@@ -39,7 +39,12 @@ if (kind === "ours") {
   const { createCollabServer, drainCollabServer } = await import("../../server/collab/server");
   const { disconnectDb } = await import("../../server/db/client");
   const collab = createCollabServer({ name: "bench" });
-  attachCollab(server, collab);
+  // Every client of the benchmark comes from loopback, thousands at once: no per-address or pending caps.
+  attachCollab(server, collab, undefined, {
+    perAddress: Infinity,
+    pendingPerAddress: Infinity,
+    pendingTotal: Infinity,
+  });
   counts.documents = () => collab.getDocumentsCount();
   counts.connections = () => collab.getConnectionsCount();
   stop = async () => {

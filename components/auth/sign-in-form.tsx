@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { LOCK_MINUTES } from "@/server/auth/lock-policy";
+import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/server/auth/lock-policy";
+import { sameOriginPath } from "@/server/security/same-origin-path";
 
 type Errors = { email?: string; password?: string; form?: string };
 
@@ -31,17 +32,19 @@ export function SignInForm({ next }: { next: string }) {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (result?.error) {
         const code = result.code;
+        // The server answers a locked account like a wrong password (so the answer never tells
+        // which accounts exist); the message says what a lock does.
         const refusals: Record<string, string> = {
-          locked: t("locked", { minutes: LOCK_MINUTES }),
           throttled: t("throttled", { minutes: LOCK_MINUTES }),
           disabled: t("disabled"),
-          invalid: t("invalid"),
+          invalid: t("invalid", { max: MAX_FAILED_SIGN_INS, minutes: LOCK_MINUTES }),
         };
         setErrors({ form: (code && refusals[code]) || t("failed") });
         setPending(false);
         return;
       }
-      window.location.assign(next);
+      // Checked again against the real origin: the page may be rendered behind a proxy.
+      window.location.assign(sameOriginPath(next, window.location.origin));
     } catch {
       setErrors({ form: t("failed") });
       setPending(false);

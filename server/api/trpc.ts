@@ -5,10 +5,16 @@ import type { Db } from "../db/client";
 import { isInvalidValue } from "../db/invalid-value";
 import { DomainError, type FieldErrors } from "../errors";
 import type { Actor } from "../policies/actor";
+import { RATE_LIMITS, takeRate } from "../security/rate-limit";
 
 export interface Context {
   db: Db;
   actor: Actor | null;
+  /**
+   * Set for requests from clients (createContext): their mutations count against the per-user
+   * rate. Server components, the CLI and tests call the routers in-process without it.
+   */
+  rateLimited?: boolean;
 }
 
 /**
@@ -87,8 +93,12 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors);
 
-/** Signed-in users only; narrows the context to a present actor. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * Signed-in users only; narrows the context to a present actor. A client's mutations count
+ * against its user's rate (`RATE_LIMITS.mutations`, shared by every instance).
+ */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "errors.unauthorized" });
+  if (type === "mutation" && ctx.rateLimited) await takeRate(ctx.db, RATE_LIMITS.mutations, ctx.actor.userId);
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });

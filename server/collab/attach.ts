@@ -2,6 +2,13 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Hocuspocus } from "@hocuspocus/server";
 import { type WebSocket, WebSocketServer } from "ws";
+import {
+  COLLAB_SOCKET_LIMITS,
+  CollabSocketCounter,
+  type CollabSocketLimits,
+  guardUntilAuthenticated,
+  upgradeClientAddress,
+} from "../security/collab-sockets";
 import { MAX_MESSAGE_BYTES } from "./server";
 
 export const COLLAB_PATH = "/collab";
@@ -11,10 +18,18 @@ type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => vo
 /**
  * Serves the collaboration socket on `COLLAB_PATH` of an HTTP server; other upgrades (Next's
  * dev reload) go to `otherUpgrades`. Frames larger than a message may be are refused by ws,
- * which closes that connection only.
+ * which closes that connection only. Sockets are counted per client address and in all, and
+ * held to small frames until they authenticate (see `COLLAB_SOCKET_LIMITS`; `limits` changes
+ * them, e.g. for a benchmark whose thousands of clients share one address).
  */
-export function attachCollab(server: Server, hocuspocus: Hocuspocus, otherUpgrades?: UpgradeHandler) {
+export function attachCollab(
+  server: Server,
+  hocuspocus: Hocuspocus,
+  otherUpgrades?: UpgradeHandler,
+  limits: Partial<CollabSocketLimits> = {},
+) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES + 64 * 1024 });
+  const counter = new CollabSocketCounter({ ...COLLAB_SOCKET_LIMITS, ...limits });
   server.on("upgrade", (req, socket, head) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname !== COLLAB_PATH) {
@@ -22,8 +37,13 @@ export function attachCollab(server: Server, hocuspocus: Hocuspocus, otherUpgrad
       else socket.destroy();
       return;
     }
+    const admitted = counter.admit(upgradeClientAddress(req));
+    if ("status" in admitted) return refuseUpgrade(socket, admitted.status);
+    // The raw socket closes however the upgrade ends, a failed handshake included.
+    socket.once("close", admitted.release);
     wss.handleUpgrade(req, socket, head, (ws) => {
       coalesceWrites(ws);
+      const allowed = guardUntilAuthenticated(ws, counter.limits, admitted.authenticated);
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (typeof value === "string") headers.set(name, value);
@@ -32,6 +52,7 @@ export function attachCollab(server: Server, hocuspocus: Hocuspocus, otherUpgrad
       const connection = hocuspocus.handleConnection(ws, new Request(`http://localhost${req.url}`, { headers }));
       ws.on("message", (data: Buffer, isBinary) => {
         if (!isBinary) return ws.close(1003, "binary messages only");
+        if (!allowed(data)) return;
         try {
           connection.handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
         } catch (error) {
@@ -45,6 +66,15 @@ export function attachCollab(server: Server, hocuspocus: Hocuspocus, otherUpgrad
     });
   });
   return wss;
+}
+
+const STATUS_TEXT = { 429: "Too Many Requests", 503: "Service Unavailable" };
+
+/** Answers an upgrade with a plain HTTP refusal; the provider retries later, with backoff. */
+function refuseUpgrade(socket: Duplex, status: 429 | 503) {
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nRetry-After: 10\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+  );
 }
 
 const corked = new Set<Duplex>();

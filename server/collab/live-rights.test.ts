@@ -9,6 +9,7 @@ import type { Actor } from "../policies/actor";
 import { disableUser } from "../users/disable-user";
 import { revokeRole } from "../users/memberships";
 import { resetPassword } from "../users/reset-password";
+import { endSessions } from "../auth/session-version";
 import { RIGHTS_CHANGED } from "./extensions/authentication";
 
 /**
@@ -63,12 +64,18 @@ describe("live rights on the collaboration socket", () => {
     });
   }
 
-  it("closes open documents on a password reset; the new token opens them again", async () => {
+  it("closes open documents on a password reset, and the old session's token opens nothing", async () => {
     const { planner, editor } = await editing("Người đổi mật khẩu");
     await resetPassword(getDb(), admin, { email: planner.email });
     await until(() => editor.events.closed.includes(RIGHTS_CHANGED));
-    editor.events.scope = null;
-    await until(() => editor.events.scope === "read-write");
+    await until(() => editor.events.refused);
+  });
+
+  it("closes open documents when the user signs out (on any device)", async () => {
+    const { planner, editor } = await editing("Người đăng xuất");
+    await endSessions(getDb(), planner.userId, 0);
+    await until(() => editor.events.closed.includes(RIGHTS_CHANGED));
+    await until(() => editor.events.refused);
   });
 
   it("shows editors as the server knows them, whatever name a browser claims", async () => {

@@ -1,13 +1,15 @@
 import type { Db } from "../db/client";
 import { runAs } from "../commands/run-command";
 import { DomainError, notFound } from "../errors";
-import { type Actor, actorSelect, toActor } from "../policies/actor";
-import { type PlanResource, authorize, can } from "../policies";
+import type { Actor } from "../policies/actor";
+import { authorize } from "../policies";
 import { loadVisiblePlan } from "../plans/load-visible-plan";
 import type { Prisma } from "../db/generated/client";
 import type { PassageAnchor } from "@/lib/editor/passage-anchor";
 import { checkedAnchor } from "./passage-anchors";
 import { commentSelect } from "./comment-select";
+import { resolveMentions } from "./mentions";
+import { RATE_LIMITS, takeRate } from "../security/rate-limit";
 
 export type CommentSubject = { type: "plan" | "target" | "milestone" | "shortage" | "passage"; id: string | null };
 
@@ -26,20 +28,6 @@ export async function listComments(db: Db, actor: Actor, planId: string, subject
   const comments = await db.comment.findMany({ where, select: commentSelect, orderBy: { createdAt: "asc" } });
   const threads = comments.filter((c) => !c.parentId);
   return threads.map((thread) => ({ ...thread, replies: comments.filter((c) => c.parentId === thread.id) }));
-}
-
-/**
- * "@canbo.xa" names the user whose email starts with "canbo.xa@". Only people who may see the
- * plan can be mentioned; other names stay plain text.
- */
-async function resolveMentions(db: Db, body: string, plan: PlanResource) {
-  const handles = [...new Set([...body.matchAll(/(?:^|\s)@([a-z0-9._-]+)/gi)].map((m) => m[1]!.toLowerCase()))];
-  if (!handles.length) return [];
-  const users = await db.user.findMany({
-    where: { OR: handles.map((h) => ({ email: { startsWith: `${h}@` } })), disabledAt: null },
-    select: actorSelect,
-  });
-  return users.map(toActor).filter((user) => can(user, "plan.view", plan));
 }
 
 /** A comment's subject must be a record of the same plan (a passage is a place in its document). */
@@ -79,7 +67,10 @@ export async function addComment(
   }
   await assertSubjectOfPlan(db, input.planId, subject);
   const anchor = !input.parentId && subject.type === "passage" ? checkedAnchor(input.anchor) : null;
+  await takeRate(db, RATE_LIMITS.comments, actor.userId);
   const mentioned = await resolveMentions(db, input.body, plan);
+  // Every person named is a notification: a user may cause only so many an hour.
+  await takeRate(db, RATE_LIMITS.mentions, actor.userId, mentioned.filter((u) => u.userId !== actor.userId).length);
   return runAs(db, actor, async (tx, effects, me) => {
     authorize(me, "plan.comment", plan);
     const created = await tx.comment.create({

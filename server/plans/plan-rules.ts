@@ -60,11 +60,14 @@ export async function validatePlanDetails(db: Db, actor: Actor, input: PlanDetai
   const errors: FieldErrors = {};
   const add = (field: string, key: string) => (errors[field] ??= []).push(key);
 
-  const [unit, program] = await Promise.all([
+  const [found, program] = await Promise.all([
     db.orgUnit.findUnique({ where: { id: input.issuingUnitId }, select: { id: true, path: true, level: true } }),
     db.program.findUnique({ where: { id: input.programId } }),
   ]);
-  if (!unit || !can(actor, "plan.create", unit)) add("issuingUnitId", "validation.unitNotAllowed");
+  // Rights first: nothing is looked up at a unit the actor may not author for, so the answer
+  // never tells whether a plan number or a parent exists there.
+  const unit = found && can(actor, "plan.create", found) ? found : null;
+  if (!unit) add("issuingUnitId", "validation.unitNotAllowed");
   if (!program) add("programId", "validation.programUnknown");
   else if (input.year !== null && (input.year < program.periodStart || input.year > program.periodEnd)) {
     add("year", "validation.yearOutsidePeriod");

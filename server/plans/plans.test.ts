@@ -91,6 +91,11 @@ describe("plans", () => {
     expect(await attempt({ year: "2027" })).toEqual({ year: ["validation.yearOutsidePeriod"] });
     expect(await attempt({ parentId: foreignPlan.id })).toEqual({ parentId: ["validation.parentNotHigher"] });
     expect(await attempt({ reference: sameReference })).toEqual({ reference: ["validation.referenceTaken"] });
+    // At a unit the planner may not author for, a number taken there and a free one answer alike.
+    const neighbours = `${foreignPlan.number}/${foreignPlan.symbol}`;
+    expect(await attempt({ issuingUnitId: tree.neighbour.id, reference: neighbours })).toEqual({
+      issuingUnitId: ["validation.unitNotAllowed"],
+    });
     const higher = await buildPlan(getDb(), { unit: tree.agency, program: otherProgram, author: planner });
     expect(await attempt({ parentId: higher.id })).toEqual({ parentId: ["validation.parentOtherProgram"] });
   });

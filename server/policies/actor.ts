@@ -32,19 +32,20 @@ export const actorSelect = {
 
 /**
  * Loads the actor afresh on every request, so a changed role or a disabled account takes
- * effect at once rather than when a session token expires. Returns null for disabled users.
+ * effect at once rather than when a session token expires. Returns null for disabled users,
+ * and, given the session version a session was issued under, when that session has ended.
  * With `lock` (inside a transaction) the user's row is share-locked until it ends: a change
  * to the account (disabling it) waits for the write under way, or the write sees it.
  */
 export async function loadActor(
   db: Pick<Db, "$queryRaw">,
   userId: string,
-  { lock = false } = {},
+  { lock = false, sessionVersion }: { lock?: boolean; sessionVersion?: number } = {},
 ): Promise<Actor | null> {
   // One query rather than the three Prisma sends for a user with its memberships and their units:
   // this runs before every request's own work. Same rows and order as `actorSelect`.
   const rows = await db.$queryRaw<ActorRow[]>`
-    SELECT u.id AS "userId", u.name, u.email, u."disabledAt",
+    SELECT u.id AS "userId", u.name, u.email, u."disabledAt", u."sessionVersion",
            m.role::text AS role, o.id AS "unitId", o.code AS "unitCode", o.name AS "unitName",
            o.level::text AS "unitLevel", o.path AS "unitPath"
     FROM "User" u
@@ -55,6 +56,7 @@ export async function loadActor(
     ${lock ? Prisma.sql`FOR SHARE OF u` : Prisma.empty}`;
   const user = rows[0];
   if (!user || user.disabledAt) return null;
+  if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
   return {
     userId: user.userId,
     name: user.name,
@@ -72,7 +74,7 @@ export async function loadActor(
   };
 }
 
-type ActorRow = { userId: string; name: string; email: string; disabledAt: Date | null } & {
+type ActorRow = { userId: string; name: string; email: string; disabledAt: Date | null; sessionVersion: number } & {
   [K in keyof ActorMembership]: ActorMembership[K] | null;
 };
 

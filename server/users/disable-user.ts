@@ -22,7 +22,7 @@ export async function disableUser(db: Db, actor: Actor, input: TUserDisable, now
     if (before.memberships.some((m) => m.role === "admin")) await assertAnotherAdmin(tx, before.id);
     const after = await tx.user.update({
       where: { id: before.id, disabledAt: null },
-      data: { disabledAt: now },
+      data: { disabledAt: now, sessionVersion: { increment: 1 } },
       select: managedUserSelect,
     });
     effects.audit({

@@ -21,7 +21,7 @@ export async function resetPassword(db: Db, actor: Actor, input: TPasswordReset)
     authorize(me, "users.manage", { units: before.memberships.map((m) => m.unit) });
     const after = await tx.user.update({
       where: { id: before.id },
-      data: { passwordHash, failedSignIns: 0, lockedUntil: null },
+      data: { passwordHash, failedSignIns: 0, lockedUntil: null, sessionVersion: { increment: 1 } },
       select: managedUserSelect,
     });
     effects.audit({
