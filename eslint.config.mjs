@@ -29,4 +29,24 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  {
+    // The browser never loads server code: components and lib take types from the server (the
+    // tRPC router's among them) and values from lib/, which both sides share.
+    files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "**/server/*"],
+              allowTypeImports: true,
+              message:
+                "Components and lib/ run in the browser: import types only from the server; shared values live in lib/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

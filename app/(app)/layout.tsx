@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { signOutAction } from "./sign-out";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { getCaller } from "@/server/api/rsc";
 
@@ -19,7 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       >
         {t("skipToContent")}
       </a>
-      <AppHeader actor={actor} />
+      <AppHeader actor={actor} signOut={signOutAction} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
         {children}
       </main>

@@ -5,7 +5,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { loadSessionActor } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
-import { sameOriginPath } from "@/server/security/same-origin-path";
+import { sameOriginPath } from "@/lib/same-origin-path";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/server/auth/lock-policy";
-import { sameOriginPath } from "@/server/security/same-origin-path";
+import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/lib/domain/sign-in";
+import { sameOriginPath } from "@/lib/same-origin-path";
 
 type Errors = { email?: string; password?: string; form?: string };
 

@@ -10,9 +10,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { controlClass } from "@/components/ui/field";
 import type { PassageAnchor } from "@/lib/editor/passage-anchor";
 import { formatDateTime } from "@/lib/format";
+import { useServerError } from "@/lib/trpc/server-error";
 import { useTRPC } from "@/lib/trpc/react";
 
-type ServerError = { data?: { fieldErrors?: Record<string, string[]> } | null; message: string };
 export type CommentSubject = { type: "plan" | "target" | "milestone" | "shortage" | "passage"; id: string | null };
 
 /**
@@ -222,8 +222,8 @@ export function CommentForm({
       },
     }),
   );
-  const fieldErrors = (add.error as ServerError | null)?.data?.fieldErrors;
-  const error = fieldErrors?.body?.[0] ?? fieldErrors?.anchor?.[0];
+  const verdict = useServerError(add.error);
+  const error = verdict.fieldError("body") ?? verdict.fieldError("anchor");
   const id = parentId ? `reply-${parentId}` : `new-comment-${subject?.id ?? subject?.type ?? "plan"}`;
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -244,7 +244,7 @@ export function CommentForm({
         aria-invalid={error ? true : undefined}
         className={cn(controlClass, error && "border-red-500")}
       />
-      {error && <p className="text-xs font-medium text-red-700">{t.has(error) ? t(error) : error}</p>}
+      {error && <p className="text-xs font-medium text-red-700">{error}</p>}
       <div className="flex gap-2">
         <Button type="submit" variant={compact ? "secondary" : "primary"} disabled={add.isPending}>
           {compact ? t("comments.send") : t("comments.post")}

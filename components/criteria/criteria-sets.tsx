@@ -2,14 +2,17 @@
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { RecordForm } from "@/components/planning/record-form";
+import { type FieldSpec, type FormOf, RecordForm } from "@/components/planning/record-form";
 import { useEditing } from "@/components/planning/record-actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useTRPC } from "@/lib/trpc/react";
+import type { RouterInputs } from "@/lib/trpc/types";
 
 /** The national criteria sets; admins complete names and indicator counts in place. */
+type CriterionForm = FormOf<RouterInputs["criteria"]["addCriterion"], "setId">;
+
 export function CriteriaSets() {
   const t = useTranslations();
   const locale = useLocale();
@@ -23,10 +26,10 @@ export function CriteriaSets() {
   };
   const update = useMutation(trpc.criteria.updateCriterion.mutationOptions({ onSuccess: done }));
   const add = useMutation(trpc.criteria.addCriterion.mutationOptions({ onSuccess: done }));
-  const fields = [
+  const fields: FieldSpec<CriterionForm>[] = [
     { name: "name", label: t("criteria.name"), required: true, wide: true },
     { name: "nameEn", label: t("criteria.nameEn"), required: true, wide: true },
-    { name: "indicatorCount", label: t("criteria.indicators"), inputMode: "numeric" as const },
+    { name: "indicatorCount", label: t("criteria.indicators"), inputMode: "numeric" },
   ];
   return (
     <div className="space-y-6">
@@ -76,12 +79,7 @@ export function CriteriaSets() {
                         initial={{ name: c.name, nameEn: c.nameEn, indicatorCount: c.indicatorCount?.toString() ?? "" }}
                         pending={update.isPending}
                         error={update.error}
-                        onSubmit={(v) =>
-                          update.mutate({
-                            id: c.id,
-                            ...(v as { name: string; nameEn: string; indicatorCount: string }),
-                          })
-                        }
+                        onSubmit={(v) => update.mutate({ id: c.id, ...v })}
                       />
                     </td>
                   </tr>
@@ -123,9 +121,7 @@ export function CriteriaSets() {
                 initial={{ name: "", nameEn: "", indicatorCount: "" }}
                 pending={add.isPending}
                 error={add.error}
-                onSubmit={(v) =>
-                  add.mutate({ setId: set.id, ...(v as { name: string; nameEn: string; indicatorCount: string }) })
-                }
+                onSubmit={(v) => add.mutate({ setId: set.id, ...v })}
               />
             </div>
           )}

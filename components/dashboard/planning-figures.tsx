@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatInUnit, formatNumber, formatPercent, formatVnd, moneyUnit } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
-import type { CAPITAL_SOURCES } from "@/server/planning/constants";
+import type { CAPITAL_SOURCES } from "@/lib/domain/planning";
 
 type CapitalSource = (typeof CAPITAL_SOURCES)[number];
 

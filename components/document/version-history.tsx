@@ -10,9 +10,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { controlClass } from "@/components/ui/field";
 import { documentExtensions } from "@/lib/editor/extensions";
 import { formatDateTime } from "@/lib/format";
+import { useServerError } from "@/lib/trpc/server-error";
 import { useTRPC } from "@/lib/trpc/react";
-
-type ServerError = { data?: { fieldErrors?: Record<string, string[]> } | null; message: string };
 
 /** Versions of the plan's text: view one read-only, compare it with now, restore it, or save a named one. */
 export function VersionHistory({ planId, canEdit }: { planId: string; canEdit: boolean }) {
@@ -41,7 +40,7 @@ export function VersionHistory({ planId, canEdit }: { planId: string; canEdit: b
     }),
   );
   const [name, setName] = useState("");
-  const nameError = (save.error as ServerError | null)?.data?.fieldErrors?.name?.[0];
+  const nameError = useServerError(save.error).fieldError("name");
 
   function onSave(event: FormEvent) {
     event.preventDefault();
@@ -72,7 +71,7 @@ export function VersionHistory({ planId, canEdit }: { planId: string; canEdit: b
             </div>
             {nameError && (
               <p id="version-name-error" className="mt-1 text-xs font-medium text-red-700">
-                {t(nameError as "validation.required")}
+                {nameError}
               </p>
             )}
           </form>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { Confirmation } from "@/server/imports/types";
+import type { Confirmation } from "@/lib/domain/imports";
 import { useIssueText } from "./import-report";
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ImportKind } from "@/server/imports/types";
+import type { ImportKind } from "@/lib/domain/imports";
 
 const ACCEPTED: Record<ImportKind, string[]> = {
   units: ["province", "district", "commune", "agency", "school"].map((l) => `levels.${l}`),

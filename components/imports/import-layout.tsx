@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import type { TableLayout } from "@/server/imports/types";
+import type { TableLayout } from "@/lib/domain/imports";
 
 /** How the file is to be read: the choices the user can make over what the server found. */
 export interface ReadChoices {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { controlClass } from "@/components/ui/field";
 import { formatNumber } from "@/lib/format";
-import { type MarksReport, RESULTS } from "@/server/imports/types";
+import { type MarksReport, RESULTS } from "@/lib/domain/imports";
 
 /**
  * How the criteria cells of the file are read: each mark found (x, ✓, NC…) with the result

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatNumber } from "@/lib/format";
-import type { ImportReport } from "@/server/imports/types";
+import type { ImportReport } from "@/lib/domain/imports";
 import { ImportConfirm } from "./import-confirm";
 import { ImportLayout, type ReadChoices } from "./import-layout";
 import { ImportMarks } from "./import-marks";

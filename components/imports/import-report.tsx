@@ -3,13 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatNumber } from "@/lib/format";
-import {
-  type FieldChange,
-  type ImportIssue,
-  type ImportReport,
-  type RowStatus,
-  showValue,
-} from "@/server/imports/types";
+import { type FieldChange, type ImportIssue, type ImportReport, type RowStatus, showValue } from "@/lib/domain/imports";
 
 const STATUS_TONES: Record<RowStatus, Tone> = { create: "green", update: "blue", unchanged: "slate", error: "red" };
 

@@ -8,13 +8,14 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { formatNumber } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
+import { parseServerError } from "@/lib/trpc/server-error";
 import {
   ACCEPTED_EXTENSIONS,
   type ImportKind,
   type ImportReport,
   MAX_FILE_BYTES,
   MAX_FILE_MEGABYTES,
-} from "@/server/imports/types";
+} from "@/lib/domain/imports";
 import type { ReadChoices } from "./import-layout";
 import { ImportKindHint, ImportTemplates } from "./import-kind-info";
 import { ImportPlanField } from "./import-plan-field";
@@ -23,7 +24,6 @@ import { ImportProgress } from "./import-progress";
 import { useIssueText } from "./import-report";
 
 type Stage = { step: "idle" } | { step: "reading"; percent: number } | { step: "checking" } | { step: "importing" };
-type ServerError = { data?: { messageKey?: string; fieldErrors?: Record<string, string[]> } | null; message: string };
 
 /** Reads a file as base64 (what the procedures take), reporting how much has been read. */
 function readAsBase64(file: File, onProgress: (percent: number) => void): Promise<string> {
@@ -84,8 +84,8 @@ export function ImportWizard({ kinds }: { kinds: ImportKind[] }) {
     confirmations: confirmed,
   });
   const messageOf = (e: unknown) => {
-    const server = e as ServerError;
-    const key = Object.values(server.data?.fieldErrors ?? {})[0]?.[0] ?? server.data?.messageKey ?? server.message;
+    const verdict = parseServerError(e)!;
+    const key = Object.values(verdict.fieldErrors)[0]?.[0] ?? verdict.messageKey;
     return issueText({ message: t.has(key) ? key : "errors.internal", params: { max: MAX_FILE_MEGABYTES } });
   };
   /** Whatever changes after a preview makes it stale: the user checks again. */
@@ -124,7 +124,7 @@ export function ImportWizard({ kinds }: { kinds: ImportKind[] }) {
     } catch (e) {
       setError(messageOf(e));
       // The database changed since the preview (or the file was rejected): show the file as it checks now.
-      const key = (e as ServerError).data?.messageKey;
+      const key = parseServerError(e)?.messageKey;
       if (key === "imports.errors.rejected" || key === "imports.errors.unconfirmed") {
         setStage({ step: "checking" });
         setConfirmed([]);

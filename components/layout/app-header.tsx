@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { signOut } from "@/server/auth";
 import type { Actor } from "@/server/policies/actor";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LocaleSwitcher } from "./locale-switcher";
 import { NavLinks } from "./nav-links";
 
-export async function AppHeader({ actor }: { actor: Actor }) {
+/** The header of every signed-in page; `signOut` is the server action its button runs. */
+export async function AppHeader({ actor, signOut }: { actor: Actor; signOut: () => Promise<void> }) {
   const t = await getTranslations();
   const primary = actor.memberships[0];
   return (
@@ -48,12 +48,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
               </div>
             )}
           </div>
-          <form
-            action={async () => {
-              "use server";
-              await signOut({ redirectTo: "/sign-in" });
-            }}
-          >
+          <form action={signOut}>
             <button
               type="submit"
               className="whitespace-nowrap rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50"

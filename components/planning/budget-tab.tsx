@@ -1,17 +1,17 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatInUnit, formatNumber, formatPercent, formatVnd, moneyUnit } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
-import { CAPITAL_SOURCES } from "@/server/planning/constants";
+import { CAPITAL_SOURCES } from "@/lib/domain/planning";
 import { MoneyUnitNote } from "./money-unit-note";
 import { ProgressBar } from "./progress-bar";
 import { RecordActions, useEditing } from "./record-actions";
-import { type FieldSpec, type FormValues, RecordForm } from "./record-form";
-import { type Inputs, type Planning, usePlanning } from "./use-planning";
+import { type FieldSpec, type FormOf, RecordForm } from "./record-form";
+import type { RouterInputs } from "@/lib/trpc/types";
+import { type Planning, usePlanning, usePlanningMutation } from "./use-planning";
 
 type Line = Planning["budget"]["lines"][number];
 const rate = (value: number | null) => (value === null ? "—" : formatPercent(value));
@@ -23,14 +23,14 @@ export function BudgetTab({ planId }: { planId: string }) {
   const trpc = useTRPC();
   const { data } = usePlanning(planId);
   const { editing, open, close } = useEditing();
-  const create = useMutation(trpc.budget.createLine.mutationOptions({ onSuccess: close }));
-  const update = useMutation(trpc.budget.updateLine.mutationOptions({ onSuccess: close }));
-  const remove = useMutation(trpc.budget.removeLine.mutationOptions());
+  const create = usePlanningMutation(planId, trpc.budget.createLine.mutationOptions(), close);
+  const update = usePlanningMutation(planId, trpc.budget.updateLine.mutationOptions(), close);
+  const remove = usePlanningMutation(planId, trpc.budget.removeLine.mutationOptions());
   if (!data) return null;
 
   const { totals, bySource, lines } = data.budget;
   const unit = moneyUnit(bySource.flatMap((s) => [s.allocated, s.disbursed]));
-  const fields: FieldSpec[] = [
+  const fields: FieldSpec<LineForm>[] = [
     {
       name: "source",
       label: t("budget.source"),
@@ -55,7 +55,7 @@ export function BudgetTab({ planId }: { planId: string }) {
     },
     { name: "description", label: t("budget.description"), wide: true },
   ];
-  const lineValues = (line: Line): FormValues => ({
+  const lineValues = (line: Line): LineForm => ({
     source: line.source,
     year: String(line.year),
     amount: line.amount.toString(),
@@ -115,7 +115,7 @@ export function BudgetTab({ planId }: { planId: string }) {
           onCancel={close}
           pending={create.isPending}
           error={create.error}
-          onSubmit={(v) => create.mutate({ planId, ...v } as Inputs["budget"]["createLine"])}
+          onSubmit={(v) => create.mutate({ planId, ...v })}
         />
       )}
       {lines.length === 0 && <EmptyState>{t("budget.empty")}</EmptyState>}
@@ -131,7 +131,7 @@ export function BudgetTab({ planId }: { planId: string }) {
                 onCancel={close}
                 pending={update.isPending}
                 error={update.error}
-                onSubmit={(v) => update.mutate({ id: line.id, ...v } as Inputs["budget"]["updateLine"])}
+                onSubmit={(v) => update.mutate({ id: line.id, ...v })}
               />
             </li>
           ) : (
@@ -188,9 +188,9 @@ function Disbursements({ line, canTrack }: { line: Line; canTrack: boolean }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const { editing, open, close } = useEditing();
-  const add = useMutation(trpc.budget.addDisbursement.mutationOptions({ onSuccess: close }));
-  const remove = useMutation(trpc.budget.removeDisbursement.mutationOptions());
-  const fields: FieldSpec[] = [
+  const add = usePlanningMutation(line.planId, trpc.budget.addDisbursement.mutationOptions(), close);
+  const remove = usePlanningMutation(line.planId, trpc.budget.removeDisbursement.mutationOptions());
+  const fields: FieldSpec<DisbursementForm>[] = [
     { name: "amount", label: t("budget.amount"), inputMode: "numeric", required: true, hint: t("budget.amountHint") },
     { name: "paidOn", label: t("budget.paidOn"), kind: "date", required: true },
     { name: "note", label: t("budget.note"), wide: true },
@@ -231,7 +231,7 @@ function Disbursements({ line, canTrack }: { line: Line; canTrack: boolean }) {
             onCancel={close}
             pending={add.isPending}
             error={add.error}
-            onSubmit={(v) => add.mutate({ budgetLineId: line.id, ...v } as Inputs["budget"]["addDisbursement"])}
+            onSubmit={(v) => add.mutate({ budgetLineId: line.id, ...v })}
           />
         </div>
       )}
@@ -243,9 +243,9 @@ function InKind({ planId, data }: { planId: string; data: Planning }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const { editing, open, close } = useEditing();
-  const add = useMutation(trpc.budget.addInKind.mutationOptions({ onSuccess: close }));
-  const remove = useMutation(trpc.budget.removeInKind.mutationOptions());
-  const fields: FieldSpec[] = [
+  const add = usePlanningMutation(planId, trpc.budget.addInKind.mutationOptions(), close);
+  const remove = usePlanningMutation(planId, trpc.budget.removeInKind.mutationOptions());
+  const fields: FieldSpec<InKindForm>[] = [
     {
       name: "kind",
       label: t("budget.kind"),
@@ -303,10 +303,14 @@ function InKind({ planId, data }: { planId: string; data: Planning }) {
             onCancel={close}
             pending={add.isPending}
             error={add.error}
-            onSubmit={(v) => add.mutate({ planId, ...v } as Inputs["budget"]["addInKind"])}
+            onSubmit={(v) => add.mutate({ planId, ...v })}
           />
         </div>
       )}
     </section>
   );
 }
+
+type LineForm = FormOf<RouterInputs["budget"]["createLine"], "planId">;
+type DisbursementForm = FormOf<RouterInputs["budget"]["addDisbursement"], "budgetLineId">;
+type InKindForm = FormOf<RouterInputs["budget"]["addInKind"], "planId">;

@@ -1,18 +1,18 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatVnd } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
-import { MILESTONE_STATUSES } from "@/server/planning/constants";
+import { MILESTONE_STATUSES } from "@/lib/domain/planning";
 import { MilestoneTimeline } from "./milestone-timeline";
 import { RecordActions, useEditing } from "./record-actions";
-import { type FieldSpec, type FormValues, RecordForm } from "./record-form";
+import { type FieldSpec, type FormOf, RecordForm } from "./record-form";
 import { SubjectDiscussion } from "./subject-discussion";
-import { type Inputs, type Planning, type PlanningOptions, usePlanning } from "./use-planning";
+import type { RouterInputs } from "@/lib/trpc/types";
+import { type Planning, type PlanningOptions, usePlanning, usePlanningMutation } from "./use-planning";
 
 type Milestone = Planning["milestones"][number];
 const statusTone: Record<Milestone["status"], Tone> = {
@@ -29,10 +29,10 @@ export function MilestonesTab({ planId, me }: { planId: string; me: { id: string
   const trpc = useTRPC();
   const { data, options } = usePlanning(planId);
   const { editing, open, close } = useEditing();
-  const create = useMutation(trpc.milestones.create.mutationOptions({ onSuccess: close }));
-  const update = useMutation(trpc.milestones.update.mutationOptions({ onSuccess: close }));
-  const setStatus = useMutation(trpc.milestones.setStatus.mutationOptions());
-  const remove = useMutation(trpc.milestones.remove.mutationOptions());
+  const create = usePlanningMutation(planId, trpc.milestones.create.mutationOptions(), close);
+  const update = usePlanningMutation(planId, trpc.milestones.update.mutationOptions(), close);
+  const setStatus = usePlanningMutation(planId, trpc.milestones.setStatus.mutationOptions());
+  const remove = usePlanningMutation(planId, trpc.milestones.remove.mutationOptions());
   if (!data || !options) return null;
 
   const fields = milestoneFields(t, data, options);
@@ -48,7 +48,7 @@ export function MilestonesTab({ planId, me }: { planId: string; me: { id: string
           onCancel={close}
           pending={create.isPending}
           error={create.error}
-          onSubmit={(v) => create.mutate({ planId, ...v } as Inputs["milestones"]["create"])}
+          onSubmit={(v) => create.mutate({ planId, ...v })}
         />
       )}
       {data.milestones.length === 0 ? (
@@ -68,7 +68,7 @@ export function MilestonesTab({ planId, me }: { planId: string; me: { id: string
                 onCancel={close}
                 pending={update.isPending}
                 error={update.error}
-                onSubmit={(v) => update.mutate({ id: milestone.id, ...v } as Inputs["milestones"]["update"])}
+                onSubmit={(v) => update.mutate({ id: milestone.id, ...v })}
               />
             </li>
           ) : (
@@ -152,7 +152,7 @@ export function MilestonesTab({ planId, me }: { planId: string; me: { id: string
   );
 }
 
-const emptyMilestone: FormValues = {
+const emptyMilestone: MilestoneForm = {
   title: "",
   ownerUnitId: "",
   startOn: "",
@@ -161,7 +161,7 @@ const emptyMilestone: FormValues = {
   targetIds: [],
   shortageIds: [],
 };
-const milestoneValues = (m: Milestone): FormValues => ({
+const milestoneValues = (m: Milestone): MilestoneForm => ({
   title: m.title,
   ownerUnitId: m.ownerUnitId,
   startOn: isoDate(m.startOn),
@@ -171,7 +171,11 @@ const milestoneValues = (m: Milestone): FormValues => ({
   shortageIds: m.shortageIds,
 });
 
-function milestoneFields(t: ReturnType<typeof useTranslations>, data: Planning, options: PlanningOptions): FieldSpec[] {
+function milestoneFields(
+  t: ReturnType<typeof useTranslations>,
+  data: Planning,
+  options: PlanningOptions,
+): FieldSpec<MilestoneForm>[] {
   return [
     { name: "title", label: t("milestones.titleField"), required: true, wide: true },
     {
@@ -207,3 +211,5 @@ function milestoneFields(t: ReturnType<typeof useTranslations>, data: Planning, 
     },
   ];
 }
+
+type MilestoneForm = FormOf<RouterInputs["milestones"]["create"], "planId">;

@@ -5,10 +5,11 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
+import { useServerError } from "@/lib/trpc/server-error";
 
 export type Option = { value: string; label: string };
-export type FieldSpec = {
-  name: string;
+export type FieldSpec<V = FormValues> = {
+  name: keyof V & string;
   label: string;
   kind?: "text" | "date" | "textarea" | "select" | "checkboxes";
   options?: Option[];
@@ -19,15 +20,24 @@ export type FieldSpec = {
   inputMode?: "decimal" | "numeric";
   wide?: boolean;
 };
-export type FormValues = Record<string, string | string[]>;
-type ServerError = { data?: { fieldErrors?: Record<string, string[]>; messageKey?: string } | null; message: string };
+export type FormValues = Record<string, unknown>;
 
-interface Props {
+/**
+ * What a form holds for a procedure: the procedure's input fields without the ids the caller
+ * adds, as typed text (a list for checkboxes). Derived from the procedure, so a form and its
+ * procedure cannot drift apart; the procedures take what people type ("34,9", "20.586.000.000",
+ * an empty choice) and answer field by field.
+ */
+export type FormOf<I, Ids extends keyof I = never> = {
+  [K in Exclude<keyof I, Ids>]-?: NonNullable<I[K]> extends readonly unknown[] ? string[] : string;
+};
+
+interface Props<V extends FormValues> {
   legend: string;
-  fields: FieldSpec[];
-  initial: FormValues;
+  fields: FieldSpec<V>[];
+  initial: V;
   submitLabel: string;
-  onSubmit: (values: FormValues) => void;
+  onSubmit: (values: V) => void;
   onCancel?: () => void;
   pending: boolean;
   error: unknown;
@@ -37,16 +47,22 @@ interface Props {
  * The form every planning record uses: fields from a list of specs, the server's verdict
  * (message keys per field) under each field, and one submission at a time.
  */
-export function RecordForm({ legend, fields, initial, submitLabel, onSubmit, onCancel, pending, error }: Props) {
+export function RecordForm<V extends FormValues>({
+  legend,
+  fields,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  pending,
+  error,
+}: Props<V>) {
   const t = useTranslations();
-  const [values, setValues] = useState<FormValues>(initial);
-  const serverError = error as ServerError | null;
-  const translate = (key: string) => (t.has(key) ? t(key) : t("errors.internal"));
-  const fieldError = (name: string) => {
-    const key = serverError?.data?.fieldErrors?.[name]?.[0];
-    return key ? translate(key) : undefined;
-  };
-  const set = (name: string, value: string | string[]) => setValues((v) => ({ ...v, [name]: value }));
+  const [values, setValues] = useState<V>(initial);
+  const { message, fieldError } = useServerError(error);
+  const set = (name: keyof V, value: string | string[]) => setValues((v) => ({ ...v, [name]: value }));
+  const text = (name: keyof V) => String(values[name] ?? "");
+  const list = (name: keyof V) => values[name] as string[];
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!pending) onSubmit(values);
@@ -59,11 +75,9 @@ export function RecordForm({ legend, fields, initial, submitLabel, onSubmit, onC
       aria-label={legend}
     >
       <p className="text-sm font-semibold text-slate-900">{legend}</p>
-      {serverError && (
+      {message && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {serverError.data?.fieldErrors
-            ? t("form.fixErrors")
-            : translate(serverError.data?.messageKey ?? serverError.message)}
+          {message}
         </div>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
@@ -74,7 +88,7 @@ export function RecordForm({ legend, fields, initial, submitLabel, onSubmit, onC
               {field.options?.length ? (
                 <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                   {field.options.map((option) => {
-                    const checked = (values[field.name] as string[]).includes(option.value);
+                    const checked = list(field.name).includes(option.value);
                     return (
                       <label key={option.value} className="flex items-center gap-2 text-sm text-slate-700">
                         <input
@@ -84,8 +98,8 @@ export function RecordForm({ legend, fields, initial, submitLabel, onSubmit, onC
                             set(
                               field.name,
                               checked
-                                ? (values[field.name] as string[]).filter((v) => v !== option.value)
-                                : [...(values[field.name] as string[]), option.value],
+                                ? list(field.name).filter((v) => v !== option.value)
+                                : [...list(field.name), option.value],
                             )
                           }
                         />
@@ -109,7 +123,7 @@ export function RecordForm({ legend, fields, initial, submitLabel, onSubmit, onC
                     <select
                       {...props}
                       name={field.name}
-                      value={values[field.name] as string}
+                      value={text(field.name)}
                       onChange={(e) => set(field.name, e.target.value)}
                     >
                       {!field.required || !values[field.name] ? <option value="">{t("planning.choose")}</option> : null}
@@ -124,7 +138,7 @@ export function RecordForm({ legend, fields, initial, submitLabel, onSubmit, onC
                       {...props}
                       name={field.name}
                       rows={2}
-                      value={values[field.name] as string}
+                      value={text(field.name)}
                       onChange={(e) => set(field.name, e.target.value)}
                     />
                   ) : (
@@ -135,7 +149,7 @@ export function RecordForm({ legend, fields, initial, submitLabel, onSubmit, onC
                       inputMode={field.inputMode}
                       placeholder={field.placeholder}
                       autoComplete="off"
-                      value={values[field.name] as string}
+                      value={text(field.name)}
                       onChange={(e) => set(field.name, e.target.value)}
                     />
                   )

@@ -1,17 +1,17 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, formatVnd } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
-import { SHORTAGE_CATEGORIES, SHORTAGE_STATUSES } from "@/server/planning/constants";
+import { SHORTAGE_CATEGORIES, SHORTAGE_STATUSES } from "@/lib/domain/planning";
 import { RecordActions, useEditing } from "./record-actions";
-import { type FieldSpec, type FormValues, RecordForm } from "./record-form";
+import { type FieldSpec, type FormOf, RecordForm } from "./record-form";
 import { SubjectDiscussion } from "./subject-discussion";
-import { type Inputs, type Planning, type PlanningOptions, usePlanning } from "./use-planning";
+import type { RouterInputs } from "@/lib/trpc/types";
+import { type Planning, type PlanningOptions, usePlanning, usePlanningMutation } from "./use-planning";
 
 type Shortage = Planning["shortages"][number];
 export const shortageTone: Record<Shortage["status"], Tone> = { open: "amber", in_progress: "blue", closed: "green" };
@@ -22,10 +22,10 @@ export function ShortagesTab({ planId, me }: { planId: string; me: { id: string 
   const trpc = useTRPC();
   const { data, options } = usePlanning(planId);
   const { editing, open, close } = useEditing();
-  const create = useMutation(trpc.shortages.create.mutationOptions({ onSuccess: close }));
-  const update = useMutation(trpc.shortages.update.mutationOptions({ onSuccess: close }));
-  const setStatus = useMutation(trpc.shortages.setStatus.mutationOptions());
-  const remove = useMutation(trpc.shortages.remove.mutationOptions());
+  const create = usePlanningMutation(planId, trpc.shortages.create.mutationOptions(), close);
+  const update = usePlanningMutation(planId, trpc.shortages.update.mutationOptions(), close);
+  const setStatus = usePlanningMutation(planId, trpc.shortages.setStatus.mutationOptions());
+  const remove = usePlanningMutation(planId, trpc.shortages.remove.mutationOptions());
   if (!data || !options) return null;
 
   const fields = shortageFields(t, data, options);
@@ -41,7 +41,7 @@ export function ShortagesTab({ planId, me }: { planId: string; me: { id: string 
           onCancel={close}
           pending={create.isPending}
           error={create.error}
-          onSubmit={(v) => create.mutate({ planId, ...v } as Inputs["shortages"]["create"])}
+          onSubmit={(v) => create.mutate({ planId, ...v })}
         />
       )}
       {data.shortages.length === 0 && <EmptyState>{t("shortages.empty")}</EmptyState>}
@@ -57,7 +57,7 @@ export function ShortagesTab({ planId, me }: { planId: string; me: { id: string 
                 onCancel={close}
                 pending={update.isPending}
                 error={update.error}
-                onSubmit={(v) => update.mutate({ id: shortage.id, ...v } as Inputs["shortages"]["update"])}
+                onSubmit={(v) => update.mutate({ id: shortage.id, ...v })}
               />
             </li>
           ) : (
@@ -136,7 +136,7 @@ export function ShortagesTab({ planId, me }: { planId: string; me: { id: string 
   );
 }
 
-const emptyShortage: FormValues = {
+const emptyShortage: ShortageForm = {
   unitId: "",
   category: "",
   description: "",
@@ -147,7 +147,7 @@ const emptyShortage: FormValues = {
   milestoneIds: [],
   budgetLineIds: [],
 };
-const shortageValues = (s: Shortage): FormValues => ({
+const shortageValues = (s: Shortage): ShortageForm => ({
   unitId: s.unitId,
   category: s.category,
   description: s.description,
@@ -159,7 +159,11 @@ const shortageValues = (s: Shortage): FormValues => ({
   budgetLineIds: s.budgetLineIds,
 });
 
-function shortageFields(t: ReturnType<typeof useTranslations>, data: Planning, options: PlanningOptions): FieldSpec[] {
+function shortageFields(
+  t: ReturnType<typeof useTranslations>,
+  data: Planning,
+  options: PlanningOptions,
+): FieldSpec<ShortageForm>[] {
   return [
     {
       name: "unitId",
@@ -205,3 +209,5 @@ function shortageFields(t: ReturnType<typeof useTranslations>, data: Planning, o
     },
   ];
 }
+
+type ShortageForm = FormOf<RouterInputs["shortages"]["create"], "planId">;

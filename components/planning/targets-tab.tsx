@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,9 +8,10 @@ import { formatNumber } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import { ProgressBar } from "./progress-bar";
 import { RecordActions, useEditing } from "./record-actions";
-import { type FieldSpec, type FormValues, RecordForm } from "./record-form";
+import { type FieldSpec, type FormOf, RecordForm } from "./record-form";
 import { SubjectDiscussion } from "./subject-discussion";
-import { type Inputs, type Planning, type PlanningOptions, usePlanning } from "./use-planning";
+import type { RouterInputs } from "@/lib/trpc/types";
+import { type Planning, type PlanningOptions, usePlanning, usePlanningMutation } from "./use-planning";
 
 type Target = Planning["targets"][number];
 const decimal = (value: string) => formatNumber(Number(value), 4);
@@ -23,9 +23,9 @@ export function TargetsTab({ planId, me }: { planId: string; me: { id: string } 
   const { data, options } = usePlanning(planId);
   const locale = useLocale();
   const { editing, open, close } = useEditing();
-  const create = useMutation(trpc.targets.create.mutationOptions({ onSuccess: close }));
-  const update = useMutation(trpc.targets.update.mutationOptions({ onSuccess: close }));
-  const remove = useMutation(trpc.targets.remove.mutationOptions());
+  const create = usePlanningMutation(planId, trpc.targets.create.mutationOptions(), close);
+  const update = usePlanningMutation(planId, trpc.targets.update.mutationOptions(), close);
+  const remove = usePlanningMutation(planId, trpc.targets.remove.mutationOptions());
   if (!data || !options) return null;
 
   const fields = targetFields(t, locale, options);
@@ -41,7 +41,7 @@ export function TargetsTab({ planId, me }: { planId: string; me: { id: string } 
           onCancel={close}
           pending={create.isPending}
           error={create.error}
-          onSubmit={(v) => create.mutate({ planId, ...v } as Inputs["targets"]["create"])}
+          onSubmit={(v) => create.mutate({ planId, ...v })}
         />
       )}
       {data.targets.length === 0 && <EmptyState>{t("targets.empty")}</EmptyState>}
@@ -57,7 +57,7 @@ export function TargetsTab({ planId, me }: { planId: string; me: { id: string } 
                 onCancel={close}
                 pending={update.isPending}
                 error={update.error}
-                onSubmit={(v) => update.mutate({ id: target.id, ...v } as Inputs["targets"]["update"])}
+                onSubmit={(v) => update.mutate({ id: target.id, ...v })}
               />
             </li>
           ) : (
@@ -133,9 +133,9 @@ function Measurements({ target, canTrack }: { target: Target; canTrack: boolean 
   const t = useTranslations();
   const trpc = useTRPC();
   const { editing, open, close } = useEditing();
-  const record = useMutation(trpc.targets.recordMeasurement.mutationOptions({ onSuccess: close }));
-  const remove = useMutation(trpc.targets.removeMeasurement.mutationOptions());
-  const fields: FieldSpec[] = [
+  const record = usePlanningMutation(target.planId, trpc.targets.recordMeasurement.mutationOptions(), close);
+  const remove = usePlanningMutation(target.planId, trpc.targets.removeMeasurement.mutationOptions());
+  const fields: FieldSpec<MeasurementForm>[] = [
     { name: "period", label: t("targets.period"), hint: t("targets.periodHint"), placeholder: "2025", required: true },
     { name: "value", label: `${t("targets.value")} (${target.unit})`, inputMode: "decimal", required: true },
     { name: "source", label: t("targets.source"), required: true, wide: true },
@@ -194,7 +194,7 @@ function Measurements({ target, canTrack }: { target: Target; canTrack: boolean 
             onCancel={close}
             pending={record.isPending}
             error={record.error}
-            onSubmit={(v) => record.mutate({ targetId: target.id, ...v } as Inputs["targets"]["recordMeasurement"])}
+            onSubmit={(v) => record.mutate({ targetId: target.id, ...v })}
           />
         </div>
       )}
@@ -209,7 +209,10 @@ const asTyped = (value: string) =>
     .replace(/\.$/, "")
     .replace(".", ",");
 
-const emptyTarget: FormValues = {
+type TargetForm = FormOf<RouterInputs["targets"]["create"], "planId">;
+type MeasurementForm = FormOf<RouterInputs["targets"]["recordMeasurement"], "targetId">;
+
+const emptyTarget: TargetForm = {
   criterionId: "",
   title: "",
   unit: "",
@@ -219,7 +222,7 @@ const emptyTarget: FormValues = {
   targetYear: "",
   direction: "",
 };
-const targetValues = (target: Target): FormValues => ({
+const targetValues = (target: Target): TargetForm => ({
   criterionId: target.criterionId ?? "",
   title: target.title,
   unit: target.unit,
@@ -230,7 +233,11 @@ const targetValues = (target: Target): FormValues => ({
   direction: target.direction,
 });
 
-function targetFields(t: ReturnType<typeof useTranslations>, locale: string, options: PlanningOptions): FieldSpec[] {
+function targetFields(
+  t: ReturnType<typeof useTranslations>,
+  locale: string,
+  options: PlanningOptions,
+): FieldSpec<TargetForm>[] {
   const criteria = options.criteriaSets.flatMap((set) =>
     set.criteria.map((c) => ({
       value: c.id,

@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useServerError } from "@/lib/trpc/server-error";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TPlanDetailsInput } from "@/server/api/routers/plans/schemas";
 
@@ -18,8 +19,6 @@ interface Props {
   units: { id: string; name: string; level: string; validTo: Date | null }[];
   programs: { id: string; name: string; nameEn: string; periodStart: number; periodEnd: number }[];
 }
-
-type ServerError = { data?: { fieldErrors?: Record<string, string[]>; messageKey?: string } | null; message: string };
 
 /**
  * Creates or edits a plan's details. The server validates everything (zod and the domain
@@ -42,12 +41,7 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
   const create = useMutation(trpc.plans.create.mutationOptions({ onSuccess }));
   const update = useMutation(trpc.plans.update.mutationOptions({ onSuccess }));
   const mutation = planId ? update : create;
-  const error = mutation.error as ServerError | null;
-  const fieldError = (field: keyof Values) => {
-    const key = error?.data?.fieldErrors?.[field]?.[0];
-    return key ? translate(key) : undefined;
-  };
-  const translate = (key: string) => (t.has(key) ? t(key) : t("errors.internal"));
+  const { message: errorMessage, fieldError } = useServerError(mutation.error);
 
   const set = (field: keyof Values) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [field]: event.target.value }));
@@ -66,14 +60,19 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
   const program = programs.find((p) => p.id === values.programId);
   const unitGroups = groupBy(units, (u) => u.level);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-describedby={error ? "form-error" : undefined}>
-      {error && (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-5"
+      aria-describedby={errorMessage ? "form-error" : undefined}
+    >
+      {errorMessage && (
         <div
           id="form-error"
           role="alert"
           className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
         >
-          {error.data?.fieldErrors ? t("form.fixErrors") : translate(error.data?.messageKey ?? error.message)}
+          {errorMessage}
         </div>
       )}
       <div className="grid gap-5 sm:grid-cols-2">

@@ -9,9 +9,8 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 import { formatVnd } from "@/lib/format";
+import { useServerError } from "@/lib/trpc/server-error";
 import { useTRPC } from "@/lib/trpc/react";
-
-type ServerError = { data?: { fieldErrors?: Record<string, string[]>; messageKey?: string } | null; message: string };
 
 /**
  * The workflow steps this user may take on the plan; the server decides and checks again. A
@@ -41,9 +40,8 @@ export function PlanWorkflow({
   const amend = useMutation(trpc.workflow.amend.mutationOptions({ onSuccess }));
   const giveBack = useMutation(trpc.workflow.return.mutationOptions({ onSuccess }));
   const pending = submit.isPending || approve.isPending || amend.isPending || giveBack.isPending;
-  const error = (submit.error ?? approve.error ?? amend.error ?? giveBack.error) as ServerError | null;
-  const reasonError = (giveBack.error as ServerError | null)?.data?.fieldErrors?.reason?.[0];
-  const message = (key: string) => (t.has(key) ? t(key) : t("errors.internal"));
+  const error = useServerError(submit.error ?? approve.error ?? amend.error ?? giveBack.error);
+  const reasonError = useServerError(giveBack.error).fieldError("reason");
 
   if (!can.submit && !can.review && !can.amend) return null;
 
@@ -54,9 +52,9 @@ export function PlanWorkflow({
 
   return (
     <div className="space-y-3">
-      {error && !reasonError && (
+      {error.verdict && !reasonError && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {message(error.data?.messageKey ?? error.message)}
+          {error.translate(error.verdict.messageKey)}
         </p>
       )}
       <div className="flex flex-wrap gap-2">
@@ -108,7 +106,7 @@ export function PlanWorkflow({
           />
           {reasonError && (
             <p id="return-reason-error" className="text-xs font-medium text-red-700">
-              {message(reasonError)}
+              {reasonError}
             </p>
           )}
           <div className="flex gap-2">

@@ -4,12 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useEditing } from "@/components/planning/record-actions";
-import { type FieldSpec, RecordForm } from "@/components/planning/record-form";
+import { type FieldSpec, type FormOf, RecordForm } from "@/components/planning/record-form";
+import type { RouterInputs } from "@/lib/trpc/types";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/lib/trpc/react";
 
 const RESULTS = ["met", "advanced", "model", "not_met"] as const;
+type AssessmentForm = FormOf<RouterInputs["criteria"]["assess"], "unitId" | "criterionId">;
 const resultTone: Record<(typeof RESULTS)[number], Tone> = {
   met: "green",
   advanced: "green",
@@ -40,7 +42,7 @@ export function UnitCriteria({ unitId }: { unitId: string }) {
   return (
     <div className="space-y-6" data-testid="unit-criteria">
       {status.data.sets.map((set) => {
-        const fields: FieldSpec[] = [
+        const fields: FieldSpec<AssessmentForm>[] = [
           { name: "period", label: t("criteria.periodLabel"), hint: t("targets.periodHint"), required: true },
           {
             name: "result",
@@ -144,7 +146,7 @@ export function UnitCriteria({ unitId }: { unitId: string }) {
                           assess.mutate({
                             unitId,
                             criterionId: c.id,
-                            ...(v as { period: string; result: "met"; note: string; evidenceUrl: string }),
+                            ...v,
                           })
                         }
                       />

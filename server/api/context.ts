@@ -1,3 +1,4 @@
+import "server-only";
 import { loadSessionActor } from "../auth/session";
 import { getDb } from "../db/client";
 import type { Context } from "./trpc";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { uniqueTag } from "../../tests/factories";
 import { getDb } from "../db/client";
-import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "./lock-policy";
+import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/lib/domain/sign-in";
 import { hashPassword } from "./password";
 import { publicRefusal, type SignInResult, verifyCredentials } from "./sign-in";
 

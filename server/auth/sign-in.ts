@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
-import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "./lock-policy";
+import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/lib/domain/sign-in";
 import { hashPassword, verifyPassword } from "./password";
 
 export interface SignedInUser {

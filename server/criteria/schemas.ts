@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PERIOD_PATTERN } from "../planning/figures";
+import { choice } from "../planning/schemas";
 
 const id = z.string().min(1).max(64);
 const name = z
@@ -21,7 +22,7 @@ export const ZAssessment = z.object({
     .trim()
     .toUpperCase()
     .regex(PERIOD_PATTERN, { error: "validation.period" }),
-  result: z.enum(["not_met", "met", "advanced", "model"], { error: "validation.required" }),
+  result: choice(["not_met", "met", "advanced", "model"]),
   note: z.string().trim().max(1000, { error: "validation.tooLong" }).default(""),
   evidenceUrl: z
     .union([

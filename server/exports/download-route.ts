@@ -1,3 +1,4 @@
+import "server-only";
 import { createContext } from "../api/context";
 import type { Db } from "../db/client";
 import { isInvalidValue } from "../db/invalid-value";

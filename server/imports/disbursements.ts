@@ -2,7 +2,7 @@ import en from "../../messages/en.json";
 import vi from "../../messages/vi.json";
 import type { CapitalSource } from "../db/generated/client";
 import { DomainError } from "../errors";
-import { CAPITAL_SOURCES } from "../planning/constants";
+import { CAPITAL_SOURCES } from "@/lib/domain/planning";
 import { year as yearSchema, ZDisbursement } from "../planning/schemas";
 import { insertMany } from "../db/bulk-insert";
 import { exceedsAllocation, lockAllocations } from "../planning/allocation";

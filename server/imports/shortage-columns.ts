@@ -1,7 +1,7 @@
 import en from "../../messages/en.json";
 import vi from "../../messages/vi.json";
 import type { ShortageCategory } from "../db/generated/client";
-import { SHORTAGE_CATEGORIES } from "../planning/constants";
+import { SHORTAGE_CATEGORIES } from "@/lib/domain/planning";
 import { normalizeDecimal, shortageFields } from "../planning/schemas";
 import { type ColumnSpec, labelLookup, normalizeLabel } from "./columns";
 import { parseMoney } from "./money";

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import type { UnitLevel } from "../db/generated/client";
 import { DomainError } from "../errors";
 import type { ExportFile } from "../exports/export-file";
-import { CAPITAL_SOURCES, SHORTAGE_CATEGORIES } from "../planning/constants";
+import { CAPITAL_SOURCES, SHORTAGE_CATEGORIES } from "@/lib/domain/planning";
 import { authorize, can, viewableUnitsWhere } from "../policies";
 import type { Actor } from "../policies/actor";
 import type { ColumnSpec } from "./columns";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CAPITAL_SOURCES, MILESTONE_STATUSES, SHORTAGE_CATEGORIES, SHORTAGE_STATUSES } from "./constants";
+import { CAPITAL_SOURCES, MILESTONE_STATUSES, SHORTAGE_CATEGORIES, SHORTAGE_STATUSES } from "@/lib/domain/planning";
 import { PERIOD_PATTERN } from "./figures";
 
 /**
@@ -63,6 +63,10 @@ const optionalMoney = z
   .union([z.literal(""), z.null(), money], { error: "validation.money" })
   .transform((v) => (v === "" ? null : v));
 
+/** One of the options a form offers, taken as the form sends it: text, "" when nothing was chosen. */
+export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.string({ error: "validation.required" }).pipe(z.enum(values, { error: "validation.required" }));
+
 const targetFields = z.object({
   criterionId: optionalId,
   title: text(300, 5),
@@ -71,11 +75,12 @@ const targetFields = z.object({
   baselineYear: year,
   targetValue: decimal(),
   targetYear: year,
-  direction: z.enum(["increase", "decrease"], { error: "validation.required" }),
+  direction: choice(["increase", "decrease"]),
 });
 
 /** The target year follows the baseline; an "up" target lies above its baseline, a "down" one below. */
-const checkTarget = <T extends z.infer<typeof targetFields>>(schema: z.ZodType<T>) =>
+// Typed by the schema itself (not z.ZodType<T>, whose input is unknown), so that forms can derive their fields from it.
+const checkTarget = <S extends z.ZodType<z.infer<typeof targetFields>>>(schema: S) =>
   schema
     .refine((t) => t.targetYear >= t.baselineYear, { error: "validation.targetYear", path: ["targetYear"] })
     .refine(
@@ -98,11 +103,11 @@ const milestoneFields = z.object({
   ownerUnitId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
   startOn: date,
   dueOn: date,
-  status: z.enum(MILESTONE_STATUSES).default("planned"),
+  status: choice(MILESTONE_STATUSES).default("planned"),
   targetIds: ids,
   shortageIds: ids,
 });
-const checkDates = <T extends { startOn: Date; dueOn: Date }>(schema: z.ZodType<T>) =>
+const checkDates = <S extends z.ZodType<{ startOn: Date; dueOn: Date }>>(schema: S) =>
   schema.refine((m) => m.dueOn >= m.startOn, { error: "validation.dueBeforeStart", path: ["dueOn"] });
 export const ZMilestoneCreate = checkDates(milestoneFields.extend({ planId: id }));
 export const ZMilestoneUpdate = checkDates(milestoneFields.extend({ id }));
@@ -110,7 +115,7 @@ export const ZMilestoneStatus = z.object({ id, status: milestoneFields.shape.sta
 
 const budgetLineFields = z.object({
   milestoneId: optionalId,
-  source: z.enum(CAPITAL_SOURCES, { error: "validation.required" }),
+  source: choice(CAPITAL_SOURCES),
   year,
   description: optionalText(300),
   amount: money,
@@ -121,7 +126,7 @@ export const ZDisbursement = z.object({ budgetLineId: id, amount: money, paidOn:
 export const ZInKind = z.object({
   planId: id,
   milestoneId: optionalId,
-  kind: z.enum(["land_m2", "working_days"], { error: "validation.required" }),
+  kind: choice(["land_m2", "working_days"]),
   quantity: decimal(2).refine((v) => Number(v) > 0, { error: "validation.positive" }),
   year,
   description: optionalText(300),
@@ -129,7 +134,7 @@ export const ZInKind = z.object({
 
 export const shortageFields = z.object({
   unitId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
-  category: z.enum(SHORTAGE_CATEGORIES, { error: "validation.required" }),
+  category: choice(SHORTAGE_CATEGORIES),
   description: optionalText(300),
   quantity: z.coerce
     .number({ error: "validation.quantity" })
@@ -138,7 +143,7 @@ export const shortageFields = z.object({
     .max(1_000_000, { error: "validation.quantity" }),
   unitLabel: text(30),
   estimatedCost: optionalMoney,
-  status: z.enum(SHORTAGE_STATUSES).default("open"),
+  status: choice(SHORTAGE_STATUSES).default("open"),
   milestoneIds: ids,
   budgetLineIds: ids,
 });

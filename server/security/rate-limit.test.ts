@@ -4,7 +4,8 @@ import { createCaller } from "../api/root";
 import { getDb } from "../db/client";
 import { DomainError } from "../errors";
 import { MAX_MENTIONS_PER_COMMENT } from "../comments/mentions";
-import { MAX_BATCH_SIZE, refuseLargeBatch } from "./batch-limit";
+import { MAX_BATCH_SIZE } from "@/lib/domain/limits";
+import { refuseLargeBatch } from "./batch-limit";
 import { RATE_LIMITS, takeRate } from "./rate-limit";
 
 const refusalOf = (call: Promise<unknown>) =>

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { LOCK_MINUTES } from "../auth/lock-policy";
+import { LOCK_MINUTES } from "@/lib/domain/sign-in";
 import type { Db } from "../db/client";
 
 /**

@@ -4,7 +4,7 @@ import { ImportWizard } from "@/components/imports/import-wizard";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { HydrateClient, getCaller, getQueryClient, trpc } from "@/server/api/rsc";
-import { IMPORT_KINDS } from "@/server/imports/types";
+import { IMPORT_KINDS } from "@/lib/domain/imports";
 import { can } from "@/server/policies";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import { downloadResponse } from "@/server/exports/download-route";
 import { buildTemplate } from "@/server/imports/templates";
-import { IMPORT_KINDS, type ImportKind } from "@/server/imports/types";
+import { IMPORT_KINDS, type ImportKind } from "@/lib/domain/imports";
 
 export const dynamic = "force-dynamic";
 

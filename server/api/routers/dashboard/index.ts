@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { criteriaRollup, criteriaTrend, rollupUnits } from "../../../rollups/criteria-rollup";
 import { budgetLinesOf, planningRollup } from "../../../rollups/planning-rollup";
-import { CAPITAL_SOURCES } from "../../../planning/constants";
+import { CAPITAL_SOURCES } from "@/lib/domain/planning";
 import { listRollupPeriods } from "../../../rollups/rollup-periods";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
