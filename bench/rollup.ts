@@ -61,6 +61,7 @@ export async function benchRollup(communes = 3321, runs = 40): Promise<BenchRow>
       await db.criterionAssessment.createMany({ data: rows.slice(i, i + 5000) });
   }
   await db.$executeRawUnsafe(`ANALYZE "CriterionAssessment"`);
+  await db.$executeRawUnsafe(`ANALYZE "UnitPeriodResult"`);
   const leader = await buildActor(db, "leader", [province]);
   const timings: number[] = [];
   for (let i = 0; i < runs; i++) {

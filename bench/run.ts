@@ -11,6 +11,7 @@ import { createTestDatabase } from "../tests/test-database";
 import { benchCollabThroughput } from "./collab-throughput";
 import { benchCrashLoop } from "./crash-loop";
 import { benchKeystrokeLatency } from "./keystroke-latency";
+import { benchNationalRollup } from "./national-rollup";
 import { benchPlanList } from "./plan-list";
 import { benchPlanPage } from "./plan-page";
 import { benchRollup } from "./rollup";
@@ -29,6 +30,7 @@ const steps: Record<string, () => Promise<BenchRow[]>> = {
   collabThroughput: () => benchCollabThroughput(),
   socketsMemory: () => benchSocketsMemory(),
   rollup: async () => [await benchRollup()],
+  nationalRollup: () => benchNationalRollup(),
   planList: async () => [await benchPlanList()],
   planPage: () => benchPlanPage(),
   crashLoop: () => benchCrashLoop(),

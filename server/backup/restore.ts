@@ -8,6 +8,7 @@ import { applyMigrations } from "../db/migrations";
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, type BackupHeader, type BackupValue } from "./format";
 import {
   type Table,
+  DERIVED_TABLES,
   foreignKeysOutOfOrder,
   quoteIdent,
   readAppliedMigrations,
@@ -72,7 +73,9 @@ export async function restoreBackup(
               "Restore into an empty database, or pass --force to replace everything in it.",
           );
         }
-        if (holding.length) await client.query(`TRUNCATE ${names} RESTART IDENTITY`);
+        // Derived tables go too: the triggers rebuild them from the rows restored.
+        const derived = DERIVED_TABLES.map(quoteIdent).join(", ");
+        if (holding.length) await client.query(`TRUNCATE ${names}, ${derived} RESTART IDENTITY`);
 
         const deferred = foreignKeysOutOfOrder(
           header.tables.map((t) => t.name),

@@ -32,6 +32,8 @@ export interface ForeignKey {
 
 /** The table Prisma's migrations keep their own records in; it is the schema's, not user data. */
 export const MIGRATIONS_TABLE = "_prisma_migrations";
+/** Tables the database derives from others by triggers (UnitPeriodResult from the assessments): rebuilt on restore, not copied. */
+export const DERIVED_TABLES = ["UnitPeriodResult"];
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -49,7 +51,7 @@ export async function readTables(client: pg.ClientBase): Promise<Table[]> {
     FROM pg_attribute a
     JOIN pg_class c ON c.oid = a.attrelid
     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND NOT c.relispartition
-      AND c.relname <> '${MIGRATIONS_TABLE}' AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+      AND c.relname <> '${MIGRATIONS_TABLE}' AND c.relname <> ALL('{${DERIVED_TABLES.join(",")}}') AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
     ORDER BY c.relname, a.attnum`);
   const { rows: keys } = await client.query<{ table: string; columns: string[] }>(`
     SELECT c.relname::text AS table, array_agg(a.attname::text ORDER BY k.ord) AS columns

@@ -124,6 +124,16 @@ function withCharColumns(factory: SqlMigrationAwareDriverAdapterFactory): SqlMig
     const adapter = patch(await connecting);
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolation) => patch(await startTransaction(isolation));
+    // A migration goes to PostgreSQL whole, in one simple query, as the native engine sends it:
+    // the adapter's own executeScript splits it at every ";", which breaks function bodies.
+    adapter.executeScript = async (script) => {
+      const driver = adapter as unknown as { underlyingDriver(): pg.Pool; onError(error: unknown): never };
+      try {
+        await driver.underlyingDriver().query(script);
+      } catch (error) {
+        driver.onError(error);
+      }
+    };
     return adapter;
   };
   return {

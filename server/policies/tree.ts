@@ -14,3 +14,9 @@ export function pathAndAncestors(path: string): string[] {
 }
 
 export const childPath = (parent: string | null, code: string) => `${parent ?? "/"}${code}/`;
+
+/**
+ * The LIKE pattern of a subtree ("/11/099/%"), its wildcards escaped: with the path's
+ * pattern-ops index, PostgreSQL reads a subtree as one range of the index.
+ */
+export const subtreePattern = (path: string) => `${path.replace(/[\\%_]/g, "\\$&")}%`;

@@ -154,6 +154,26 @@ describe("criteria roll-up", () => {
     ).toBe(3);
   });
 
+  it("follows every change to the results, whoever writes them (the database keeps the units' period results)", async () => {
+    const unit = await buildUnit(db(), { level: "commune", parent: tree.district, name: "Xã Đổi" });
+    const query = { unit: { id: unit.id }, period: "2023", setCode: set.code };
+    await db().criterionAssessment.createMany({
+      data: set.criteria.map((c) => ({ unitId: unit.id, criterionId: c.id, period: "2023", result: "met" as const })),
+    });
+    expect(await criteriaRollup(db(), leader, query)).toMatchObject({ units: 1, allMet: 1 });
+    await db().criterionAssessment.updateMany({
+      where: { unitId: unit.id, criterionId: set.criteria[0]!.id },
+      data: { result: "not_met" },
+    });
+    expect(await criteriaRollup(db(), leader, query)).toMatchObject({
+      units: 1,
+      allMet: 0,
+      distribution: [0, 0, 1, 0],
+    });
+    await db().criterionAssessment.deleteMany({ where: { unitId: unit.id } });
+    expect(await criteriaRollup(db(), leader, query)).toMatchObject({ units: 0, allMet: 0 });
+  });
+
   it("averages with two decimals, half up", () => {
     expect(averageOf(1312, 100)).toBe(13.12);
     expect(averageOf(7, 3)).toBe(2.33);

@@ -4,6 +4,7 @@ import { invalidFields } from "../errors";
 import type { Actor } from "../policies/actor";
 import { PERIOD_PATTERN, percentOf, periodOrder } from "../planning/figures";
 import { criteriaSetWhere } from "../criteria/assessments";
+import { subtreePattern } from "../policies/tree";
 import { loadRollupUnit } from "./rollup-unit";
 
 export interface RollupQuery {
@@ -17,8 +18,6 @@ export interface RollupQuery {
 /** Average with two decimals, half up, from integers: 1312 criteria over 100 communes → 13.12. */
 export const averageOf = (total: number, count: number) =>
   count === 0 ? 0 : (percentOf(BigInt(total), BigInt(count) * 100n) ?? 0);
-
-const MET = ["met", "advanced", "model"] as const;
 
 /** Resolves and checks what a roll-up is about: a unit the actor may roll up, a valid period and the set. */
 export async function resolveRollup(db: Db, actor: Actor, query: RollupQuery) {
@@ -54,60 +53,98 @@ export async function criteriaRollup(db: Db, actor: Actor, query: RollupQuery) {
   return countRollup(db, { unit, set, period, scope });
 }
 
-/**
- * The counts behind a roll-up, once the unit, set and period are settled and allowed: two
- * aggregates in SQL (per criterion and result; per unit, the number met), so that a province
- * of thousands of communes is counted by the database, not fetched.
- */
-async function countRollup(
-  db: Db,
-  { unit, set, period, scope }: Pick<Awaited<ReturnType<typeof resolveRollup>>, "unit" | "set" | "period" | "scope">,
-) {
-  const criterionIds = set.criteria.map((c) => c.id);
-  const inScope = Prisma.sql`a.period = ${period} AND a."criterionId" = ANY(${criterionIds}) AND (starts_with(u.path, ${scope.path}) OR u.id = ANY(${scope.predecessors}))`;
-  const [byResult, byUnit] = await Promise.all([
-    db.$queryRaw<{ criterionId: string; result: string; n: number }[]>`
-      SELECT a."criterionId", a.result::text AS result, count(*)::int AS n
-      FROM "CriterionAssessment" a JOIN "OrgUnit" u ON u.id = a."unitId"
-      WHERE ${inScope} GROUP BY 1, 2`,
-    db.$queryRaw<{ met: number; units: number }[]>`
-      SELECT met, count(*)::int AS units FROM (
-        SELECT count(*) FILTER (WHERE a.result <> 'not_met')::int AS met
-        FROM "CriterionAssessment" a JOIN "OrgUnit" u ON u.id = a."unitId"
-        WHERE ${inScope} GROUP BY a."unitId") per_unit
-      GROUP BY met`,
-  ]);
-  const units = byUnit.reduce((sum, row) => sum + row.units, 0);
-  const count = (criterionId: string, results: readonly string[]) =>
-    byResult
-      .filter((r) => r.criterionId === criterionId && results.includes(r.result))
-      .reduce((sum, r) => sum + r.n, 0);
-  const distribution = Array.from({ length: set.criteria.length + 1 }, () => 0);
-  for (const row of byUnit) distribution[row.met] = row.units;
-  const totalMet = byUnit.reduce((sum, row) => sum + row.met * row.units, 0);
+type Scope = { path: string; predecessors: string[] };
+type CountedSet = { id: string; criteria: { number: number }[] };
 
+/**
+ * The units that count for a roll-up, as a subquery of ids: the subtree by its path (one branch
+ * of the path index) and the predecessors merged in from outside it.
+ */
+const scopeIds = (scope: Scope) =>
+  Prisma.sql`SELECT id FROM "OrgUnit" WHERE path LIKE ${subtreePattern(scope.path)} UNION SELECT unnest(${scope.predecessors}::text[])`;
+
+/**
+ * The counts behind roll-ups, once the unit, set and periods are settled and allowed: one query
+ * over the units' period results (UnitPeriodResult, one row per unit and period, kept by the
+ * database from the assessments), grouped by period and number met, with per criterion how many
+ * units meet it at each level. A province of thousands of communes, or the whole country, is
+ * counted by the database from one row per unit rather than one per assessment.
+ */
+async function countPeriods(db: Db, set: CountedSet, periods: string[], scope: Scope) {
+  const bitCounts = (mask: string) =>
+    Prisma.join(
+      set.criteria.map(
+        (c) => Prisma.sql`count(*) FILTER (WHERE r.${Prisma.raw(`"${mask}"`)} & (1::bigint << ${c.number}::int) <> 0)`,
+      ),
+    );
+  const rows = await db.$queryRaw<
+    { period: string; met: number; units: number; metBy: number[]; advancedBy: number[]; modelBy: number[] }[]
+  >`
+    SELECT r.period, r.met, count(*)::int AS units,
+      ARRAY[${bitCounts("metMask")}]::int[] AS "metBy",
+      ARRAY[${bitCounts("advancedMask")}]::int[] AS "advancedBy",
+      ARRAY[${bitCounts("modelMask")}]::int[] AS "modelBy"
+    FROM (${scopeIds(scope)}) s JOIN "UnitPeriodResult" r ON r."unitId" = s.id
+    WHERE r."setId" = ${set.id} AND r.period = ANY(${periods})
+    GROUP BY r.period, r.met`;
+  return periods.map((period) => {
+    const groups = rows.filter((row) => row.period === period);
+    const sum = (pick: (row: (typeof rows)[number]) => number) => groups.reduce((total, row) => total + pick(row), 0);
+    const distribution = Array.from({ length: set.criteria.length + 1 }, (_, met) =>
+      groups.filter((row) => Math.min(row.met, set.criteria.length) === met).reduce((n, row) => n + row.units, 0),
+    );
+    return {
+      period,
+      units: sum((row) => row.units),
+      totalMet: sum((row) => row.met * row.units),
+      distribution,
+      byCriterion: set.criteria.map((_, i) => ({
+        met: sum((row) => row.metBy[i]!),
+        advanced: sum((row) => row.advancedBy[i]!),
+        model: sum((row) => row.modelBy[i]!),
+      })),
+    };
+  });
+}
+
+type RollupSet = Awaited<ReturnType<typeof resolveRollup>>["set"];
+
+/** A roll-up as the dashboard and reports show it, from the counts of one period. */
+function rollupOf(
+  unit: { id: string; code: string; name: string },
+  set: RollupSet,
+  counts: Awaited<ReturnType<typeof countPeriods>>[number],
+) {
+  const { period, units, totalMet, distribution, byCriterion } = counts;
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name },
     period,
     set: { code: set.code, name: set.name, nameEn: set.nameEn, hasLevels: set.hasLevels },
     units,
-    criteria: set.criteria.map((criterion) => {
-      const met = count(criterion.id, MET);
-      return {
-        number: criterion.number,
-        name: criterion.name,
-        nameEn: criterion.nameEn,
-        met,
-        advanced: count(criterion.id, ["advanced"]),
-        model: count(criterion.id, ["model"]),
-        rate: percentOf(BigInt(met), BigInt(units)) ?? 0,
-      };
-    }),
+    criteria: set.criteria.map((criterion, i) => ({
+      number: criterion.number,
+      name: criterion.name,
+      nameEn: criterion.nameEn,
+      ...byCriterion[i]!,
+      rate: percentOf(BigInt(byCriterion[i]!.met), BigInt(units)) ?? 0,
+    })),
     allMet: distribution[set.criteria.length]!,
     averageMet: averageOf(totalMet, units),
     /** distribution[k] = units meeting exactly k criteria. */
     distribution,
   };
+}
+
+/**
+ * The counts of one period's roll-up. (The national benchmark calls it with the whole country
+ * as the scope: what a national view would count.)
+ */
+export async function countRollup(
+  db: Db,
+  { unit, set, period, scope }: Pick<Awaited<ReturnType<typeof resolveRollup>>, "unit" | "set" | "period" | "scope">,
+) {
+  const [counts] = await countPeriods(db, set, [period], scope);
+  return rollupOf(unit, set, counts!);
 }
 
 /**
@@ -120,45 +157,35 @@ export async function rollupUnits(
   actor: Actor,
   query: RollupQuery & { criteria?: number[]; metCount?: number },
 ) {
-  const { set, period, scopeWhere } = await resolveRollup(db, actor, query);
-  const rows = await db.criterionAssessment.findMany({
-    where: { period, criterion: { setId: set.id }, unit: scopeWhere },
-    select: {
-      result: true,
-      criterion: { select: { number: true } },
-      unit: { select: { id: true, code: true, name: true } },
-    },
+  const { set, period, scope } = await resolveRollup(db, actor, query);
+  const wanted = (query.criteria ?? []).reduce((mask, n) => mask | (1n << BigInt(n)), 0n);
+  const rows = await db.$queryRaw<{ id: string; code: string; name: string; metMask: bigint }[]>`
+    SELECT u.id, u.code, u.name, r."metMask"
+    FROM (${scopeIds(scope)}) s JOIN "UnitPeriodResult" r ON r."unitId" = s.id JOIN "OrgUnit" u ON u.id = s.id
+    WHERE r."setId" = ${set.id} AND r.period = ${period}
+      AND r."metMask" & ${wanted} = ${wanted}
+      AND (${query.metCount ?? null}::int IS NULL OR r.met = ${query.metCount ?? null}::int)
+    ORDER BY u.code`;
+  const units = rows.map(({ metMask, ...unit }) => {
+    const met = set.criteria.map((c) => c.number).filter((n) => (BigInt(metMask) >> BigInt(n)) & 1n);
+    return { ...unit, met, metCount: met.length };
   });
-  const units = new Map<string, { id: string; code: string; name: string; met: number[] }>();
-  for (const row of rows) {
-    const entry = units.get(row.unit.id) ?? { ...row.unit, met: [] };
-    if (row.result !== "not_met") entry.met.push(row.criterion.number);
-    units.set(row.unit.id, entry);
-  }
-  const wanted = query.criteria ?? [];
-  const list = [...units.values()]
-    .filter((u) => wanted.every((n) => u.met.includes(n)))
-    .filter((u) => query.metCount === undefined || u.met.length === query.metCount)
-    .map((u) => ({ ...u, met: u.met.sort((a, b) => a - b), metCount: u.met.length }))
-    .sort((a, b) => a.code.localeCompare(b.code));
-  return { set: { code: set.code, criteria: set.criteria.length }, period, units: list };
+  return { set: { code: set.code, criteria: set.criteria.length }, period, units };
 }
 
 /**
- * The record across periods: for each criteria set that has assessments beneath the unit
- * (predecessors of merged units included), the roll-up of every period, oldest first. Sets
- * stay apart — 19 criteria of 2021–2025 are never averaged with 10 of 2026–2030.
+ * The record across periods: for each criteria set that has results beneath the unit
+ * (predecessors of merged units included), the roll-up of every period, oldest first, counted
+ * in one query per set. Sets stay apart — 19 criteria of 2021–2025 are never averaged with 10
+ * of 2026–2030.
  */
 export async function criteriaTrend(db: Db, actor: Actor, input: { unitId: string }) {
-  const { unit, scope, scopeWhere } = await loadRollupUnit(db, actor, { id: input.unitId });
-  const pairs = await db.criterionAssessment.groupBy({ by: ["period", "criterionId"], where: { unit: scopeWhere } });
-  const criteria = await db.criterion.findMany({
-    where: { id: { in: [...new Set(pairs.map((p) => p.criterionId))] } },
-    select: { id: true, setId: true },
-  });
-  const setOf = new Map(criteria.map((c) => [c.id, c.setId]));
+  const { unit, scope } = await loadRollupUnit(db, actor, { id: input.unitId });
+  const present = await db.$queryRaw<{ setId: string; period: string }[]>`
+    SELECT DISTINCT r."setId", r.period
+    FROM (${scopeIds(scope)}) s JOIN "UnitPeriodResult" r ON r."unitId" = s.id`;
   const sets = await db.criteriaSet.findMany({
-    where: { id: { in: [...new Set(criteria.map((c) => c.setId))] } },
+    where: { id: { in: [...new Set(present.map((p) => p.setId))] } },
     orderBy: { periodStart: "asc" },
     select: {
       id: true,
@@ -172,19 +199,17 @@ export async function criteriaTrend(db: Db, actor: Actor, input: { unitId: strin
   });
   return Promise.all(
     sets.map(async (set) => {
-      const periods = [...new Set(pairs.filter((p) => setOf.get(p.criterionId) === set.id).map((p) => p.period))].sort(
-        (a, b) => periodOrder(a) - periodOrder(b),
-      );
-      const rollups = await Promise.all(periods.map((period) => countRollup(db, { unit, set, period, scope })));
+      const periods = present
+        .filter((p) => p.setId === set.id)
+        .map((p) => p.period)
+        .sort((a, b) => periodOrder(a) - periodOrder(b));
+      const counts = await countPeriods(db, set, periods, scope);
       return {
         set: { code: set.code, name: set.name, nameEn: set.nameEn, criteria: set.criteria.length },
-        periods: rollups.map(({ period, units, allMet, averageMet, criteria }) => ({
-          period,
-          units,
-          allMet,
-          averageMet,
-          rates: criteria.map((c) => c.rate),
-        })),
+        periods: counts.map((c) => {
+          const { units, allMet, averageMet, criteria } = rollupOf(unit, set, c);
+          return { period: c.period, units, allMet, averageMet, rates: criteria.map((r) => r.rate) };
+        }),
       };
     }),
   );

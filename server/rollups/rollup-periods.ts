@@ -7,7 +7,7 @@ import { loadRollupUnit } from "./rollup-unit";
 export async function listRollupPeriods(db: Db, actor: Actor, unitId: string) {
   const { unit, scopeWhere } = await loadRollupUnit(db, actor, { id: unitId });
   const [periods, sets] = await Promise.all([
-    db.criterionAssessment.groupBy({ by: ["period"], where: { unit: scopeWhere } }),
+    db.unitPeriodResult.groupBy({ by: ["period"], where: { unit: scopeWhere } }),
     db.criteriaSet.findMany({
       select: { code: true, name: true, nameEn: true, periodStart: true, periodEnd: true, unitLevel: true },
       orderBy: { periodStart: "desc" },
