@@ -31,7 +31,7 @@ const steps: Record<string, () => Promise<BenchRow[]>> = {
   socketsMemory: () => benchSocketsMemory(),
   rollup: async () => [await benchRollup()],
   nationalRollup: () => benchNationalRollup(),
-  planList: async () => [await benchPlanList()],
+  planList: () => benchPlanList(),
   planPage: () => benchPlanPage(),
   crashLoop: () => benchCrashLoop(),
   soak: () => benchSoak(),

@@ -1,0 +1,82 @@
+import { performance } from "node:perf_hooks";
+import { type BenchRow, percentiles } from "./stats";
+
+/**
+ * Every page of the app as a signed-in browser asks for it, one request at a time: the time to
+ * the first byte (the response's headers; Next may stream the rest) and to the whole page.
+ * Routes with an id use a plan and a unit of the seeded province; every tab of a plan is a
+ * route of its own, since each prefetches its own data.
+ */
+export async function measurePages(
+  baseURL: string,
+  cookie: string,
+  ids: { planId: string; unitId: string },
+  requests = 20,
+): Promise<BenchRow> {
+  const routes = [
+    "/",
+    "/plans",
+    "/plans?q=b%C3%A1n%20tr%C3%BA",
+    "/plans/new",
+    `/plans/${ids.planId}`,
+    ...["targets", "milestones", "budget", "shortages", "discussion"].map((tab) => `/plans/${ids.planId}?tab=${tab}`),
+    `/plans/${ids.planId}/history`,
+    `/plans/${ids.planId}/edit`,
+    "/units",
+    `/units/${ids.unitId}`,
+    `/dashboard?unit=${ids.unitId}`,
+    "/criteria",
+    "/notifications",
+    "/imports",
+  ];
+  const byRoute: Record<string, { ttfbP95: number; wholeP95: number; status: number }> = {};
+  for (const route of routes) {
+    const firstByte: number[] = [];
+    const whole: number[] = [];
+    let status = 0;
+    for (let i = 0; i < requests + 2; i++) {
+      const start = performance.now();
+      const response = await fetch(`${baseURL}${route}`, { headers: { cookie }, redirect: "manual" });
+      const headersAt = performance.now();
+      await response.arrayBuffer();
+      status = response.status;
+      if (i < 2) continue; // warm-up
+      firstByte.push(headersAt - start);
+      whole.push(performance.now() - start);
+    }
+    if (status !== 200) throw new Error(`${route} answered ${status}`);
+    byRoute[route] = { ttfbP95: percentiles(firstByte).p95, wholeP95: percentiles(whole).p95, status };
+  }
+  const worst = Object.entries(byRoute).sort((a, b) => b[1].ttfbP95 - a[1].ttfbP95)[0]!;
+  const worstWhole = Object.entries(byRoute).sort((a, b) => b[1].wholeP95 - a[1].wholeP95)[0]!;
+  return {
+    what: "every page: time to first byte",
+    load: `${routes.length} routes, ${requests} requests each, one client, signed in`,
+    goal: "p95 ≤ 100 ms on every route",
+    result: `slowest ${worst[0]}: p95 ${worst[1].ttfbP95} ms to the first byte; slowest whole page ${worstWhole[0]}: p95 ${worstWhole[1].wholeP95} ms`,
+    met: Object.values(byRoute).every((r) => r.ttfbP95 <= 100),
+    figures: byRoute,
+  };
+}
+
+/**
+ * Open loop: requests leave at `rate` per second whatever the answers do, as independent users'
+ * requests arrive; latency then includes any queue the server builds up.
+ */
+export async function openLoop(rate: number, seconds: number, request: (i: number) => Promise<unknown>) {
+  const timings: number[] = [];
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < rate * seconds; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(
+      request(i).then(() => {
+        timings.push(performance.now() - due);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  return { ...percentiles(timings), perSecond: Math.round(timings.length / ((performance.now() - started) / 1000)) };
+}
