@@ -91,9 +91,11 @@ export const criteriaImporter: Importer<AssessmentChange> = {
       return { check, code, name, results, group: kinds.groupOf.get(row) };
     });
 
+    // Results describe the units in force when the period began (a 2025 report, the communes before the reform).
     const byCode = await loadUnitsByCode(
       db,
       parsed.map((p) => p.code),
+      { inForceOn: `${period.slice(0, 4)}-01-01` },
     );
     const byName = parsed.some((p) => !p.code && p.name) ? await unitsByName(db, actor) : null;
     const found = parsed.map((p): KnownUnit | undefined => {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "../db/client";
 import type { UnitLevel } from "../db/generated/client";
+import { PRE_REFORM_SUFFIX } from "../reference/province-tree";
 import type { Change, CheckedRow, FieldChange, ImportIssue } from "./types";
 
 /** A row being checked: issues are added as they are found; a row with any issue changes nothing. */
@@ -57,6 +58,9 @@ export interface KnownUnit {
   path: string;
   depth: number;
   parentCode: string | null;
+  /** ISO dates, inclusive; null when open. */
+  validFrom: string | null;
+  validTo: string | null;
 }
 
 /** Official codes are digits with leading zeros, as many as the level has, which Excel drops from numeric cells. */
@@ -70,23 +74,39 @@ const paddings = (code: string, widths: number[] = WIDTHS) =>
  * number ("3180" for "03180") is found by its zero-padded form when exactly one such unit exists,
  * padded only to the width of that unit's level; when the row says which level it means, only
  * to that level's width, so that a new province "97" is not taken for the district "097".
+ * With `inForceOn` (results of a period), a code that a commune of today took over from one of
+ * the communes it was formed from means the old one when only the old one was in force then:
+ * a 2025 report's "03253" is Thị trấn Tuần Giáo ("03253-cu"), not today's Xã Tuần Giáo.
  */
-export async function loadUnitsByCode(db: Pick<Db, "$queryRaw">, codes: Iterable<string>) {
-  const wanted = [...new Set([...codes].flatMap((code) => [code, ...paddings(code)]))].filter(Boolean);
+export async function loadUnitsByCode(
+  db: Pick<Db, "$queryRaw">,
+  codes: Iterable<string>,
+  { inForceOn }: { inForceOn?: string } = {},
+) {
+  const official = [...new Set([...codes].flatMap((code) => [code, ...paddings(code)]))].filter(Boolean);
+  const wanted = inForceOn ? official.flatMap((code) => [code, `${code}${PRE_REFORM_SUFFIX}`]) : official;
   const rows = await db.$queryRaw<KnownUnit[]>`
-    SELECT u.id, u.code, u.name, u.level::text AS level, u.path, u.depth, p.code AS "parentCode"
+    SELECT u.id, u.code, u.name, u.level::text AS level, u.path, u.depth, p.code AS "parentCode",
+      to_char(u."validFrom", 'YYYY-MM-DD') AS "validFrom", to_char(u."validTo", 'YYYY-MM-DD') AS "validTo"
     FROM "OrgUnit" u LEFT JOIN "OrgUnit" p ON p.id = u."parentId"
     WHERE u.code = ANY(${wanted})`;
   const byCode = new Map(rows.map((unit) => [unit.code, unit]));
+  const inForce = (unit: KnownUnit, day: string) =>
+    (!unit.validFrom || unit.validFrom <= day) && (!unit.validTo || day <= unit.validTo);
+  const asOfThen = (unit: KnownUnit | undefined) => {
+    if (!unit || !inForceOn || inForce(unit, inForceOn)) return unit;
+    const predecessor = byCode.get(`${unit.code}${PRE_REFORM_SUFFIX}`);
+    return predecessor && inForce(predecessor, inForceOn) ? predecessor : unit;
+  };
   return (code: string, level?: UnitLevel | null): KnownUnit | undefined => {
     const exact = byCode.get(code);
-    if (exact) return exact;
+    if (exact) return asOfThen(exact);
     const widths = level ? [OFFICIAL_WIDTH[level] ?? 0] : WIDTHS;
     const padded = paddings(code, widths).flatMap((c) => {
       const unit = byCode.get(c);
       return unit && OFFICIAL_WIDTH[unit.level] === c.length ? [unit] : [];
     });
-    return padded.length === 1 ? padded[0] : undefined;
+    return padded.length === 1 ? asOfThen(padded[0]) : undefined;
   };
 }
 

@@ -10,6 +10,7 @@ import { loadActor } from "../policies/actor";
 import { findProvince } from "../reference/official-provinces";
 import { provinceTree } from "../reference/province-tree";
 import { loadReferenceData } from "../reference/reference-data";
+import { loadUnitsByCode } from "../imports/rows";
 import { criteriaRollup } from "../rollups/criteria-rollup";
 import { startProvince } from "./start-province";
 
@@ -92,12 +93,16 @@ describe("starting a province from the official lists", () => {
     });
 
     it("counts results of 2025 imported for old communes in the roll-up of the commune they became", async () => {
+      // A 2025 report names Thị trấn Tuần Giáo by its official code, which Xã Tuần Giáo carries since the reform.
+      const asOf = async (day: string) => (await loadUnitsByCode(db, ["3253"], { inForceOn: day }))("3253")?.name;
+      expect(await asOf("2025-01-01")).toBe("Thị trấn Tuần Giáo");
+      expect(await asOf("2026-01-01")).toBe("Xã Tuần Giáo");
       const actor = (await loadActor(db, started.user.id))!;
       const criteria = (met: number) =>
         Array.from({ length: 19 }, (_, i) => (i < met ? "Đạt" : "Chưa đạt")) as string[];
       const file = csvFile([
         ["Mã đơn vị", "Tên đơn vị", ...Array.from({ length: 19 }, (_, i) => `TC${i + 1}`)],
-        ["03253-cu", "Thị trấn Tuần Giáo", ...criteria(19)],
+        ["03253", "Thị trấn Tuần Giáo", ...criteria(19)],
         ["03274", "Xã Quài Nưa", ...criteria(16)],
         ["03289", "Xã Quài Cang", ...criteria(12)],
         ["03298", "Xã Chiềng Sinh", ...criteria(15)],
