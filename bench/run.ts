@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: starts what it measures on loopback against a fresh database (the local
  * PostgreSQL of TEST_DATABASE_URL/DATABASE_URL, else an embedded one), drives it with its own
- * clients, and writes bench/results/latest.json and latest.md.
+ * clients, and writes bench/results/latest.json and latest.md, and its table to
+ * bench/results/YYYY-MM-DD.md (a full run) or YYYY-MM-DD-<steps>.md, committed so the history shows.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -78,9 +79,9 @@ const table = [
     (r) => `| ${r.what} | ${r.load} | ${r.goal} | ${r.result} | ${r.met === null ? "—" : r.met ? "yes" : "no"} |`,
   ),
 ];
-await writeFile(
-  "bench/results/latest.md",
-  `# Benchmark\n\n${machine}, ${new Date().toISOString()}\n\n${versionLine}\n\n${table.join("\n")}\n`,
-);
+const report = `# Benchmark\n\n${machine}, ${new Date().toISOString()}\n\n${versionLine}\n\n${table.join("\n")}\n`;
+await writeFile("bench/results/latest.md", report);
+const day = new Date().toISOString().slice(0, 10);
+await writeFile(`bench/results/${[day, ...chosen].join("-")}.md`, report);
 console.log(`\n${table.join("\n")}`);
 process.exit(0);

@@ -93,8 +93,11 @@ export function startBenchChild(
   };
 }
 
-/** Starts a collaboration server process (`ours` or `reference`) and returns it with its base URL. */
-export async function startCollabServerProcess(kind: "ours" | "reference", nodeFlags: string[] = []) {
+/** The collaboration servers the benchmarks compare (see collab-server-process.ts). */
+export type ServerKind = "ours" | "reference" | "hocuspocus" | "hocuspocus-database";
+
+/** Starts a collaboration server process and returns it with its base URL. */
+export async function startCollabServerProcess(kind: ServerKind, nodeFlags: string[] = []) {
   const flags = [
     ...nodeFlags,
     ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("bench/results/profiles")}`] : []),

@@ -10,13 +10,14 @@
 import { performance } from "node:perf_hooks";
 import * as Y from "yjs";
 import { issueCollabToken } from "../../server/collab/token";
+import type { ServerKind } from "./bench-child";
 import { type LoadEditor, openOurEditor, openReferenceEditor } from "./load-editor";
 
 export interface OpenMessage {
   type: "open";
-  kind: "ours" | "reference";
+  kind: ServerKind;
   baseURL: string;
-  /** Plan ids (ours) or document names (reference). */
+  /** Plan ids (ours) or document names (the others). */
   documents: string[];
   editorsPerDocument: number;
   userId?: string;
@@ -60,11 +61,12 @@ let measuring = false;
 
 async function open(message: OpenMessage): Promise<ReadyReply> {
   const started = performance.now();
-  const token = message.kind === "ours" ? (await issueCollabToken(message.userId!)).token : "";
+  // Stock Hocuspocus asks for no token; its provider sends one all the same.
+  const token = message.kind === "ours" ? (await issueCollabToken(message.userId!)).token : "bench";
   groups = message.documents.map((document) => ({
     document,
     editors: Array.from({ length: message.editorsPerDocument }, () =>
-      message.kind === "ours"
+      message.kind !== "reference"
         ? openOurEditor(message.baseURL, document, token)
         : openReferenceEditor(message.baseURL, document),
     ),
