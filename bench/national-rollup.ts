@@ -5,7 +5,13 @@ import type { AssessmentResult } from "../server/db/generated/client";
 import { officialProvinces } from "../server/reference/official-provinces";
 import { provinceTree } from "../server/reference/province-tree";
 import { loadReferenceData } from "../server/reference/reference-data";
-import { countRollup, criteriaRollup, criteriaTrend } from "../server/rollups/criteria-rollup";
+import {
+  countRollup,
+  countTrend,
+  criteriaRollup,
+  criteriaTrend,
+  loadCriteriaSets,
+} from "../server/rollups/criteria-rollup";
 import { insertUnitTree } from "../server/setup/insert-unit-tree";
 import { buildActor } from "../tests/factories";
 import { type BenchRow, percentiles } from "./stats";
@@ -99,12 +105,9 @@ export async function benchNationalRollup(runs = 30): Promise<BenchRow[]> {
     const set = setOf(periodOf(i));
     return countRollup(db, { unit: country, set, period: periodOf(i), scope: { path: "/", predecessors: [] } });
   });
+  const allSets = await loadCriteriaSets(db);
   const countryTrend = await time(() =>
-    Promise.all(
-      periods.map((period) =>
-        countRollup(db, { unit: country, set: setOf(period), period, scope: { path: "/", predecessors: [] } }),
-      ),
-    ),
+    countTrend(db, { unit: country, scope: { path: "/", predecessors: [] }, sets: allSets }),
   );
   const load = `${provinces.length} provinces, ${today.length} communes of today and ${old.length} of 30 June 2025, ${results.toLocaleString("en")} results over ${periods.length} periods`;
   const row = (what: string, goal: number, figures: ReturnType<typeof percentiles>): BenchRow => ({

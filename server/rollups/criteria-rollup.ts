@@ -19,6 +19,21 @@ export interface RollupQuery {
 export const averageOf = (total: number, count: number) =>
   count === 0 ? 0 : (percentOf(BigInt(total), BigInt(count) * 100n) ?? 0);
 
+/** What a roll-up reads of a criteria set. */
+const rollupSetSelect = {
+  id: true,
+  code: true,
+  name: true,
+  nameEn: true,
+  unitLevel: true,
+  hasLevels: true,
+  criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } },
+} satisfies Prisma.CriteriaSetSelect;
+
+/** Every criteria set, oldest first: a handful of rows of reference data. */
+export const loadCriteriaSets = (db: Db) =>
+  db.criteriaSet.findMany({ orderBy: { periodStart: "asc" }, select: rollupSetSelect });
+
 /** Resolves and checks what a roll-up is about: a unit the actor may roll up, a valid period and the set. */
 export async function resolveRollup(db: Db, actor: Actor, query: RollupQuery) {
   if (!PERIOD_PATTERN.test(query.period)) throw invalidFields({ period: ["validation.period"] });
@@ -27,15 +42,7 @@ export async function resolveRollup(db: Db, actor: Actor, query: RollupQuery) {
   const set = await db.criteriaSet.findFirst({
     where: criteriaSetWhere(query.period, query.setCode),
     orderBy: { periodStart: "desc" },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      nameEn: true,
-      unitLevel: true,
-      hasLevels: true,
-      criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } },
-    },
+    select: rollupSetSelect,
   });
   if (!set) throw invalidFields({ setCode: ["validation.setUnknown"] });
   return { unit, set, period: query.period, scope, scopeWhere };
@@ -63,58 +70,71 @@ type CountedSet = { id: string; criteria: { number: number }[] };
 const scopeIds = (scope: Scope) =>
   Prisma.sql`SELECT id FROM "OrgUnit" WHERE path LIKE ${subtreePattern(scope.path)} UNION SELECT unnest(${scope.predecessors}::text[])`;
 
+type CountRow = {
+  setId: string;
+  period: string;
+  met: number;
+  units: number;
+  metBy: number[];
+  advancedBy: number[];
+  modelBy: number[];
+};
+
 /**
- * The counts behind roll-ups, once the unit, set and periods are settled and allowed: one query
+ * The counts behind roll-ups, once the unit, sets and periods are settled and allowed: one query
  * over the units' period results (UnitPeriodResult, one row per unit and period, kept by the
- * database from the assessments), grouped by period and number met, with per criterion how many
- * units meet it at each level. A province of thousands of communes, or the whole country, is
- * counted by the database from one row per unit rather than one per assessment.
+ * database from the assessments), grouped by set, period and number met, with per criterion
+ * number (1…highest) how many units meet it at each level. A province of thousands of communes,
+ * or the whole country, is counted by the database from one row per unit rather than one per
+ * assessment; a trend counts all its sets and periods in the same pass.
  */
-async function countPeriods(db: Db, set: CountedSet, periods: string[], scope: Scope) {
+async function countRows(db: Db, scope: Scope, sets: CountedSet[], periods: string[] | null): Promise<CountRow[]> {
+  const highest = Math.max(0, ...sets.flatMap((set) => set.criteria.map((c) => c.number)));
   const bitCounts = (mask: string) =>
     Prisma.join(
-      set.criteria.map(
-        (c) => Prisma.sql`count(*) FILTER (WHERE r.${Prisma.raw(`"${mask}"`)} & (1::bigint << ${c.number}::int) <> 0)`,
+      Array.from(
+        { length: highest },
+        (_, i) => Prisma.sql`count(*) FILTER (WHERE r.${Prisma.raw(`"${mask}"`)} & (1::bigint << ${i + 1}::int) <> 0)`,
       ),
     );
-  const rows = await db.$queryRaw<
-    { period: string; met: number; units: number; metBy: number[]; advancedBy: number[]; modelBy: number[] }[]
-  >`
-    SELECT r.period, r.met, count(*)::int AS units,
+  if (!highest) return [];
+  return db.$queryRaw<CountRow[]>`
+    SELECT r."setId", r.period, r.met, count(*)::int AS units,
       ARRAY[${bitCounts("metMask")}]::int[] AS "metBy",
       ARRAY[${bitCounts("advancedMask")}]::int[] AS "advancedBy",
       ARRAY[${bitCounts("modelMask")}]::int[] AS "modelBy"
     FROM (${scopeIds(scope)}) s JOIN "UnitPeriodResult" r ON r."unitId" = s.id
-    WHERE r."setId" = ${set.id} AND r.period = ANY(${periods})
-    GROUP BY r.period, r.met`;
-  return periods.map((period) => {
-    const groups = rows.filter((row) => row.period === period);
-    const sum = (pick: (row: (typeof rows)[number]) => number) => groups.reduce((total, row) => total + pick(row), 0);
-    const distribution = Array.from({ length: set.criteria.length + 1 }, (_, met) =>
-      groups.filter((row) => Math.min(row.met, set.criteria.length) === met).reduce((n, row) => n + row.units, 0),
-    );
-    return {
-      period,
-      units: sum((row) => row.units),
-      totalMet: sum((row) => row.met * row.units),
-      distribution,
-      byCriterion: set.criteria.map((_, i) => ({
-        met: sum((row) => row.metBy[i]!),
-        advanced: sum((row) => row.advancedBy[i]!),
-        model: sum((row) => row.modelBy[i]!),
-      })),
-    };
-  });
+    WHERE r."setId" = ANY(${sets.map((set) => set.id)})
+      AND (${periods}::text[] IS NULL OR r.period = ANY(${periods}::text[]))
+    GROUP BY r."setId", r.period, r.met`;
+}
+
+/** One set's counts for one period, from the rows of countRows. */
+function countsOf(set: CountedSet, period: string, rows: CountRow[]) {
+  const groups = rows.filter((row) => row.setId === set.id && row.period === period);
+  const sum = (pick: (row: CountRow) => number) => groups.reduce((total, row) => total + pick(row), 0);
+  const distribution = Array.from({ length: set.criteria.length + 1 }, (_, met) =>
+    groups.filter((row) => Math.min(row.met, set.criteria.length) === met).reduce((n, row) => n + row.units, 0),
+  );
+  return {
+    period,
+    units: sum((row) => row.units),
+    totalMet: sum((row) => row.met * row.units),
+    distribution,
+    byCriterion: set.criteria.map(({ number }) => ({
+      met: sum((row) => row.metBy[number - 1]!),
+      advanced: sum((row) => row.advancedBy[number - 1]!),
+      model: sum((row) => row.modelBy[number - 1]!),
+    })),
+  };
 }
 
 type RollupSet = Awaited<ReturnType<typeof resolveRollup>>["set"];
 
 /** A roll-up as the dashboard and reports show it, from the counts of one period. */
-function rollupOf(
-  unit: { id: string; code: string; name: string },
-  set: RollupSet,
-  counts: Awaited<ReturnType<typeof countPeriods>>[number],
-) {
+type RollupUnit = { id: string; code: string; name: string };
+
+function rollupOf(unit: RollupUnit, set: RollupSet, counts: ReturnType<typeof countsOf>) {
   const { period, units, totalMet, distribution, byCriterion } = counts;
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name },
@@ -143,8 +163,7 @@ export async function countRollup(
   db: Db,
   { unit, set, period, scope }: Pick<Awaited<ReturnType<typeof resolveRollup>>, "unit" | "set" | "period" | "scope">,
 ) {
-  const [counts] = await countPeriods(db, set, [period], scope);
-  return rollupOf(unit, set, counts!);
+  return rollupOf(unit, set, countsOf(set, period, await countRows(db, scope, [set], [period])));
 }
 
 /**
@@ -175,42 +194,34 @@ export async function rollupUnits(
 
 /**
  * The record across periods: for each criteria set that has results beneath the unit
- * (predecessors of merged units included), the roll-up of every period, oldest first, counted
- * in one query per set. Sets stay apart — 19 criteria of 2021–2025 are never averaged with 10
+ * (predecessors of merged units included), the roll-up of every period, oldest first, all
+ * counted in one query. Sets stay apart — 19 criteria of 2021–2025 are never averaged with 10
  * of 2026–2030.
  */
 export async function criteriaTrend(db: Db, actor: Actor, input: { unitId: string }) {
-  const { unit, scope } = await loadRollupUnit(db, actor, { id: input.unitId });
-  const present = await db.$queryRaw<{ setId: string; period: string }[]>`
-    SELECT DISTINCT r."setId", r.period
-    FROM (${scopeIds(scope)}) s JOIN "UnitPeriodResult" r ON r."unitId" = s.id`;
-  const sets = await db.criteriaSet.findMany({
-    where: { id: { in: [...new Set(present.map((p) => p.setId))] } },
-    orderBy: { periodStart: "asc" },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      nameEn: true,
-      unitLevel: true,
-      hasLevels: true,
-      criteria: { select: { id: true, number: true, name: true, nameEn: true }, orderBy: { number: "asc" } },
-    },
-  });
-  return Promise.all(
-    sets.map(async (set) => {
-      const periods = present
-        .filter((p) => p.setId === set.id)
-        .map((p) => p.period)
-        .sort((a, b) => periodOrder(a) - periodOrder(b));
-      const counts = await countPeriods(db, set, periods, scope);
-      return {
+  const [{ unit, scope }, sets] = await Promise.all([
+    loadRollupUnit(db, actor, { id: input.unitId }),
+    loadCriteriaSets(db),
+  ]);
+  return countTrend(db, { unit, scope, sets });
+}
+
+/** The trend's counts, once the unit is allowed. (The national benchmark counts the whole country with it.) */
+export async function countTrend(db: Db, { unit, scope, sets }: { unit: RollupUnit; scope: Scope; sets: RollupSet[] }) {
+  const rows = await countRows(db, scope, sets, null);
+  return sets.flatMap((set) => {
+    const periods = [...new Set(rows.filter((row) => row.setId === set.id).map((row) => row.period))].sort(
+      (a, b) => periodOrder(a) - periodOrder(b),
+    );
+    if (!periods.length) return [];
+    return [
+      {
         set: { code: set.code, name: set.name, nameEn: set.nameEn, criteria: set.criteria.length },
-        periods: counts.map((c) => {
-          const { units, allMet, averageMet, criteria } = rollupOf(unit, set, c);
-          return { period: c.period, units, allMet, averageMet, rates: criteria.map((r) => r.rate) };
+        periods: periods.map((period) => {
+          const { units, allMet, averageMet, criteria } = rollupOf(unit, set, countsOf(set, period, rows));
+          return { period, units, allMet, averageMet, rates: criteria.map((r) => r.rate) };
         }),
-      };
-    }),
-  );
+      },
+    ];
+  });
 }
