@@ -73,6 +73,8 @@ test("a stakeholder comments on a sentence while the planner edits around it, an
   browser,
   baseURL,
 }) => {
+  // Two browsers, two sign-ins and three rounds of typing: over a minute on a loaded machine.
+  test.setTimeout(120_000);
   const request = await signedInRequest(baseURL!, accounts.communePlanner);
   const planId = await createCommunePlan(request, "Kế hoạch kiểm thử bình luận trên văn bản");
   const planner = await openPlan(browser, accounts.communePlanner, planId);
