@@ -1,11 +1,10 @@
 import { performance } from "node:perf_hooks";
+import { appRoutes, timePage } from "../e2e/support/app-routes";
 import { type BenchRow, percentiles } from "./stats";
 
 /**
  * Every page of the app as a signed-in browser asks for it, one request at a time: the time to
  * the first byte (the response's headers; Next may stream the rest) and to the whole page.
- * Routes with an id use a plan and a unit of the seeded province; every tab of a plan is a
- * route of its own, since each prefetches its own data.
  */
 export async function measurePages(
   baseURL: string,
@@ -13,36 +12,18 @@ export async function measurePages(
   ids: { planId: string; unitId: string },
   requests = 20,
 ): Promise<BenchRow> {
-  const routes = [
-    "/",
-    "/plans",
-    "/plans?q=b%C3%A1n%20tr%C3%BA",
-    "/plans/new",
-    `/plans/${ids.planId}`,
-    ...["targets", "milestones", "budget", "shortages", "discussion"].map((tab) => `/plans/${ids.planId}?tab=${tab}`),
-    `/plans/${ids.planId}/history`,
-    `/plans/${ids.planId}/edit`,
-    "/units",
-    `/units/${ids.unitId}`,
-    `/dashboard?unit=${ids.unitId}`,
-    "/criteria",
-    "/notifications",
-    "/imports",
-  ];
+  const routes = appRoutes(ids);
   const byRoute: Record<string, { ttfbP95: number; wholeP95: number; status: number }> = {};
   for (const route of routes) {
     const firstByte: number[] = [];
     const whole: number[] = [];
     let status = 0;
     for (let i = 0; i < requests + 2; i++) {
-      const start = performance.now();
-      const response = await fetch(`${baseURL}${route}`, { headers: { cookie }, redirect: "manual" });
-      const headersAt = performance.now();
-      await response.arrayBuffer();
-      status = response.status;
+      const timing = await timePage(`${baseURL}${route}`, cookie);
+      status = timing.status;
       if (i < 2) continue; // warm-up
-      firstByte.push(headersAt - start);
-      whole.push(performance.now() - start);
+      firstByte.push(timing.firstByte);
+      whole.push(timing.whole);
     }
     if (status !== 200) throw new Error(`${route} answered ${status}`);
     byRoute[route] = { ttfbP95: percentiles(firstByte).p95, wholeP95: percentiles(whole).p95, status };

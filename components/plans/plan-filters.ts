@@ -1,5 +1,11 @@
 import type { TPlanList } from "@/server/api/routers/plans/schemas";
 
+/**
+ * Plans per page. Here, not in the list component: a server page that imported it from a client
+ * module got a client reference instead of the number, its prefetch failed and was retried.
+ */
+export const PLAN_PAGE_SIZE = 25;
+
 /** The plan list's filters as they travel in the URL (?year=2025&status=draft&q=…). */
 export type PlanFilterState = Omit<TPlanList, "pageSize">;
 

@@ -7,9 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 import { useTRPC } from "@/lib/trpc/react";
 import { PlanTable } from "./plan-table";
-import { type PlanFilterState, filtersToSearchParams } from "./plan-filters";
-
-export const PLAN_PAGE_SIZE = 25;
+import { PLAN_PAGE_SIZE, type PlanFilterState, filtersToSearchParams } from "./plan-filters";
 
 interface Props {
   initialFilters: PlanFilterState;

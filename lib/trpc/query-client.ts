@@ -5,7 +5,11 @@ import superjson from "superjson";
 export function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 30_000, retry: (count, error) => count < 2 && !isClientError(error) },
+      // A prefetch during server rendering is not retried: its page would wait out the backoff.
+      queries: {
+        staleTime: 30_000,
+        retry: (count, error) => typeof window !== "undefined" && count < 2 && !isClientError(error),
+      },
       dehydrate: {
         serializeData: superjson.serialize,
         shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",

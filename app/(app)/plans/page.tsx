@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { PLAN_PAGE_SIZE, PlanList } from "@/components/plans/plan-list";
-import { filtersFromSearchParams } from "@/components/plans/plan-filters";
+import { PlanList } from "@/components/plans/plan-list";
+import { PLAN_PAGE_SIZE, filtersFromSearchParams } from "@/components/plans/plan-filters";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { PLAN_PAGE_SIZE, PlanList } from "@/components/plans/plan-list";
+import { PLAN_PAGE_SIZE } from "@/components/plans/plan-filters";
+import { PlanList } from "@/components/plans/plan-list";
 import { UnitCriteria } from "@/components/units/unit-criteria";
 import { UnitShortages } from "@/components/units/unit-shortages";
 import { Badge } from "@/components/ui/badge";
