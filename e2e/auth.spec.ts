@@ -40,3 +40,18 @@ test("the interface switches to English and back, keeping Vietnamese formats", a
   await page.getByRole("button", { name: "Tiếng Việt" }).first().click();
   await expect(page.getByRole("heading", { name: "Kế hoạch", level: 1 })).toBeVisible();
 });
+
+test("the menu offers imports only to those who may import (not to a stakeholder)", async ({ page }) => {
+  await signIn(page, accounts.stakeholder);
+  const menu = page.getByRole("navigation", { name: "Mở menu" });
+  await expect(menu.getByRole("link", { name: "Kế hoạch" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Nhập dữ liệu" })).toHaveCount(0);
+  await page.goto("/imports");
+  await expect(page.getByText(/không có quyền nhập dữ liệu/)).toBeVisible();
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+
+  await signIn(page, accounts.communePlanner);
+  await expect(
+    page.getByRole("navigation", { name: "Mở menu" }).getByRole("link", { name: "Nhập dữ liệu" }),
+  ).toBeVisible();
+});

@@ -5,6 +5,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { signOutAction } from "./sign-out";
 import { LocaleSwitcher } from "@/components/layout/locale-switcher";
 import { getCaller } from "@/server/api/rsc";
+import { importKindsFor } from "@/server/policies";
 
 /** Every page in this group needs a signed-in, enabled user. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -20,7 +21,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       >
         {t("skipToContent")}
       </a>
-      <AppHeader actor={actor} signOut={signOutAction} />
+      <AppHeader actor={actor} canImport={importKindsFor(actor).length > 0} signOut={signOutAction} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
         {children}
       </main>

@@ -6,7 +6,16 @@ import { LocaleSwitcher } from "./locale-switcher";
 import { NavLinks } from "./nav-links";
 
 /** The header of every signed-in page; `signOut` is the server action its button runs. */
-export async function AppHeader({ actor, signOut }: { actor: Actor; signOut: () => Promise<void> }) {
+export async function AppHeader({
+  actor,
+  canImport,
+  signOut,
+}: {
+  actor: Actor;
+  /** Whether the actor may import anything (stakeholders may not: no link to a page that refuses them). */
+  canImport: boolean;
+  signOut: () => Promise<void>;
+}) {
   const t = await getTranslations();
   const primary = actor.memberships[0];
   return (
@@ -29,7 +38,7 @@ export async function AppHeader({ actor, signOut }: { actor: Actor; signOut: () 
               { href: "/units", label: t("nav.units") },
               { href: "/dashboard", label: t("nav.dashboard") },
               { href: "/criteria", label: t("nav.criteria") },
-              { href: "/imports", label: t("nav.imports") },
+              ...(canImport ? [{ href: "/imports", label: t("nav.imports") }] : []),
             ]}
           />
         </nav>

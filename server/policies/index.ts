@@ -1,3 +1,4 @@
+import { IMPORT_KINDS, type ImportKind } from "@/lib/domain/imports";
 import type { PlanStatus, Prisma, Role, UnitLevel } from "../db/generated/client";
 import { EDITABLE_STATUSES, TRACKABLE_STATUSES } from "../approvals/workflow";
 import { forbidden } from "../errors";
@@ -120,6 +121,10 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
 export function can<A extends Action>(actor: Actor, action: A, resource: Rules[A]): boolean {
   return rules[action](actor, resource);
 }
+
+/** What the actor may import: the import page offers these, and the menu links to it only if there are any. */
+export const importKindsFor = (actor: Actor): ImportKind[] =>
+  IMPORT_KINDS.filter((kind) => can(actor, "imports.start", { kind }));
 
 /** Throws FORBIDDEN unless `can()`; callers check visibility first so that hidden things are NOT_FOUND. */
 export function authorize<A extends Action>(actor: Actor, action: A, resource: Rules[A]): void {

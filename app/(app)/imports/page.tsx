@@ -4,8 +4,7 @@ import { ImportWizard } from "@/components/imports/import-wizard";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { HydrateClient, getCaller, getQueryClient, trpc } from "@/server/api/rsc";
-import { IMPORT_KINDS } from "@/lib/domain/imports";
-import { can } from "@/server/policies";
+import { importKindsFor } from "@/server/policies";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("imports"))("title") };
@@ -16,7 +15,7 @@ export default async function ImportsPage() {
   const caller = await getCaller();
   const [t, me] = await Promise.all([getTranslations("imports"), caller.me()]);
   await getQueryClient().prefetchQuery(trpc.criteria.sets.queryOptions());
-  const kinds = IMPORT_KINDS.filter((kind) => can(me, "imports.start", { kind }));
+  const kinds = importKindsFor(me);
   return (
     <>
       <PageHeader title={t("title")}>
