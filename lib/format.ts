@@ -3,7 +3,9 @@
  * language: 1.234,5 · 05/03/2026 · 20,586 tỷ đồng · 54 triệu đồng · 1.234.567 đồng. The dot
  * groups thousands and the comma is the decimal mark. The English interface keeps these forms
  * too: they are the figures officials copy into (and find in) their documents, which are always
- * Vietnamese, and the words tỷ, triệu and đồng say which way the separators read.
+ * Vietnamese, and the words tỷ, triệu and đồng say which way the separators read. Counts inside
+ * a sentence ("3,321 units assessed") are the exception: the message formats them, with the
+ * plural they need, in the reader's language (messages/*.json, `{count, number}` and `#`).
  */
 const TIME_ZONE = "Asia/Ho_Chi_Minh";
 

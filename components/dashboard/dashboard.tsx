@@ -109,9 +109,9 @@ export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPe
           <div className="space-y-4">
             <p className="text-sm text-slate-700" data-testid="criteria-summary">
               {t("summary", {
-                units: formatNumber(data.units),
-                allMet: formatNumber(data.allMet),
-                average: formatNumber(data.averageMet, 2),
+                units: data.units,
+                allMet: data.allMet,
+                average: data.averageMet,
               })}
             </p>
             <CriteriaChart
@@ -170,7 +170,7 @@ export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPe
                 }
               >
                 {t("combinationResult", {
-                  count: formatNumber(together.data.units.length),
+                  count: together.data.units.length,
                   numbers: combination.join(", "),
                 })}
               </button>

@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { formatNumber } from "@/lib/format";
 import type { ImportReport } from "@/lib/domain/imports";
 import { ImportConfirm } from "./import-confirm";
 import { ImportLayout, type ReadChoices } from "./import-layout";
@@ -72,9 +71,7 @@ export function ImportPreview({
       {!preview.fileIssues.length && (
         <div className="mt-5 space-y-3 border-t border-slate-200 pt-4">
           {preview.counts.errorRows > 0 && (
-            <p className="text-sm text-slate-700">
-              {t("imports.hasErrors", { count: formatNumber(preview.counts.errorRows) })}
-            </p>
+            <p className="text-sm text-slate-700">{t("imports.hasErrors", { count: preview.counts.errorRows })}</p>
           )}
           {writable === 0 && preview.counts.errorRows === 0 && (
             <p className="text-sm text-slate-700" data-testid="import-nothing">

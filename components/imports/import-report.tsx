@@ -63,7 +63,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       )}
       {report.fileIssues.length === 0 && (
         <>
-          <p className="text-sm text-slate-700">{t("rowCount", { count: formatNumber(report.rowCount) })}</p>
+          <p className="text-sm text-slate-700">{t("rowCount", { count: report.rowCount })}</p>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="import-counts">
             {counts.map((c) => (
               <div key={c.key} className="rounded-md border border-slate-200 bg-white px-3 py-2">
@@ -80,7 +80,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       {report.skippedCount > 0 && (
         <details className="rounded-md border border-slate-200" data-testid="import-skipped">
           <summary className="cursor-pointer px-3 py-2 text-sm text-slate-700">
-            {t("skipped.count", { count: formatNumber(report.skippedCount) })}
+            {t("skipped.count", { count: report.skippedCount })}
           </summary>
           <div className="max-h-64 overflow-auto border-t border-slate-200">
             <table className="w-full text-left text-sm">
@@ -105,8 +105,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {report.skippedCount > report.skipped.length && (
             <p className="px-3 py-2 text-xs text-slate-500">
               {t("skipped.more", {
-                shown: formatNumber(report.skipped.length),
-                total: formatNumber(report.skippedCount),
+                shown: report.skipped.length,
+                total: report.skippedCount,
               })}
             </p>
           )}
@@ -147,7 +147,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           </div>
           {report.issueCount > report.issues.length && (
             <p className="mt-1 text-xs text-slate-500">
-              {t("moreIssues", { shown: formatNumber(report.issues.length), total: formatNumber(report.issueCount) })}
+              {t("moreIssues", { shown: report.issues.length, total: report.issueCount })}
             </p>
           )}
         </section>
@@ -186,7 +186,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           </div>
           {report.rowCount > report.rows.length && (
             <p className="px-3 py-2 text-xs text-slate-500">
-              {t("rowsShown", { shown: formatNumber(report.rows.length), total: formatNumber(report.rowCount) })}
+              {t("rowsShown", { shown: report.rows.length, total: report.rowCount })}
             </p>
           )}
         </details>

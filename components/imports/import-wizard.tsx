@@ -6,7 +6,6 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { formatNumber } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import { parseServerError } from "@/lib/trpc/server-error";
 import {
@@ -275,10 +274,10 @@ export function ImportWizard({ kinds }: { kinds: ImportKind[] }) {
             data-testid="import-done"
           >
             {t("imports.done", {
-              create: formatNumber(result.counts.create),
-              update: formatNumber(result.counts.update),
-              unchanged: formatNumber(result.counts.unchanged),
-              skipped: formatNumber(result.counts.errorRows),
+              create: result.counts.create,
+              update: result.counts.update,
+              unchanged: result.counts.unchanged,
+              skipped: result.counts.errorRows,
             })}
           </p>
           <Button

@@ -34,9 +34,9 @@ function criteriaPart({ criteria }: UnitRollups): Block[] {
     paragraph(
       sentence(
         translate("dashboard.summary", {
-          units,
-          allMet: formatNumber(criteria.allMet),
-          average: formatNumber(criteria.averageMet, 2),
+          units: criteria.units,
+          allMet: criteria.allMet,
+          average: criteria.averageMet,
         }),
       ),
     ),
