@@ -60,7 +60,7 @@ export async function listPlans(db: Db, actor: Actor, filters: PlanFilters) {
   return { items, total, page, pageSize };
 }
 
-/** Number/symbol, title words, or words of the plan's text (full-text, without accents). */
+/** Number/symbol, title words or words of the plan's text, both without accents ("quai cang" finds "Quài Cang"). */
 async function searchWhere(db: Db, search: string): Promise<Prisma.PlanWhereInput> {
   const [number, symbol] = search.split("/").map((part) => part.trim());
   const byReference: Prisma.PlanWhereInput[] =
@@ -74,7 +74,7 @@ async function searchWhere(db: Db, search: string): Promise<Prisma.PlanWhereInpu
   return {
     OR: [
       ...byReference,
-      { AND: words.map((word) => ({ title: { contains: word, mode: "insensitive" as const } })) },
+      { AND: words.map((word) => ({ searchTitle: { contains: searchable(word) } })) },
       { id: { in: inText.map((row) => row.planId) } },
     ],
   };

@@ -23,6 +23,7 @@ export const ZPlanDetails = z
     title: z
       .string({ error: "validation.required" })
       .trim()
+      .normalize("NFC")
       .min(10, { error: "validation.titleTooShort" })
       .max(500, { error: "validation.titleTooLong" }),
     issuedOn: z
