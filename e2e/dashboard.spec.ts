@@ -18,6 +18,7 @@ test("a district leader reads the criteria roll-up of the communes beneath, dril
   await row5.getByRole("button").click();
   await expect(page.getByTestId("drill-down")).toContainText("Thị trấn Tuần Giáo");
   await expect(page.getByTestId("drill-down").getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByTestId("drill-down")).toBeInViewport(); // it opens below every card
 
   // Criteria 10 and 11 together: again only the town.
   await page.getByRole("checkbox", { name: "10", exact: true }).check();
@@ -28,4 +29,10 @@ test("a district leader reads the criteria roll-up of the communes beneath, dril
   await expect(page.getByTestId("criteria-trend")).toContainText(
     "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025",
   );
+  // One period so far (2025): a bar, not a lone dot.
+  const set2021 = page
+    .getByTestId("criteria-trend")
+    .getByRole("region", { name: "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025" });
+  await expect(set2021.locator("svg rect")).toHaveCount(1);
+  await expect(set2021.locator("svg circle")).toHaveCount(0);
 });

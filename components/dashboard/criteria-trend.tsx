@@ -53,24 +53,35 @@ export function CriteriaTrend({ unitId }: { unitId: string }) {
   );
 }
 
-/** A small line chart; the table beside it carries the figures for screen readers. */
+/**
+ * A small line chart; a single period is a bar from the baseline (a lone dot reads as nothing).
+ * The table beside it carries the figures for screen readers.
+ */
 function TrendLine({ values, max, label }: { values: number[]; max: number; label: string }) {
   const width = 300;
   const height = 80;
+  const baseline = height - 8;
   const x = (i: number) => (values.length === 1 ? width / 2 : 10 + (i * (width - 20)) / (values.length - 1));
-  const y = (v: number) => height - 8 - (v / max) * (height - 16);
+  const y = (v: number) => baseline - (v / max) * (height - 16);
+  const [only] = values;
   return (
     <svg viewBox={`0 0 ${width} ${height}`} className="mt-2 h-20 w-full" aria-hidden="true">
       <title>{label}</title>
-      <line x1="0" x2={width} y1={height - 8} y2={height - 8} className="stroke-slate-200" />
-      <polyline
-        points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")}
-        className="fill-none stroke-brand-600"
-        strokeWidth="2"
-      />
-      {values.map((v, i) => (
-        <circle key={i} cx={x(i)} cy={y(v)} r="3" className="fill-brand-700" />
-      ))}
+      <line x1="0" x2={width} y1={baseline} y2={baseline} className="stroke-slate-200" />
+      {values.length === 1 && only !== undefined ? (
+        <rect x={width / 2 - 20} y={y(only)} width="40" height={baseline - y(only)} className="fill-brand-600" />
+      ) : (
+        <>
+          <polyline
+            points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")}
+            className="fill-none stroke-brand-600"
+            strokeWidth="2"
+          />
+          {values.map((v, i) => (
+            <circle key={i} cx={x(i)} cy={y(v)} r="3" className="fill-brand-700" />
+          ))}
+        </>
+      )}
     </svg>
   );
 }
