@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { accounts, freshReference, signIn } from "./fixtures";
 
-test("a commune planner sees their commune's plans and the plans from above", async ({ page }) => {
+test("a commune planner sees their commune's plans and the approved plans from above, not their drafts", async ({
+  page,
+}) => {
   await signIn(page, accounts.communePlanner);
   await expect(
     page.getByRole("region", { name: "Đơn vị của tôi" }).getByRole("link", { name: "Xã Quài Nưa", exact: true }),
@@ -12,6 +14,10 @@ test("a commune planner sees their commune's plans and the plans from above", as
   await page.goto("/plans");
   await expect(page.locator("table").getByRole("link", { name: "2835/KH-SGDĐT" })).toBeVisible();
   await expect(page.locator("table").getByText("Xã Quài Cang")).toHaveCount(0);
+  // The department of education's draft 412 stays with the province's departments until approved.
+  await page.goto("/plans?q=KH-SGD%C4%90T");
+  await expect(page.locator("table").getByRole("link", { name: "2543/KH-SGDĐT" })).toBeVisible();
+  await expect(page.locator("table").getByRole("link", { name: "412/KH-SGDĐT" })).toHaveCount(0);
 });
 
 test("a commune planner is refused another commune's plan", async ({ browser }) => {

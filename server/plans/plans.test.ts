@@ -96,7 +96,12 @@ describe("plans", () => {
     expect(await attempt({ issuingUnitId: tree.neighbour.id, reference: neighbours })).toEqual({
       issuingUnitId: ["validation.unitNotAllowed"],
     });
-    const higher = await buildPlan(getDb(), { unit: tree.agency, program: otherProgram, author: planner });
+    const higher = await buildPlan(getDb(), {
+      unit: tree.agency,
+      program: otherProgram,
+      author: planner,
+      status: "approved",
+    });
     expect(await attempt({ parentId: higher.id })).toEqual({ parentId: ["validation.parentOtherProgram"] });
   });
 

@@ -12,8 +12,10 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
  *
  * Rules:
  * - Rights flow down the unit tree: any role held at a unit reaches every unit beneath it.
- * - Plans "from above" are readable: those issued by a unit on the actor's ancestor chain or
- *   by a sector department (agency) attached to one of those units.
+ * - Plans "from above" are readable once approved: those issued by a unit on the actor's
+ *   ancestor chain or by a sector department (agency) attached to one of those units. Before
+ *   that they are the level's working drafts: the departments of that level see them (a
+ *   department sees its unit's drafts and the other departments'), the units beneath do not.
  * - Planners and admins create and edit plans of units beneath them; a plan can be edited
  *   only while it is a draft or has been returned.
  * - Whoever may read a plan may comment on it.
@@ -79,6 +81,14 @@ const isAbove = (actor: Actor, unit: UnitResource) =>
     (m) => isWithin(m.unitPath, unit.path) || (unit.level === "agency" && isWithin(m.unitPath, parentPath(unit.path))),
   );
 
+/** The parents of the departments where the actor works: the levels whose drafts they share. */
+const departmentLevels = (actor: Actor) =>
+  actor.memberships.filter((m) => m.unitLevel === "agency").map((m) => parentPath(m.unitPath));
+
+/** The unit is, or is a department of, a level where the actor works in a department. */
+const isOwnLevel = (actor: Actor, unit: UnitResource) =>
+  departmentLevels(actor).includes(unit.level === "agency" ? parentPath(unit.path) : unit.path);
+
 /** Paths of the units where the actor reviews plans. */
 const reviewingPaths = (actor: Actor) =>
   actor.memberships.filter((m) => REVIEWERS.includes(m.role)).map((m) => m.unitPath);
@@ -87,7 +97,10 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "unit.view": (actor, unit) =>
     reachesDown(actor, unit) || actor.memberships.some((m) => isWithin(m.unitPath, unit.path)),
   "plan.create": (actor, unit) => reachesDown(actor, unit, AUTHORS),
-  "plan.view": (actor, plan) => reachesDown(actor, plan.issuingUnit) || isAbove(actor, plan.issuingUnit),
+  "plan.view": (actor, plan) =>
+    reachesDown(actor, plan.issuingUnit) ||
+    isOwnLevel(actor, plan.issuingUnit) ||
+    (plan.status === "approved" && isAbove(actor, plan.issuingUnit)),
   "plan.update": (actor, plan) =>
     EDITABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
   "plan.submit": (actor, plan) =>
@@ -159,11 +172,16 @@ export function viewablePlansWhere(actor: Actor): Prisma.PlanWhereInput {
   const subtrees = [...new Set(actor.memberships.map((m) => m.unitPath))];
   const tops = subtrees.filter((p) => !subtrees.some((other) => other !== p && isWithin(p, other)));
   const above = ancestorPaths(actor).filter((p) => !tops.some((top) => isWithin(p, top)));
-  const alternatives: Prisma.OrgUnitWhereInput[] = [
-    ...tops.map((top) => ({ path: { startsWith: top } })),
-    ...(above.length ? [{ path: { in: above } }, { level: "agency" as const, parent: { path: { in: above } } }] : []),
+  const levels = [...new Set(departmentLevels(actor))];
+  const unitOrDepartmentOf = (paths: string[]): Prisma.OrgUnitWhereInput[] =>
+    paths.length ? [{ path: { in: paths } }, { level: "agency", parent: { path: { in: paths } } }] : [];
+  const anyStatus = [...tops.map((top) => ({ path: { startsWith: top } })), ...unitOrDepartmentOf(levels)];
+  const approvedOnly = unitOrDepartmentOf(above);
+  const seen: Prisma.PlanWhereInput[] = [
+    ...(anyStatus.length ? [{ issuingUnit: { OR: anyStatus } }] : []),
+    ...(approvedOnly.length ? [{ status: "approved" as const, issuingUnit: { OR: approvedOnly } }] : []),
   ];
-  return { issuingUnit: { OR: alternatives.length ? alternatives : [{ id: { in: [] } }] } };
+  return seen.length === 1 ? seen[0]! : { OR: seen.length ? seen : [{ id: { in: [] } }] };
 }
 
 /** Submitted plans the actor may review (same rule as "plan.review"). */

@@ -33,12 +33,30 @@ describe("policies", () => {
     expect(can(actorAt("leader", "/11/", "province"), "plan.view", plan("/11/099/03185/"))).toBe(true);
   });
 
-  it("shows plans from above: ancestors and their departments", () => {
-    expect(can(communePlanner, "plan.view", plan("/11/", "province"))).toBe(true);
-    expect(can(communePlanner, "plan.view", plan("/11/11-SGDDT/", "agency"))).toBe(true);
-    expect(can(communePlanner, "plan.view", plan("/11/099/099-PGDDT/", "agency"))).toBe(true);
-    expect(can(communePlanner, "plan.view", plan("/11/100/100-PGDDT/", "agency"))).toBe(false);
-    expect(can(communePlanner, "plan.update", plan("/11/11-SGDDT/", "agency"))).toBe(false);
+  it("shows plans from above once approved: ancestors and their departments", () => {
+    const approved = (path: string, level: UnitLevel) => plan(path, level, "approved");
+    expect(can(communePlanner, "plan.view", approved("/11/", "province"))).toBe(true);
+    expect(can(communePlanner, "plan.view", approved("/11/11-SGDDT/", "agency"))).toBe(true);
+    expect(can(communePlanner, "plan.view", approved("/11/099/099-PGDDT/", "agency"))).toBe(true);
+    expect(can(communePlanner, "plan.view", approved("/11/100/100-PGDDT/", "agency"))).toBe(false);
+    expect(can(communePlanner, "plan.update", approved("/11/11-SGDDT/", "agency"))).toBe(false);
+  });
+
+  it("keeps a level's drafts among that level: its departments see them, the units beneath do not", () => {
+    for (const [path, level] of [
+      ["/11/", "province"],
+      ["/11/099/", "district"],
+      ["/11/099/099-PGDDT/", "agency"],
+    ] as const)
+      expect(can(communePlanner, "plan.view", plan(path, level)), path).toBe(false);
+    const districtDepartment = actorAt("planner", "/11/099/099-PGDDT/", "agency");
+    expect(can(districtDepartment, "plan.view", plan("/11/099/", "district"))).toBe(true);
+    expect(can(districtDepartment, "plan.view", plan("/11/099/099-TCKH/", "agency"))).toBe(true);
+    expect(can(districtDepartment, "plan.view", plan("/11/", "province"))).toBe(false);
+    expect(can(districtDepartment, "plan.view", plan("/11/100/", "district"))).toBe(false);
+    expect(can(actorAt("leader", "/11/099/", "district"), "plan.view", plan("/11/099/099-PGDDT/", "agency"))).toBe(
+      true,
+    );
   });
 
   it("lets planners and admins write, and only drafts and returned plans", () => {
