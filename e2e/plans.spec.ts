@@ -50,6 +50,7 @@ test("creating a plan shows Vietnamese field errors, then saves once fixed", asy
     .getByLabel("Chương trình")
     .selectOption({ label: "Chương trình MTQG xây dựng nông thôn mới giai đoạn 2021–2025" });
   await page.getByLabel("Năm").selectOption("2025");
+  await expect(page.getByLabel(/Bắt đầu văn bản từ dàn ý kế hoạch/)).toBeChecked();
   await page.getByRole("button", { name: "Tạo kế hoạch" }).click();
 
   await expect(page.getByText("Số, ký hiệu phải có dạng số/ký hiệu, VD: 2543/KH-SGDĐT.")).toBeVisible();
@@ -67,6 +68,16 @@ test("creating a plan shows Vietnamese field errors, then saves once fixed", asy
   await expect(page.getByRole("heading", { name: "Kế hoạch xây dựng phòng học kiên cố năm 2025" })).toBeVisible();
   await expect(page.getByText("Dự thảo")).toBeVisible();
   await expect(page.getByRole("link", { name: /2835\/KH-SGDĐT/ })).toBeVisible();
+  // The text starts from the outline officials use (the box is ticked by default), ready to write in.
+  const text = page.getByTestId("plan-document");
+  for (const section of [
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "II. CHỈ TIÊU",
+    "III. NHIỆM VỤ, GIẢI PHÁP",
+    "IV. KINH PHÍ",
+    "V. TỔ CHỨC THỰC HIỆN",
+  ])
+    await expect(text.getByRole("heading", { name: section })).toBeVisible();
 
   await page.getByRole("link", { name: "Sửa thông tin" }).click();
   await page.getByLabel("Trích yếu").fill("Kế hoạch xây dựng phòng học và nhà công vụ năm 2025");

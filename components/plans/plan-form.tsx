@@ -30,6 +30,7 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const [values, setValues] = useState<Values>(initial);
+  const [outline, setOutline] = useState(true);
   const parents = useQuery({
     ...trpc.plans.parentCandidates.queryOptions({ issuingUnitId: values.issuingUnitId }),
     enabled: !!values.issuingUnitId,
@@ -49,7 +50,7 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
     event.preventDefault();
     if (mutation.isPending) return;
     if (planId) update.mutate({ id: planId, details: values });
-    else create.mutate(values);
+    else create.mutate({ ...values, outline });
   }
 
   // A plan implements a plan of its own programme, so choosing the parent settles the programme.
@@ -171,6 +172,18 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
           </select>
         )}
       </Field>
+      {!planId && (
+        <label className="flex items-start gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            name="outline"
+            checked={outline}
+            onChange={(e) => setOutline(e.target.checked)}
+            className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 accent-brand-700"
+          />
+          {t("form.outline")}
+        </label>
+      )}
       <div className="flex gap-3 border-t border-slate-200 pt-5">
         <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending}>
           {mutation.isPending ? t("form.saving") : planId ? t("form.save") : t("form.create")}

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildActor, buildPlan, buildProgram, buildUnitTree, uniqueTag } from "../../tests/factories";
 import * as Y from "yjs";
 import { createCaller } from "../api/root";
-import { FRAGMENT } from "../documents/content";
-import { appendUpdate, compactDocument } from "../documents/storage";
+import { FRAGMENT, plainText } from "../documents/content";
+import { appendUpdate, compactDocument, currentContent } from "../documents/storage";
 import { getDb } from "../db/client";
 import type { Actor } from "../policies/actor";
 
@@ -159,6 +159,25 @@ describe("plans", () => {
     const page = await caller.plans.list({ unitId: tree.commune.id, pageSize: 1, page: 2 });
     expect(page.items).toHaveLength(1);
     expect(page.total).toBeGreaterThan(2);
+  });
+
+  it("starts a new plan's text from the officials' outline when asked, and from nothing otherwise", async () => {
+    const outlined = await caller.plans.create(details({ outline: true }));
+    expect(
+      plainText(await currentContent(getDb(), outlined.id))
+        .split("\n")
+        .filter(Boolean),
+    ).toEqual([
+      "I. MỤC ĐÍCH, YÊU CẦU",
+      "1. Mục đích",
+      "2. Yêu cầu",
+      "II. CHỈ TIÊU",
+      "III. NHIỆM VỤ, GIẢI PHÁP",
+      "IV. KINH PHÍ",
+      "V. TỔ CHỨC THỰC HIỆN",
+    ]);
+    const blank = await caller.plans.create(details());
+    expect(plainText(await currentContent(getDb(), blank.id))).toBe("");
   });
 
   it("finds plans by title words with or without accents, as typed in either Unicode form", async () => {

@@ -5,7 +5,7 @@ import { getPlanFormOptions } from "../../../plans/plan-form-options";
 import { listParentCandidates } from "../../../plans/plan-rules";
 import { updatePlan } from "../../../plans/update-plan";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
-import { ZParentCandidates, ZPlanDetails, ZPlanId, ZPlanList, ZPlanUpdate } from "./schemas";
+import { ZParentCandidates, ZPlanCreate, ZPlanId, ZPlanList, ZPlanUpdate } from "./schemas";
 
 export const plansRouter = createTRPCRouter({
   list: protectedProcedure.input(ZPlanList).query(({ ctx, input }) => listPlans(ctx.db, ctx.actor, input)),
@@ -14,7 +14,7 @@ export const plansRouter = createTRPCRouter({
   parentCandidates: protectedProcedure
     .input(ZParentCandidates)
     .query(({ ctx, input }) => listParentCandidates(ctx.db, ctx.actor, input.issuingUnitId)),
-  create: protectedProcedure.input(ZPlanDetails).mutation(({ ctx, input }) => createPlan(ctx.db, ctx.actor, input)),
+  create: protectedProcedure.input(ZPlanCreate).mutation(({ ctx, input }) => createPlan(ctx.db, ctx.actor, input)),
   update: protectedProcedure
     .input(ZPlanUpdate)
     .mutation(({ ctx, input }) => updatePlan(ctx.db, ctx.actor, input.id, input.details)),

@@ -12,33 +12,39 @@ const optionalYear = z.coerce
   .min(2000, { error: "validation.year" })
   .max(2100, { error: "validation.year" });
 
-export const ZPlanDetails = z
-  .object({
-    reference: z
-      .string({ error: "validation.required" })
-      .trim()
-      .min(1, { error: "validation.required" })
-      .transform((value) => value.normalize("NFC").toUpperCase())
-      .pipe(z.string().regex(REFERENCE_PATTERN, { error: "validation.reference" })),
-    title: z
-      .string({ error: "validation.required" })
-      .trim()
-      .normalize("NFC")
-      .min(10, { error: "validation.titleTooShort" })
-      .max(500, { error: "validation.titleTooLong" }),
-    issuedOn: z
-      .union([z.literal(""), z.null(), z.iso.date({ error: "validation.date" })])
-      .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null)),
-    issuingUnitId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
-    programId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
-    year: z.union([z.literal(""), z.null(), optionalYear]).transform((v) => (v === "" ? null : v)),
-    parentId: z.union([z.literal(""), z.null(), id]).transform((v) => v || null),
-  })
-  .transform(({ reference, ...rest }) => {
-    const [, number, symbol] = REFERENCE_PATTERN.exec(reference)!;
-    return { ...rest, number: number!, symbol: symbol! };
-  });
+const planDetailsFields = z.object({
+  reference: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .transform((value) => value.normalize("NFC").toUpperCase())
+    .pipe(z.string().regex(REFERENCE_PATTERN, { error: "validation.reference" })),
+  title: z
+    .string({ error: "validation.required" })
+    .trim()
+    .normalize("NFC")
+    .min(10, { error: "validation.titleTooShort" })
+    .max(500, { error: "validation.titleTooLong" }),
+  issuedOn: z
+    .union([z.literal(""), z.null(), z.iso.date({ error: "validation.date" })])
+    .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null)),
+  issuingUnitId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
+  programId: id.or(z.literal("")).refine((v) => v !== "", { error: "validation.required" }),
+  year: z.union([z.literal(""), z.null(), optionalYear]).transform((v) => (v === "" ? null : v)),
+  parentId: z.union([z.literal(""), z.null(), id]).transform((v) => v || null),
+});
+
+/** "2543/KH-SGDĐT" → number "2543", symbol "KH-SGDĐT". */
+const splitReference = <T extends { reference: string }>({ reference, ...rest }: T) => {
+  const [, number, symbol] = REFERENCE_PATTERN.exec(reference)!;
+  return { ...rest, number: number!, symbol: symbol! };
+};
+
+export const ZPlanDetails = planDetailsFields.transform(splitReference);
 export type TPlanDetailsInput = z.input<typeof ZPlanDetails>;
+
+/** A new plan's details, and whether its text starts from the outline officials use. */
+export const ZPlanCreate = planDetailsFields.extend({ outline: z.boolean().optional() }).transform(splitReference);
 
 export const ZPlanId = z.object({ id });
 
