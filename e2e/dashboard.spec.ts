@@ -35,4 +35,12 @@ test("a district leader reads the criteria roll-up of the communes beneath, dril
     .getByRole("region", { name: "Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021–2025" });
   await expect(set2021.locator("svg rect")).toHaveCount(1);
   await expect(set2021.locator("svg circle")).toHaveCount(0);
+
+  // On a phone the page keeps to the screen's width (the long criteria-set names once widened it).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(page.getByLabel("Bộ tiêu chí")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const menu = page.getByRole("navigation", { name: "Mở menu" });
+  for (const link of await menu.getByRole("link").all()) await expect(link).toBeInViewport({ ratio: 1 });
 });

@@ -9,6 +9,7 @@ import { DrillDown, type DrillQuery } from "./drill-down";
 import { PlanningFigures } from "./planning-figures";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
@@ -52,10 +53,11 @@ export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPe
             ))}
           </select>
         </label>
-        <label className="text-sm">
+        {/* The sets' names are long: on a phone the choice takes the width, not more. */}
+        <label className="w-full min-w-0 text-sm sm:w-auto">
           <span className="block font-medium text-slate-800">{t("set")}</span>
           <select
-            className={selectClass}
+            className={cn(selectClass, "w-full sm:w-auto sm:max-w-md")}
             value={setCode}
             onChange={(e) => {
               setSetCode(e.target.value);
