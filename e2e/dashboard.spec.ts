@@ -36,6 +36,15 @@ test("a district leader reads the criteria roll-up of the communes beneath, dril
   await expect(set2021.locator("svg rect")).toHaveCount(1);
   await expect(set2021.locator("svg circle")).toHaveCount(0);
 
+  // Plan figures count approved plans; the others are counted apart, and added only when asked.
+  const scope = page.getByTestId("planning-scope");
+  await expect(scope).toHaveText(
+    /^Số liệu của các kế hoạch đã phê duyệt · \d+ kế hoạch chưa phê duyệt không được tính$/,
+  );
+  const unapproved = (await scope.textContent())!.match(/· (\d+) kế hoạch/)![1];
+  await page.getByLabel("Tính cả kế hoạch chưa phê duyệt").check();
+  await expect(scope).toContainText(`Gồm cả ${unapproved} kế hoạch chưa phê duyệt`);
+
   // On a phone the page keeps to the screen's width (the long criteria-set names once widened it).
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();

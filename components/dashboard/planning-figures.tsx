@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -16,11 +16,18 @@ type CapitalSource = (typeof CAPITAL_SOURCES)[number];
 
 const rate = (value: number | null) => (value === null ? "—" : formatPercent(value));
 
-/** What the plans beneath the unit add up to for a year: money, milestones, shortages, targets. */
+/**
+ * What the plans beneath the unit add up to for a year: money, milestones, shortages, targets.
+ * Approved plans only, unless the reader ticks the box to see what drafts would add.
+ */
 export function PlanningFigures({ unitId, year }: { unitId: string; year: number }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const { data } = useQuery(trpc.dashboard.planning.queryOptions({ unitId, year }));
+  const [includeUnapproved, setIncludeUnapproved] = useState(false);
+  const { data } = useQuery({
+    ...trpc.dashboard.planning.queryOptions({ unitId, year, includeUnapproved }),
+    placeholderData: keepPreviousData,
+  });
   const [source, setSource] = useState<CapitalSource | null>(null);
   if (!data) return null;
   const unit = moneyUnit(data.budget.bySource.flatMap((s) => [s.allocated, s.disbursed]));
@@ -28,6 +35,24 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
   return (
     <section aria-label={t("dashboard.planning", { year })} className="space-y-6">
       <h2 className="text-lg font-semibold text-slate-900">{t("dashboard.planning", { year })}</h2>
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm text-slate-600">
+        <p data-testid="planning-scope">
+          {t(data.includesUnapproved ? "dashboard.withUnapproved" : "dashboard.approvedOnly", {
+            count: data.unapprovedPlans,
+          })}
+        </p>
+        {(data.unapprovedPlans > 0 || includeUnapproved) && (
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={includeUnapproved}
+              onChange={(e) => setIncludeUnapproved(e.target.checked)}
+              className="h-4 w-4 rounded border-slate-300 accent-brand-700"
+            />
+            {t("dashboard.includeUnapproved")}
+          </label>
+        )}
+      </div>
       {empty && <EmptyState>{t("dashboard.noPlanning")}</EmptyState>}
       <div className="grid gap-6 lg:grid-cols-2">
         {data.budget.bySource.length > 0 && (
@@ -71,7 +96,9 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
                 ))}
               </tbody>
             </table>
-            {source && <BudgetLines unitId={unitId} year={year} source={source} />}
+            {source && (
+              <BudgetLines unitId={unitId} year={year} source={source} includeUnapproved={includeUnapproved} />
+            )}
           </Card>
         )}
         {data.shortages.length > 0 && (
@@ -152,10 +179,11 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
 }
 
 /** The budget lines behind one capital source's figures, with the plans they belong to. */
-function BudgetLines({ unitId, year, source }: { unitId: string; year: number; source: CapitalSource }) {
+function BudgetLines(query: { unitId: string; year: number; source: CapitalSource; includeUnapproved: boolean }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const { data } = useQuery(trpc.dashboard.budgetLines.queryOptions({ unitId, year, source }));
+  const { source } = query;
+  const { data } = useQuery(trpc.dashboard.budgetLines.queryOptions(query));
   return (
     <ul
       className="mt-3 max-h-72 divide-y divide-slate-100 overflow-y-auto border-t border-slate-200 text-sm"

@@ -170,7 +170,8 @@ function distributionSheet(workbook: ExcelJS.Workbook, { criteria }: UnitRollups
 }
 
 function planningSheets(workbook: ExcelJS.Workbook, { planning, unit }: UnitRollups) {
-  const year = translate("dashboard.planning", { year: planning.year });
+  // The plans the figures come from (approved ones), in every table's title.
+  const year = `${translate("dashboard.planning", { year: planning.year })} · ${translate("dashboard.approvedOnly", { count: planning.unapprovedPlans })}`;
 
   const money = addSheet(workbook, labels.tabs.budget);
   const { bySource, total } = planning.budget;

@@ -87,10 +87,12 @@ function criteriaPart({ criteria }: UnitRollups): Block[] {
 function planningPart({ planning, year }: UnitRollups): Block[] {
   const title = heading(`II. ${translate("dashboard.planning", { year }).toLocaleUpperCase("vi")}`);
   const { budget, milestones, shortages, targets } = planning;
+  const scope = paragraph(sentence(translate("dashboard.approvedOnly", { count: planning.unapprovedPlans })));
   if (budget.bySource.length + milestones.due + shortages.length + targets.length === 0)
-    return [title, paragraph(d.noPlanning)];
+    return [title, scope, paragraph(d.noPlanning)];
   return [
     title,
+    scope,
     ...budgetSection(budget),
     heading(`2. ${d.milestones}`),
     paragraph(

@@ -58,7 +58,10 @@ describe("unit report (DOCX, PDF) and tables (XLSX)", () => {
       ),
     });
     const author = await buildActor(db(), "planner", [tree.commune]);
-    const plan = await buildPlan(db(), { unit: tree.commune, program: await buildProgram(db()), author });
+    const program = await buildProgram(db());
+    const plan = await buildPlan(db(), { unit: tree.commune, program, author, status: "approved" });
+    // A draft's figures are proposals: the report leaves them out and says so.
+    await buildPlanningItems(db(), await buildPlan(db(), { unit: tree.commune, program, author }), tree.commune);
     const items = await buildPlanningItems(db(), plan, tree.commune);
     await db().milestone.update({ where: { id: items.milestone.id }, data: { status: "done" } });
     query = { unit: { id: tree.district.id }, period: "2025-H1", setCode: set.code };
@@ -125,6 +128,7 @@ describe("unit report (DOCX, PDF) and tables (XLSX)", () => {
   it("adds what the plans beneath add up to in the year, and the signature of the unit's head", async () => {
     const { paragraphs } = await readDocx((await exportReport(db(), leader, query, "docx")).data);
     expect(paragraphs).toContain("II. THỰC HIỆN KẾ HOẠCH NĂM 2025");
+    expect(paragraphs).toContain("Số liệu của các kế hoạch đã phê duyệt; 1 kế hoạch chưa phê duyệt không được tính.");
     // Money in a sentence in tỷ with a decimal comma; in the tables, one unit stated above each.
     expect(paragraphs).toContain("Đã giải ngân 17,082 tỷ đồng / 20,586 tỷ đồng (82,98%).");
     const budget = paragraphs.indexOf("Ngân sách trung ương");

@@ -8,19 +8,27 @@ import { loadRollupUnit } from "./rollup-unit";
 
 const LIST_LIMIT = 50;
 
-/** The plans of the units that count for the unit, for a year, that the actor may see, once the roll-up is allowed. */
-async function plansOfYearWhere(
-  db: Db,
-  actor: Actor,
-  { unitId, year }: { unitId: string; year: number },
-): Promise<Prisma.PlanWhereInput> {
+export interface PlanningQuery {
+  unitId: string;
+  year: number;
+  /** Count drafts, submitted and returned plans too; by default only approved plans (in force) count. */
+  includeUnapproved?: boolean;
+}
+
+/**
+ * The plans of the units that count for the unit, for a year, that the actor may see, once the
+ * roll-up is allowed: `counted` as the query asks, and `unapproved`, those only the toggle adds.
+ */
+async function plansOfYearWhere(db: Db, actor: Actor, { unitId, year, includeUnapproved }: PlanningQuery) {
   const { scopeWhere } = await loadRollupUnit(db, actor, { id: unitId });
+  const ofYear: Prisma.PlanWhereInput[] = [
+    viewablePlansWhere(actor),
+    { issuingUnit: scopeWhere },
+    { OR: [{ year }, { year: null, periodStart: { lte: year }, periodEnd: { gte: year } }] },
+  ];
   return {
-    AND: [
-      viewablePlansWhere(actor),
-      { issuingUnit: scopeWhere },
-      { OR: [{ year }, { year: null, periodStart: { lte: year }, periodEnd: { gte: year } }] },
-    ],
+    counted: { AND: includeUnapproved ? ofYear : [...ofYear, { status: "approved" }] } satisfies Prisma.PlanWhereInput,
+    unapproved: { AND: [...ofYear, { status: { not: "approved" } }] } satisfies Prisma.PlanWhereInput,
   };
 }
 
@@ -28,15 +36,17 @@ async function plansOfYearWhere(
  * What the plans of a unit and the units beneath it add up to for a year: targets with their
  * progress, milestones due and overdue, money by capital source (allocated, disbursed, rate)
  * and shortages by category with how much of each is already covered by a milestone or money.
- * Only plans the actor may see are counted.
+ * Only plans the actor may see are counted, and only approved ones unless asked: a draft's
+ * figures are proposals, not what the unit has committed to. `unapprovedPlans` says how many
+ * the figures leave out (or, with the toggle, include).
  */
-export async function planningRollup(db: Db, actor: Actor, input: { unitId: string; year: number }) {
+export async function planningRollup(db: Db, actor: Actor, input: PlanningQuery) {
   const { year } = input;
-  const plan = await plansOfYearWhere(db, actor, input);
+  const { counted: plan, unapproved } = await plansOfYearWhere(db, actor, input);
   const yearStart = new Date(Date.UTC(year, 0, 1));
   const nextYear = new Date(Date.UTC(year + 1, 0, 1));
   const covered: Prisma.ShortageWhereInput = { OR: [{ milestones: { some: {} } }, { budgetLines: { some: {} } }] };
-  const [lines, milestones, shortageGroups, coveredGroups, targets] = await Promise.all([
+  const [lines, milestones, shortageGroups, coveredGroups, targets, unapprovedPlans] = await Promise.all([
     db.budgetLine.findMany({
       where: { plan, year },
       select: { source: true, amount: true, disbursements: { select: { amount: true } } },
@@ -79,6 +89,7 @@ export async function planningRollup(db: Db, actor: Actor, input: { unitId: stri
         plan: { select: { id: true, number: true, symbol: true, issuingUnit: { select: { name: true } } } },
       },
     }),
+    db.plan.count({ where: unapproved }),
   ]);
 
   const money = moneyBySource(lines.map(lineFigures));
@@ -86,6 +97,8 @@ export async function planningRollup(db: Db, actor: Actor, input: { unitId: stri
   const overdue = milestones.filter((m) => isOverdue(m, today));
   return {
     year,
+    includesUnapproved: !!input.includeUnapproved,
+    unapprovedPlans,
     budget: money,
     milestones: {
       due: milestones.length,
@@ -120,12 +133,8 @@ export async function planningRollup(db: Db, actor: Actor, input: { unitId: stri
 }
 
 /** Drill-down of the money figures: the budget lines of one capital source for the year, with their plans. */
-export async function budgetLinesOf(
-  db: Db,
-  actor: Actor,
-  input: { unitId: string; year: number; source: CapitalSource },
-) {
-  const plan = await plansOfYearWhere(db, actor, input);
+export async function budgetLinesOf(db: Db, actor: Actor, input: PlanningQuery & { source: CapitalSource }) {
+  const { counted: plan } = await plansOfYearWhere(db, actor, input);
   const lines = await db.budgetLine.findMany({
     where: { plan, year: input.year, source: input.source },
     orderBy: { amount: "desc" },

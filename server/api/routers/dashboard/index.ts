@@ -7,7 +7,11 @@ import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
 const id = z.string().min(1).max(64);
 const ZRollup = z.object({ unitId: id, period: z.string().max(10), setCode: z.string().max(50).optional() });
-const ZYear = z.object({ unitId: id, year: z.number().int().min(2000).max(2100) });
+const ZPlanningYear = z.object({
+  unitId: id,
+  year: z.number().int().min(2000).max(2100),
+  includeUnapproved: z.boolean().optional(),
+});
 const toQuery = ({ unitId, ...rest }: z.infer<typeof ZRollup>) => ({ unit: { id: unitId }, ...rest });
 
 export const dashboardRouter = createTRPCRouter({
@@ -33,9 +37,9 @@ export const dashboardRouter = createTRPCRouter({
   trend: protectedProcedure
     .input(z.object({ unitId: id }))
     .query(({ ctx, input }) => criteriaTrend(ctx.db, ctx.actor, input)),
-  planning: protectedProcedure.input(ZYear).query(({ ctx, input }) => planningRollup(ctx.db, ctx.actor, input)),
+  planning: protectedProcedure.input(ZPlanningYear).query(({ ctx, input }) => planningRollup(ctx.db, ctx.actor, input)),
   /** Drill-down: the budget lines behind a capital source's figures. */
   budgetLines: protectedProcedure
-    .input(ZYear.extend({ source: z.enum(CAPITAL_SOURCES) }))
+    .input(ZPlanningYear.extend({ source: z.enum(CAPITAL_SOURCES) }))
     .query(({ ctx, input }) => budgetLinesOf(ctx.db, ctx.actor, input)),
 });
