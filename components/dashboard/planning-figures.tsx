@@ -7,6 +7,7 @@ import { useState } from "react";
 import { MoneyUnitNote } from "@/components/planning/money-unit-note";
 import { ProgressBar } from "@/components/planning/progress-bar";
 import { Card } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatInUnit, formatNumber, formatPercent, formatVnd, moneyUnit } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
@@ -42,15 +43,11 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
           })}
         </p>
         {(data.unapprovedPlans > 0 || includeUnapproved) && (
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={includeUnapproved}
-              onChange={(e) => setIncludeUnapproved(e.target.checked)}
-              className="h-4 w-4 rounded border-slate-300 accent-brand-700"
-            />
-            {t("dashboard.includeUnapproved")}
-          </label>
+          <Checkbox
+            label={t("dashboard.includeUnapproved")}
+            checked={includeUnapproved}
+            onChange={setIncludeUnapproved}
+          />
         )}
       </div>
       {empty && <EmptyState>{t("dashboard.noPlanning")}</EmptyState>}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { useServerError } from "@/lib/trpc/server-error";
 import { useTRPC } from "@/lib/trpc/react";
@@ -172,18 +173,7 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
           </select>
         )}
       </Field>
-      {!planId && (
-        <label className="flex items-start gap-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            name="outline"
-            checked={outline}
-            onChange={(e) => setOutline(e.target.checked)}
-            className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 accent-brand-700"
-          />
-          {t("form.outline")}
-        </label>
-      )}
+      {!planId && <Checkbox label={t("form.outline")} checked={outline} onChange={setOutline} />}
       <div className="flex gap-3 border-t border-slate-200 pt-5">
         <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending}>
           {mutation.isPending ? t("form.saving") : planId ? t("form.save") : t("form.create")}

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { Checkbox } from "@/components/ui/checkbox";
 import { controlClass } from "@/components/ui/field";
 import { useTRPC } from "@/lib/trpc/react";
 import { PlanTable } from "./plan-table";
@@ -116,15 +117,12 @@ export function PlanList({ initialFilters, programs, units, fixed, syncUrl = tru
             options={[["", t("filters.allUnits")], ...units.map((u) => [u.id, u.name] as const)]}
           />
         )}
-        <label className="flex items-end gap-2 pb-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            checked={!!filters.mine}
-            onChange={(e) => update({ mine: e.target.checked || undefined })}
-            className="h-4 w-4 rounded border-slate-300 accent-brand-700"
-          />
-          {t("filters.mine")}
-        </label>
+        <Checkbox
+          className="self-end pb-2"
+          label={t("filters.mine")}
+          checked={!!filters.mine}
+          onChange={(mine) => update({ mine: mine || undefined })}
+        />
       </div>
       <div className="flex items-center justify-between text-sm text-slate-600" aria-live="polite">
         <span>{data ? t("plans.count", { count: data.total }) : "…"}</span>
