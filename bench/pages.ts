@@ -42,22 +42,29 @@ export async function measurePages(
 
 /**
  * Open loop: requests leave at `rate` per second whatever the answers do, as independent users'
- * requests arrive; latency then includes any queue the server builds up.
+ * requests arrive; latency then includes any queue the server builds up. A request that fails
+ * (a server swamped past its backlog times out the connection) is counted, not thrown.
  */
 export async function openLoop(rate: number, seconds: number, request: (i: number) => Promise<unknown>) {
   const timings: number[] = [];
   const pending: Promise<void>[] = [];
+  let failed = 0;
   const started = performance.now();
   for (let i = 0; i < rate * seconds; i++) {
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     pending.push(
-      request(i).then(() => {
-        timings.push(performance.now() - due);
-      }),
+      request(i).then(
+        () => void timings.push(performance.now() - due),
+        () => void failed++,
+      ),
     );
   }
   await Promise.all(pending);
-  return { ...percentiles(timings), perSecond: Math.round(timings.length / ((performance.now() - started) / 1000)) };
+  return {
+    ...percentiles(timings),
+    failed,
+    perSecond: Math.round(timings.length / ((performance.now() - started) / 1000)),
+  };
 }

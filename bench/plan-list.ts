@@ -138,7 +138,7 @@ export async function benchPlanList(
 ): Promise<BenchRow[]> {
   const { filters } = await seedPlanList(getDb(), plans);
   const plan = await getDb().plan.findFirstOrThrow({
-    where: { symbol: "KH-SGDĐT" },
+    where: { symbol: "KH-SGDĐT", status: "draft" }, // a draft, so that its edit page opens too
     select: { id: true, issuingUnit: { select: { parentId: true } } },
   });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "chungtay-bench-data-"));
@@ -202,8 +202,8 @@ export async function benchPlanList(
       what: "plan list: open loop",
       load: `${plans.toLocaleString("en")} plans, requests arriving at 200 a second for 15 s`,
       goal: "p95 ≤ 50 ms",
-      result: `p50 ${open!.p50} · p95 ${open!.p95} · p99 ${open!.p99} ms at ${open!.perSecond} req/s`,
-      met: open!.p95 <= 50,
+      result: `p50 ${open!.p50} · p95 ${open!.p95} · p99 ${open!.p99} ms at ${open!.perSecond} req/s, ${open!.failed} failed`,
+      met: open!.p95 <= 50 && open!.failed === 0,
       figures: open!,
     },
     pages!,
