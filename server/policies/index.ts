@@ -164,9 +164,10 @@ export function authorableUnitsWhere(actor: Actor): Prisma.OrgUnitWhereInput {
 
 /**
  * Plans the actor may view, as a Prisma filter (same rule as "plan.view"). One filter on the
- * issuing unit, so that PostgreSQL joins the unit once rather than once per alternative, and
- * without the alternatives a subtree already covers (a province leader's filter is then one
- * prefix match): every plan list and its count pay for this filter on each row they scan.
+ * issuing unit for any status (and a second for plans from above, which count once approved),
+ * so that PostgreSQL joins the unit once rather than once per alternative, and without the
+ * alternatives a subtree already covers (a province leader's filter is then one prefix match):
+ * every plan list and its count pay for this filter on each row they scan.
  */
 export function viewablePlansWhere(actor: Actor): Prisma.PlanWhereInput {
   const subtrees = [...new Set(actor.memberships.map((m) => m.unitPath))];
