@@ -184,7 +184,7 @@ describe("shortages import", () => {
   });
 
   it("refuses the plan of a unit above to a commune planner, who may read it but not change it", async () => {
-    const { db, tree, ref } = await setup();
+    const { db, tree, ref } = await setup("approved"); // a level's drafts are not shown beneath it
     const communePlanner = await buildActor(db, "planner", [tree.commune]);
     const file = csvFile([
       SHORTAGE_HEADER,
