@@ -14,6 +14,8 @@ export const WORKFLOW = {
 
 /** A plan's content changes in the statuses a submission starts from. */
 export const EDITABLE_STATUSES: readonly PlanStatus[] = WORKFLOW.submit.from;
+/** A plan is in force once approved: the units beneath see it, and roll-ups count its figures. */
+export const IN_FORCE_STATUS: PlanStatus = WORKFLOW.approve.to;
 /** Progress is recorded while the plan is editable and after its approval, never while it is under review. */
 export const TRACKABLE_STATUSES: readonly PlanStatus[] = [...EDITABLE_STATUSES, ...WORKFLOW.amend.from];
 

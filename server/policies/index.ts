@@ -1,6 +1,6 @@
 import { IMPORT_KINDS, type ImportKind } from "@/lib/domain/imports";
 import type { PlanStatus, Prisma, Role, UnitLevel } from "../db/generated/client";
-import { EDITABLE_STATUSES, TRACKABLE_STATUSES } from "../approvals/workflow";
+import { EDITABLE_STATUSES, IN_FORCE_STATUS, TRACKABLE_STATUSES } from "../approvals/workflow";
 import { forbidden } from "../errors";
 import type { Actor } from "./actor";
 import { isWithin, parentPath, pathAndAncestors } from "./tree";
@@ -100,7 +100,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "plan.view": (actor, plan) =>
     reachesDown(actor, plan.issuingUnit) ||
     isOwnLevel(actor, plan.issuingUnit) ||
-    (plan.status === "approved" && isAbove(actor, plan.issuingUnit)),
+    (plan.status === IN_FORCE_STATUS && isAbove(actor, plan.issuingUnit)),
   "plan.update": (actor, plan) =>
     EDITABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
   "plan.submit": (actor, plan) =>
@@ -180,7 +180,7 @@ export function viewablePlansWhere(actor: Actor): Prisma.PlanWhereInput {
   const approvedOnly = unitOrDepartmentOf(above);
   const seen: Prisma.PlanWhereInput[] = [
     ...(anyStatus.length ? [{ issuingUnit: { OR: anyStatus } }] : []),
-    ...(approvedOnly.length ? [{ status: "approved" as const, issuingUnit: { OR: approvedOnly } }] : []),
+    ...(approvedOnly.length ? [{ status: IN_FORCE_STATUS, issuingUnit: { OR: approvedOnly } }] : []),
   ];
   return seen.length === 1 ? seen[0]! : { OR: seen.length ? seen : [{ id: { in: [] } }] };
 }

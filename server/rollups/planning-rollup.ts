@@ -1,3 +1,4 @@
+import { IN_FORCE_STATUS } from "../approvals/workflow";
 import type { Db } from "../db/client";
 import type { CapitalSource, Prisma } from "../db/generated/client";
 import { viewablePlansWhere } from "../policies";
@@ -27,8 +28,10 @@ async function plansOfYearWhere(db: Db, actor: Actor, { unitId, year, includeUna
     { OR: [{ year }, { year: null, periodStart: { lte: year }, periodEnd: { gte: year } }] },
   ];
   return {
-    counted: { AND: includeUnapproved ? ofYear : [...ofYear, { status: "approved" }] } satisfies Prisma.PlanWhereInput,
-    unapproved: { AND: [...ofYear, { status: { not: "approved" } }] } satisfies Prisma.PlanWhereInput,
+    counted: {
+      AND: includeUnapproved ? ofYear : [...ofYear, { status: IN_FORCE_STATUS }],
+    } satisfies Prisma.PlanWhereInput,
+    unapproved: { AND: [...ofYear, { status: { not: IN_FORCE_STATUS } }] } satisfies Prisma.PlanWhereInput,
   };
 }
 
