@@ -49,4 +49,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Settings come from one parsed module, so that each is validated and documented once.
+    files: ["server/**/*.ts", "app/**/*.{ts,tsx}"],
+    ignores: ["server/config.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read settings through config() in server/config.ts." },
+      ],
+    },
+  },
 );

@@ -9,7 +9,7 @@ import { ensureAuthSecret } from "./auth/secret";
 import { attachCollab } from "./collab/attach";
 import { createCollabServer, drainCollabServer } from "./collab/server";
 import { disconnectDb, getDb } from "./db/client";
-import { DATA_DIR, resolveDatabase } from "./db/resolve-database";
+import { resolveDatabase } from "./db/resolve-database";
 import { withSetupLock } from "./db/setup-lock";
 import { scheduleOverdueChecks } from "./planning/overdue";
 import { prepareDatabase } from "./reference/prepare-database";
@@ -17,18 +17,18 @@ import { seedDemoOnStart } from "./seed/demo-on-start";
 import { demoAccounts, demoPassword } from "./seed/seed-demo";
 import { issueSetupToken } from "./setup/setup-token";
 import { hasActiveAdmin } from "./users/create-user";
+import { configOrExit } from "./config";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "0.0.0.0";
+const { PORT: port, HOST: hostname, SEED, REDIS_URL, REDIS_PREFIX, trustProxy } = configOrExit();
 
 const database = await resolveDatabase();
 console.log(`Chung Tay: data in ${database.description}`);
-await ensureAuthSecret(DATA_DIR);
+await ensureAuthSecret();
 const demo = await withSetupLock(database, async () => {
   const applied = await prepareDatabase(database.url, getDb());
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
-  if (process.env.SEED === "0") return false;
+  if (SEED === "0") return false;
   const { demo, created, note } = await seedDemoOnStart(getDb());
   if (note) console.log(note);
   if (created) console.log(`Seeded the demo province Điện Biên (${created} records).`);
@@ -36,10 +36,7 @@ const demo = await withSetupLock(database, async () => {
 });
 // A first run without the demo: the first admin starts the province in the browser with this link.
 const setupToken = (await hasActiveAdmin(getDb())) ? null : issueSetupToken();
-if (process.env.REDIS_URL)
-  console.log(
-    `Chung Tay: documents shared with other instances through Redis (prefix ${process.env.REDIS_PREFIX || "chungtay"})`,
-  );
+if (REDIS_URL) console.log(`Chung Tay: documents shared with other instances through Redis (prefix ${REDIS_PREFIX})`);
 
 const app = next({ dev, hostname, port, dir: process.cwd() });
 await app.prepare();
@@ -48,7 +45,6 @@ const upgrade = app.getUpgradeHandler();
 
 // A client's own X-Forwarded-For is believed only behind a proxy that sets it (TRUST_PROXY=1):
 // sign-in throttling counts failures per address, and a client must not choose its own.
-const trustProxy = process.env.TRUST_PROXY === "1";
 const server = createServer((req, res) => {
   if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
   void handle(req, res);

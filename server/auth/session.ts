@@ -2,6 +2,7 @@ import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import type { Db } from "../db/client";
 import { type Actor, loadActor } from "../policies/actor";
+import { authSecret } from "../config";
 
 /** Who a session cookie names, and the session version it was issued under. */
 export interface SessionClaim {
@@ -31,7 +32,7 @@ export async function sessionClaim(): Promise<SessionClaim | null> {
   if (remembered && remembered.until > now) return remembered;
   if (remembered) verified.delete(token);
 
-  const payload = await decode({ token, secret: process.env.AUTH_SECRET!, salt: name }).catch(() => null);
+  const payload = await decode({ token, secret: authSecret(), salt: name }).catch(() => null);
   if (!payload?.sub || !payload.exp) return null;
   const claim = { userId: payload.sub, sessionVersion: sessionVersionOf(payload) };
   if (verified.size >= MAX_REMEMBERED) verified.delete(verified.keys().next().value!);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { processesUsingDirectory } from "../db/embedded-in-use";
-import { DATA_DIR } from "../db/resolve-database";
 import { CliError } from "./cli-error";
+import { config } from "../config";
 
 /**
  * Refuses to open the embedded database while another process (the app) has it open: PGlite
@@ -9,8 +9,9 @@ import { CliError } from "./cli-error";
  * DATABASE_URL, where PostgreSQL serves any number of processes.
  */
 export async function assertEmbeddedDatabaseFree() {
-  if (process.env.DATABASE_URL) return;
-  const dir = path.join(DATA_DIR, "pglite"); // where resolveDatabase() keeps it
+  const { DATABASE_URL, dataDir } = config();
+  if (DATABASE_URL) return;
+  const dir = path.join(dataDir, "pglite"); // where resolveDatabase() keeps it
   const pids = await processesUsingDirectory(dir);
   if (pids.length) {
     throw new CliError(

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { Redis } from "@hocuspocus/extension-redis";
+import { config } from "../config";
 
 /**
  * Hocuspocus's Redis extension when `REDIS_URL` is set, so that several instances serve one
@@ -9,11 +10,9 @@ import { Redis } from "@hocuspocus/extension-redis";
  * test runs sharing one Redis never see each other's documents. Without `REDIS_URL`, null:
  * one instance holds each document, as before.
  */
-export function redisExtension(env: NodeJS.ProcessEnv = process.env): Redis | null {
-  if (!env.REDIS_URL) return null;
-  const url = new URL(env.REDIS_URL);
-  if (url.protocol !== "redis:" && url.protocol !== "rediss:")
-    throw new Error(`REDIS_URL must start with redis:// or rediss://, not ${url.protocol}//`);
+export function redisExtension({ REDIS_URL, REDIS_PREFIX } = config()): Redis | null {
+  if (!REDIS_URL) return null;
+  const url = new URL(REDIS_URL);
   return new Redis({
     host: url.hostname.replace(/^\[|\]$/g, ""),
     port: Number(url.port || 6379),
@@ -23,7 +22,7 @@ export function redisExtension(env: NodeJS.ProcessEnv = process.env): Redis | nu
       db: Number(url.pathname.slice(1) || 0),
       tls: url.protocol === "rediss:" ? {} : undefined,
     },
-    prefix: env.REDIS_PREFIX || "chungtay",
+    prefix: REDIS_PREFIX,
     // Messages an instance published itself are recognised by this name and skipped; it must
     // differ between instances, also between two processes on one machine.
     identifier: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,

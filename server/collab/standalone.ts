@@ -7,16 +7,17 @@
 import { createServer } from "node:http";
 import { ensureAuthSecret } from "../auth/secret";
 import { disconnectDb, getDb } from "../db/client";
-import { DATA_DIR, resolveDatabase } from "../db/resolve-database";
+import { resolveDatabase } from "../db/resolve-database";
 import { withSetupLock } from "../db/setup-lock";
 import { prepareDatabase } from "../reference/prepare-database";
 import { attachCollab } from "./attach";
 import { createCollabServer, drainCollabServer } from "./server";
+import { configOrExit } from "../config";
 
-const port = Number(process.env.COLLAB_PORT ?? 3001);
+const { COLLAB_PORT: port, REDIS_URL, REDIS_PREFIX } = configOrExit();
 const database = await resolveDatabase();
 await withSetupLock(database, () => prepareDatabase(database.url, getDb()));
-await ensureAuthSecret(DATA_DIR);
+await ensureAuthSecret();
 
 const collab = createCollabServer({ name: `collab-${port}` });
 const server = createServer((req, res) => {
@@ -31,9 +32,7 @@ const server = createServer((req, res) => {
   );
 });
 attachCollab(server, collab);
-const shared = process.env.REDIS_URL
-  ? `, documents shared through Redis (prefix ${process.env.REDIS_PREFIX || "chungtay"})`
-  : "";
+const shared = REDIS_URL ? `, documents shared through Redis (prefix ${REDIS_PREFIX})` : "";
 server.listen(port, () =>
   console.log(
     `Chung Tay collaboration server on ws://localhost:${port}/collab (data: ${database.description}${shared})`,

@@ -1,6 +1,7 @@
 import { SignJWT, jwtVerify } from "jose";
 import { currentSessionVersion } from "../auth/session-version";
 import { type Db, getDb } from "../db/client";
+import { authSecret } from "../config";
 
 /**
  * Short-lived tokens for the collaboration socket. A signed-in browser (or a Node client in
@@ -11,11 +12,7 @@ import { type Db, getDb } from "../db/client";
 const AUDIENCE = "chungtay:collab";
 export const COLLAB_TOKEN_TTL_SECONDS = 10 * 60;
 
-const key = () => {
-  const secret = process.env.AUTH_SECRET;
-  if (!secret) throw new Error("AUTH_SECRET is not set");
-  return new TextEncoder().encode(secret);
-};
+const key = () => new TextEncoder().encode(authSecret());
 
 export async function issueCollabToken(
   userId: string,

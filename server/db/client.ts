@@ -1,12 +1,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { config } from "../config";
 
 export type Db = PrismaClient;
 
 const globalForDb = globalThis as unknown as { chungTayDb?: PrismaClient };
 
 /** True when the app runs on the embedded PGlite database, which allows one session only. */
-export const isEmbeddedDatabase = () => process.env.CHUNGTAY_EMBEDDED_DB === "1";
+export const isEmbeddedDatabase = () => config().embeddedDatabase;
 
 export function createDb(connectionString: string, maxConnections = isEmbeddedDatabase() ? 1 : 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: maxConnections });
@@ -19,7 +20,7 @@ export function createDb(connectionString: string, maxConnections = isEmbeddedDa
  */
 export function getDb(): PrismaClient {
   if (!globalForDb.chungTayDb) {
-    const url = process.env.DATABASE_URL;
+    const url = config().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`");
     globalForDb.chungTayDb = createDb(url);
   }

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { startEmbeddedDatabase } from "./embedded";
-
-export const DATA_DIR = path.resolve(process.env.CHUNGTAY_DATA_DIR ?? ".data");
+import { config, publishDatabase } from "../config";
 
 export interface ResolvedDatabase {
   url: string;
@@ -13,10 +12,10 @@ export interface ResolvedDatabase {
 
 /**
  * DATABASE_URL when set; otherwise the embedded PostgreSQL (PGlite) with its files under
- * .data/pglite, kept across restarts. Sets DATABASE_URL for the rest of the process.
+ * .data/pglite, kept across restarts, published for the rest of the process.
  */
 export async function resolveDatabase(): Promise<ResolvedDatabase> {
-  const configured = process.env.DATABASE_URL;
+  const { DATABASE_URL: configured, dataDir } = config();
   if (configured) {
     const url = new URL(configured);
     return {
@@ -26,13 +25,12 @@ export async function resolveDatabase(): Promise<ResolvedDatabase> {
       stop: async () => {},
     };
   }
-  const dataDir = path.join(DATA_DIR, "pglite");
-  const embedded = await startEmbeddedDatabase(dataDir);
-  process.env.DATABASE_URL = embedded.url;
-  process.env.CHUNGTAY_EMBEDDED_DB = "1";
+  const pgliteDir = path.join(dataDir, "pglite");
+  const embedded = await startEmbeddedDatabase(pgliteDir);
+  publishDatabase(embedded.url, true);
   return {
     url: embedded.url,
-    description: `embedded PostgreSQL (PGlite) in ${dataDir}`,
+    description: `embedded PostgreSQL (PGlite) in ${pgliteDir}`,
     embedded: true,
     stop: embedded.stop,
   };

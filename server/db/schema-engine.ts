@@ -11,6 +11,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { config } from "../config";
 
 /**
  * Prisma's schema engine compiled to WebAssembly, driven through the pg driver adapter.
@@ -65,7 +66,7 @@ export async function withSchemaEngine<T>(
   pool.on("connect", (client) => clients.add(client));
   const adapter = bindMigrationAwareSqlAdapterFactory(withCharColumns(new PrismaPg(pool)));
   const log = (message: string) => {
-    if (process.env.PRISMA_ENGINE_LOG) console.error(message);
+    if (config().PRISMA_ENGINE_LOG) console.error(message);
   };
   const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, datamodel]] }, log, adapter);
   try {

@@ -2,6 +2,7 @@ import { EventEmitter, on } from "node:events";
 import pg from "pg";
 import type { Db } from "../db/client";
 import { isEmbeddedDatabase } from "../db/client";
+import { config } from "../config";
 
 /**
  * "Something changed" signals for live views, on a plan's channel or a user's. With PostgreSQL
@@ -68,7 +69,7 @@ export function onCollabEvent(handler: (event: CollabEvent) => void): () => void
 function listen(): Promise<void> {
   if (isEmbeddedDatabase()) return Promise.resolve();
   state.listening ??= (async () => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const client = new pg.Client({ connectionString: config().DATABASE_URL });
     client.on("notification", (message) => {
       try {
         const event = JSON.parse(message.payload ?? "") as LiveEvent;

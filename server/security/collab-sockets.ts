@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
 import { clientAddress } from "./sign-in-throttle";
+import { config } from "../config";
 
 /**
  * Limits of the collaboration socket. Before a socket has authenticated a document it may only
@@ -31,7 +32,7 @@ const AUTHENTICATED = 2;
  * The client's address for an upgrade request: the nearest proxy's report in X-Forwarded-For
  * when TRUST_PROXY=1 (as for sign-in throttling), else the socket's own address.
  */
-export function upgradeClientAddress(req: IncomingMessage, trustProxy = process.env.TRUST_PROXY === "1"): string {
+export function upgradeClientAddress(req: IncomingMessage, trustProxy = config().trustProxy): string {
   const forwarded = req.headers["x-forwarded-for"];
   if (trustProxy && forwarded) return clientAddress(new Headers({ "x-forwarded-for": String(forwarded) }));
   return req.socket.remoteAddress ?? "unknown";

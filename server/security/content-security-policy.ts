@@ -6,6 +6,8 @@
  * development also needs eval for fast refresh. Everything else comes from this origin only,
  * the collaboration WebSocket included ('self' covers ws: and wss: on the same host).
  */
+// NODE_ENV is the bundler's constant, inlined in the proxy at build time, not a setting.
+// eslint-disable-next-line no-restricted-properties
 export function contentSecurityPolicy(nonce: string | null, development = process.env.NODE_ENV === "development") {
   const scripts = nonce ? `'self' 'nonce-${nonce}' 'strict-dynamic'` : "'self'";
   return [

@@ -6,10 +6,11 @@ import { insertUnitTree } from "../setup/insert-unit-tree";
 import { seedAssessments } from "./seed-assessments";
 import { seedPlanHistory } from "./seed-plan-history";
 import { DEMO_PROVINCE_CODE, demoUnits, plans, users, type SeedPlan } from "../../prisma/seed-data/dien-bien";
+import { config } from "../config";
 
 /** The documented demo password; DEMO_PASSWORD overrides it when the accounts are first created. */
 export const DEFAULT_DEMO_PASSWORD = "ChungTay@2025";
-export const demoPassword = () => process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+export const demoPassword = () => config().DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 export const demoAccounts = users;
 
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { authSecret } from "../config";
 
 /**
  * The one-time link of a first run: while no admin exists, the server prints
@@ -10,12 +11,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
  */
 const PURPOSE = "chungtay:setup";
 
-const secret = () => {
-  const value = process.env.AUTH_SECRET;
-  if (!value) throw new Error("AUTH_SECRET is not set");
-  return value;
-};
-const mac = (nonce: string) => createHmac("sha256", secret()).update(`${PURPOSE}:${nonce}`).digest("base64url");
+const mac = (nonce: string) => createHmac("sha256", authSecret()).update(`${PURPOSE}:${nonce}`).digest("base64url");
 
 export function issueSetupToken(): string {
   const nonce = randomBytes(18).toString("base64url");
