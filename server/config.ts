@@ -35,7 +35,7 @@ let last: { key: string; config: Config } | undefined;
  * environment is what they share (publishDatabase, publishAuthSecret). The last answer is kept
  * while the values stay the same, since requests read it.
  */
-export function config(env: NodeJS.ProcessEnv = process.env): Config {
+export function config(env: Record<string, string | undefined> = process.env): Config {
   // An empty variable is an unset one (`AUTH_SECRET= npm start`), as the shell user means it.
   const given = Object.fromEntries(Object.keys(settings.shape).map((key) => [key, env[key] || undefined]));
   const key = JSON.stringify(given);

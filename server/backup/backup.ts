@@ -33,8 +33,7 @@ export async function writeBackup(connectionString: string, file: string, now = 
     await client.query("SET idle_in_transaction_session_timeout = 0");
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const migrations = await readAppliedMigrations(client);
-    if (!migrations.length)
-      throw new BackupError("This database has no applied migrations: it is not a Chung Tay database.");
+    if (!migrations.length) throw new BackupError("backup.errors.notChungTay");
     const tables = await readTables(client);
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
@@ -56,7 +55,7 @@ export async function writeBackup(connectionString: string, file: string, now = 
     await rm(partial, { force: true });
     // A file system refusal (no such folder, no permission) is the operator's to fix, not a crash.
     if ((error as NodeJS.ErrnoException).path)
-      throw new BackupError(`Cannot write ${file}: ${(error as Error).message}`, { cause: error });
+      throw new BackupError("backup.errors.cannotWrite", { file, reason: (error as Error).message }, { cause: error });
     throw error;
   } finally {
     await client.end();

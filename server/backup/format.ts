@@ -1,3 +1,4 @@
+import { sayIn } from "@/i18n/translator";
 /**
  * The backup file: gzip'd JSON lines, readable with `zcat` and any JSON tool.
  *
@@ -34,9 +35,14 @@ export interface BackupTrailer {
 export type BackupValue = string | null;
 
 /** A failure to back up or restore, with a message for the operator. */
+/** A refusal of backup or restore: a catalogue key the command line says in its language, English in logs. */
 export class BackupError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    readonly messageKey: `backup.errors.${string}`,
+    readonly params: Record<string, string | number> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(sayIn("en", messageKey, params), options);
     this.name = "BackupError";
   }
 }

@@ -68,10 +68,8 @@ export async function restoreBackup(
         await client.query(`LOCK TABLE ${names} IN ACCESS EXCLUSIVE MODE`);
         const holding = await tablesHoldingData(client, tables);
         if (holding.length && !force) {
-          throw new BackupError(
-            `The database is not empty (${holding.slice(0, 5).join(", ")}${holding.length > 5 ? ", …" : ""} hold data). ` +
-              "Restore into an empty database, or pass --force to replace everything in it.",
-          );
+          const tables = `${holding.slice(0, 5).join(", ")}${holding.length > 5 ? ", …" : ""}`;
+          throw new BackupError("backup.errors.notEmpty", { tables });
         }
         // Derived tables go too: the triggers rebuild them from the rows restored.
         const derived = DERIVED_TABLES.map(quoteIdent).join(", ");
@@ -89,7 +87,8 @@ export async function restoreBackup(
             .query(`ALTER TABLE ${quoteIdent(fk.table)} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.definition}`)
             .catch((error: Error) => {
               throw new BackupError(
-                `The backup's ${fk.table} rows break ${fk.name} (${error.message}): nothing was restored.`,
+                "backup.errors.brokenReference",
+                { table: fk.table, constraint: fk.name, reason: error.message },
                 { cause: error },
               );
             });
@@ -117,12 +116,14 @@ function parseHeader(line: string | undefined, file: string): BackupHeader {
     // Reported below as not a backup.
   }
   if (header?.format !== BACKUP_FORMAT || !Array.isArray(header.migrations) || !Array.isArray(header.tables)) {
-    throw new BackupError(`${file} is not a Chung Tay backup.`);
+    throw new BackupError("backup.errors.notBackup", { file });
   }
   if (header.version !== BACKUP_VERSION) {
-    throw new BackupError(
-      `${file} is a backup of format version ${header.version}; this version of Chung Tay reads version ${BACKUP_VERSION}.`,
-    );
+    throw new BackupError("backup.errors.formatVersion", {
+      file,
+      version: String(header.version),
+      supported: BACKUP_VERSION,
+    });
   }
   return header as BackupHeader;
 }
@@ -131,18 +132,13 @@ function checkMigrations(backup: string[], database: string[]) {
   const missing = database.filter((m) => !backup.includes(m));
   const unknown = backup.filter((m) => !database.includes(m));
   if (!missing.length && !unknown.length) return;
-  const lines = [
-    `The backup was made at migration ${backup.at(-1) ?? "(none)"}; this database is at ${database.at(-1) ?? "(none)"}.`,
-  ];
-  if (unknown.length)
-    lines.push(
-      `The backup has migrations this version of Chung Tay lacks: ${unknown.join(", ")}. Restore with the version that made the backup.`,
-    );
-  if (missing.length)
-    lines.push(
-      `This version has migrations the backup lacks: ${missing.join(", ")}. Restore with the version that made the backup, then upgrade.`,
-    );
-  throw new BackupError(lines.join("\n"));
+  const list = (names: string[]) => names.join(", ") || "none";
+  throw new BackupError("backup.errors.migrations", {
+    backup: backup.at(-1) ?? "—",
+    database: database.at(-1) ?? "—",
+    unknown: list(unknown),
+    missing: list(missing),
+  });
 }
 
 /** The backup's tables and columns must be the database's, as the same migrations promise. */
@@ -167,7 +163,7 @@ function checkTables(header: BackupHeader, tables: Table[]): Map<string, Table> 
   }
   for (const { name } of tables)
     if (!header.tables.some((t) => t.name === name)) problems.push(`table ${name} is not in the backup`);
-  if (problems.length) throw new BackupError(`The backup does not fit this database's schema: ${problems.join("; ")}.`);
+  if (problems.length) throw new BackupError("backup.errors.schema", { problems: problems.join("; ") });
   return byName;
 }
 
@@ -201,13 +197,10 @@ async function loadRows(
     try {
       value = JSON.parse(line);
     } catch {
-      throw new BackupError(
-        `Line ${lineNumber} of the backup is not valid JSON: the file is damaged. Nothing was restored.`,
-      );
+      throw new BackupError("backup.errors.invalidJson", { line: lineNumber });
     }
     if (Array.isArray(value)) {
-      if (!insert)
-        throw new BackupError(`Line ${lineNumber} of the backup is a row outside any table. Nothing was restored.`);
+      if (!insert) throw new BackupError("backup.errors.rowOutsideTable", { line: lineNumber });
       await insert.add(value, lineNumber);
       continue;
     }
@@ -220,9 +213,11 @@ async function loadRows(
     }
     const expected = header.tables[++section];
     if (!expected || marker.table !== expected.name) {
-      throw new BackupError(
-        `Line ${lineNumber} of the backup starts table ${marker.table ?? "?"} where ${expected?.name ?? "the end"} was expected. Nothing was restored.`,
-      );
+      throw new BackupError("backup.errors.unexpectedTable", {
+        line: lineNumber,
+        table: marker.table ?? "?",
+        expected: expected?.name ?? "end",
+      });
     }
     insert = new BatchInsert(
       client,
@@ -230,18 +225,14 @@ async function loadRows(
       expected.columns.map((c) => c.name),
     );
   }
-  throw new BackupError(
-    `The backup file is incomplete: it ends ${insert ? `inside table ${insert.table.name}` : "before its last line"}. Nothing was restored.`,
-  );
+  throw new BackupError("backup.errors.incomplete", { table: insert?.table.name ?? "none" });
 }
 
 function checkTrailer(header: BackupHeader, expected: Record<string, number>, loaded: Record<string, number>) {
   const wrong = header.tables.filter((t) => (expected[t.name] ?? 0) !== (loaded[t.name] ?? 0));
   if (wrong.length) {
-    const detail = wrong
-      .map((t) => `${t.name}: ${loaded[t.name] ?? 0} read, ${expected[t.name] ?? 0} written`)
-      .join(", ");
-    throw new BackupError(`The backup file is damaged: row counts differ (${detail}). Nothing was restored.`);
+    const detail = wrong.map((t) => `${t.name}: ${loaded[t.name] ?? 0}/${expected[t.name] ?? 0}`).join(", ");
+    throw new BackupError("backup.errors.rowCounts", { detail });
   }
 }
 
@@ -265,9 +256,7 @@ class BatchInsert {
 
   async add(row: unknown[], lineNumber: number) {
     if (row.length !== this.columns.length || !row.every((v) => v === null || typeof v === "string")) {
-      throw new BackupError(
-        `Line ${lineNumber} of the backup is not a row of ${this.table.name}. Nothing was restored.`,
-      );
+      throw new BackupError("backup.errors.notARow", { line: lineNumber, table: this.table.name });
     }
     const values = row as BackupValue[];
     this.columns.forEach((column, i) => {
@@ -300,7 +289,8 @@ class BatchInsert {
       .catch((error: Error) => {
         // A value this schema refuses (a missing parent, a malformed date): the file does not fit.
         throw new BackupError(
-          `Rows of ${this.table.name} do not fit this database (${error.message}). Nothing was restored.`,
+          "backup.errors.rowsDoNotFit",
+          { table: this.table.name, reason: error.message },
           { cause: error },
         );
       });
@@ -332,7 +322,7 @@ async function resetSequences(client: pg.ClientBase) {
 /** The file's lines, decompressed as they are read; a damaged or truncated gzip fails the iteration. */
 async function* readLines(file: string): AsyncGenerator<string> {
   await access(file).catch((error: Error) => {
-    throw new BackupError(`Cannot read ${file}: ${error.message}`);
+    throw new BackupError("backup.errors.cannotRead", { file, reason: error.message });
   });
   const gunzip = createGunzip();
   // Errors of either stream reach the loop below through gunzip, which pipeline destroys with them.
@@ -353,10 +343,7 @@ async function* readLines(file: string): AsyncGenerator<string> {
       if (start < text.length) pending.push(text.slice(start));
     }
   } catch (error) {
-    throw new BackupError(
-      `${file} is damaged or not a gzip'd Chung Tay backup (${(error as Error).message}). Nothing was restored.`,
-      { cause: error },
-    );
+    throw new BackupError("backup.errors.damaged", { file, reason: (error as Error).message }, { cause: error });
   }
   const last = pending.join("") + decoder.end();
   if (last) yield last;

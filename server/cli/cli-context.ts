@@ -5,6 +5,7 @@ import { type Actor, loadActor } from "../policies/actor";
 import { prepareDatabase } from "../reference/prepare-database";
 import { CliError } from "./cli-error";
 import { assertEmbeddedDatabaseFree } from "./embedded-guard";
+import { databaseLine, say } from "./messages";
 
 /**
  * Runs a command as a user, by default the first admin: the CLI calls the same domain
@@ -15,7 +16,7 @@ export async function runAs(command: Command, run: (ctx: { db: Db; actor: Actor 
   const email: string | undefined = command.optsWithGlobals().as;
   await assertEmbeddedDatabaseFree();
   const database = await resolveDatabase();
-  console.error(`Database: ${database.description}`);
+  console.error(databaseLine(database));
   const db = createDb(database.url, 1);
   try {
     await prepareDatabase(database.url, db);
@@ -24,12 +25,7 @@ export async function runAs(command: Command, run: (ctx: { db: Db; actor: Actor 
       orderBy: { createdAt: "asc" },
       select: { id: true, disabledAt: true },
     });
-    if (!user || user.disabledAt)
-      throw new CliError(
-        email
-          ? `No active user ${email}.`
-          : "No admin account: start the province with `init` (see --help), or create one with `user create`.",
-      );
+    if (!user || user.disabledAt) throw new CliError(email ? say("cli.noActiveUser", { email }) : say("cli.noAdmin"));
     await run({ db, actor: (await loadActor(db, user.id))! });
   } finally {
     await db.$disconnect();

@@ -2,6 +2,7 @@ import path from "node:path";
 import { processesUsingDirectory } from "../db/embedded-in-use";
 import { CliError } from "./cli-error";
 import { config } from "../config";
+import { say } from "./messages";
 
 /**
  * Refuses to open the embedded database while another process (the app) has it open: PGlite
@@ -14,9 +15,6 @@ export async function assertEmbeddedDatabaseFree() {
   const dir = path.join(dataDir, "pglite"); // where resolveDatabase() keeps it
   const pids = await processesUsingDirectory(dir);
   if (pids.length) {
-    throw new CliError(
-      `The embedded database in ${dir} is in use by process ${pids.join(", ")} (is the app running?). ` +
-        "It allows one process at a time: stop the app, then run this command again.",
-    );
+    throw new CliError(say("cli.embeddedInUse", { dir, pids: pids.join(", ") }));
   }
 }

@@ -103,8 +103,9 @@ describe("init on the command line", () => {
     ]);
     expect(init.stderr).not.toContain("Error");
     expect(init.code).toBe(0);
-    expect(init.stdout).toContain("Created Tỉnh Thử Nghiệm (97): 5 units from don-vi.csv (1 districts, 3 communes)");
-    expect(init.stdout).toMatch(/Password \(shown once, pass it on securely\): \S{16}\n/);
+    // Vietnamese unless --lang says otherwise.
+    expect(init.stdout).toContain("Đã tạo Tỉnh Thử Nghiệm (97): 5 đơn vị từ don-vi.csv (1 huyện, 3 xã).");
+    expect(init.stdout).toMatch(/Mật khẩu \(chỉ hiện một lần, hãy chuyển giao an toàn\): \S{16}\n/);
     expect(await holdings(database)).toEqual({ units: 5, users: 1, communes: 3 });
 
     const results = await file("ket-qua-2025.csv", [
@@ -133,18 +134,22 @@ describe("init on the command line", () => {
     // The database has units now: a second init is refused and changes nothing.
     const again = await cli(database, ["init", "--province", "Sơn La", "--admin-email", "khac@sonla.gov.vn"]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain("Refused: this database already has units");
+    expect(again.stderr).toContain("Từ chối: cơ sở dữ liệu này đã có đơn vị");
     expect(await holdings(database)).toEqual({ units: 5, users: 1, communes: 3 });
   }, 300_000);
 
   it("starts a province from the official lists, by its name without accents", async () => {
     const database = await createIsolatedDatabase("chungtay_cli_sonla");
     databases.push(database);
-    const merged = await cli(database, ["init", "--province", "Bac Giang", "--admin-email", "a@bacgiang.gov.vn"]);
+    const french = await cli(database, ["--lang", "fr", "init", "--province", "14", "--admin-email", "a@sonla.gov.vn"]);
+    expect(french.code).toBe(2);
+    expect(french.stderr).toContain("Không có ngôn ngữ “fr”: dùng vi hoặc en.");
+    const english = ["--lang", "en", "init"];
+    const merged = await cli(database, [...english, "--province", "Bac Giang", "--admin-email", "a@bacgiang.gov.vn"]);
     expect(merged.code).toBe(2);
     expect(merged.stderr).toContain("Tỉnh Bắc Giang has been part of Tỉnh Bắc Ninh (24) since 1 July 2025");
 
-    const init = await cli(database, ["init", "--province", "son la", "--admin-email", "quantri@sonla.gov.vn"]);
+    const init = await cli(database, [...english, "--province", "son la", "--admin-email", "quantri@sonla.gov.vn"]);
     expect(init.code).toBe(0);
     expect(init.stdout).toContain("Created Tỉnh Sơn La (14): 75 communes and wards since 1 July 2025.");
     expect(init.stdout).toContain("First admin: Quản trị viên <quantri@sonla.gov.vn>, admin at 14 Tỉnh Sơn La.");

@@ -6,6 +6,8 @@ export interface ResolvedDatabase {
   url: string;
   /** Where the data lives, for the console. */
   description: string;
+  /** The server (host:port/database) or the embedded database's folder. */
+  location: string;
   embedded: boolean;
   stop(): Promise<void>;
 }
@@ -18,9 +20,11 @@ export async function resolveDatabase(): Promise<ResolvedDatabase> {
   const { DATABASE_URL: configured, dataDir } = config();
   if (configured) {
     const url = new URL(configured);
+    const location = `${url.hostname}:${url.port || 5432}${url.pathname}`;
     return {
       url: configured,
-      description: `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      description: `PostgreSQL at ${location}`,
+      location,
       embedded: false,
       stop: async () => {},
     };
@@ -31,6 +35,7 @@ export async function resolveDatabase(): Promise<ResolvedDatabase> {
   return {
     url: embedded.url,
     description: `embedded PostgreSQL (PGlite) in ${pgliteDir}`,
+    location: pgliteDir,
     embedded: true,
     stop: embedded.stop,
   };

@@ -1,6 +1,6 @@
-import { createTranslator } from "next-intl";
 import type { MoneyUnit } from "@/lib/format";
 import vi from "@/messages/vi.json";
+import { translatorFor } from "@/i18n/translator";
 
 /**
  * The interface's Vietnamese labels, reused by every export so that a capital source, a status
@@ -10,7 +10,7 @@ import vi from "@/messages/vi.json";
 export const labels = vi;
 
 /** The same messages with their placeholders filled ("{met}/{units} đơn vị đạt…"). */
-export const translate = createTranslator({ locale: "vi", messages: vi });
+export const translate = translatorFor("vi");
 
 /**
  * A reporting period as a report's title says it: "2025-H1" → "6 tháng đầu năm 2025",

@@ -6,6 +6,7 @@ import { restoreBackup } from "../../backup/restore";
 import { resolveDatabase } from "../../db/resolve-database";
 import { CliError } from "../cli-error";
 import { assertEmbeddedDatabaseFree } from "../embedded-guard";
+import { databaseLine, say } from "../messages";
 
 /**
  * `backup -o <file>` and `restore <file>`: a logical copy of every table, made through SQL,
@@ -27,10 +28,9 @@ export function registerBackup(program: Command) {
       await withDatabase(async (url) => {
         const { rows, migrations } = await writeBackup(url, file);
         const total = Object.values(rows).reduce((sum, n) => sum + n, 0);
-        console.log(
-          `Backed up ${total} rows of ${Object.keys(rows).length} tables (schema at ${migrations.at(-1)}) to ${file}.`,
-        );
-        console.log("The file holds password hashes and every plan: keep it as safe as the database.");
+        const tables = Object.keys(rows).length;
+        console.log(say("cli.backup.written", { rows: total, tables, migration: migrations.at(-1) ?? "—", file }));
+        console.log(say("cli.backup.keepSafe"));
       });
     });
 
@@ -47,8 +47,8 @@ export function registerBackup(program: Command) {
       await withDatabase(async (url) => {
         const { rows, replaced } = await restoreBackup(url, path.resolve(file), { force: options.force });
         const total = Object.values(rows).reduce((sum, n) => sum + n, 0);
-        if (replaced.length) console.log(`Replaced the data of ${replaced.length} tables.`);
-        console.log(`Restored ${total} rows of ${Object.keys(rows).length} tables from ${file}.`);
+        if (replaced.length) console.log(say("cli.backup.replaced", { tables: replaced.length }));
+        console.log(say("cli.backup.restored", { rows: total, tables: Object.keys(rows).length, file }));
         for (const [table, count] of Object.entries(rows)) if (count) console.log(`  ${table.padEnd(28)} ${count}`);
       });
     });
@@ -58,11 +58,11 @@ export function registerBackup(program: Command) {
 async function withDatabase(run: (url: string) => Promise<void>) {
   await assertEmbeddedDatabaseFree();
   const database = await resolveDatabase();
-  console.error(`Database: ${database.description}`);
+  console.error(databaseLine(database));
   try {
     await run(database.url);
   } catch (error) {
-    if (error instanceof BackupError) throw new CliError(error.message);
+    if (error instanceof BackupError) throw new CliError(say(error.messageKey, error.params));
     throw error;
   } finally {
     await database.stop();

@@ -9,6 +9,7 @@ import { exportPlan } from "../../exports/plan-document";
 import { exportReport } from "../../exports/report-document";
 import { runAs } from "../cli-context";
 import { CliError } from "../cli-error";
+import { say } from "../messages";
 
 /** Writes the file to `output`, or into it under the file's own name when it is a folder. */
 async function save(file: ExportFile, output: string) {
@@ -18,7 +19,7 @@ async function save(file: ExportFile, output: string) {
   );
   const target = isFolder ? path.join(output, file.filename) : output;
   await writeFile(target, file.data);
-  console.error(`Wrote ${target} (${file.data.length} bytes)`);
+  console.error(say("cli.export.written", { file: target, bytes: file.data.length }));
 }
 
 /**
@@ -28,7 +29,8 @@ async function save(file: ExportFile, output: string) {
 function formatOf<F extends string>(asked: string | undefined, output: string, formats: readonly F[]): F {
   const wanted = asked?.trim().toLowerCase() ?? path.extname(output).slice(1).toLowerCase();
   if ((formats as readonly string[]).includes(wanted)) return wanted as F;
-  if (asked !== undefined) throw new CliError(`Unknown format ${asked}: use ${formats.join(", ")}.`);
+  if (asked !== undefined)
+    throw new CliError(say("cli.export.unknownFormat", { format: asked, formats: formats.join(", ") }));
   return formats[0]!;
 }
 
@@ -46,11 +48,10 @@ export function registerExport(program: Command) {
       const format = formatOf(options.format, options.output, DOCUMENT_FORMATS);
       await runAs(command, async ({ db, actor }) => {
         const plans = await findPlansByReference(db, actor, ref, options.unit);
-        if (plans.length === 0)
-          throw new CliError(`No plan ${ref}${options.unit ? ` of unit ${options.unit}` : ""} that you may see.`);
+        if (plans.length === 0) throw new CliError(say("cli.export.noPlan", { ref, unit: options.unit ?? "none" }));
         if (plans.length > 1) {
           const units = plans.map((p) => `  --unit ${p.issuingUnit.code}  ${p.issuingUnit.name}`).join("\n");
-          throw new CliError(`Several units issued ${ref}; choose one:\n${units}`);
+          throw new CliError(`${say("cli.export.severalUnits", { ref })}\n${units}`);
         }
         await save(await exportPlan(db, actor, plans[0]!.id, format), options.output);
       });

@@ -59,7 +59,7 @@ function mappingOf(entries: string[]): Record<string, string> {
   const mapping: Record<string, string> = {};
   for (const entry of entries) {
     const at = entry.lastIndexOf("=");
-    if (at <= 0) throw new CliError(`--map "${entry}": write --map "<heading>=<column>", e.g. --map "Mã xã=code".`, 2);
+    if (at <= 0) throw new CliError(say("cli.import.badMap", { entry }), 2);
     mapping[entry.slice(0, at).trim()] = entry
       .slice(at + 1)
       .trim()
@@ -74,8 +74,7 @@ function marksOf(marks: string | undefined, blank: string | undefined): Record<s
   const chosen: Record<string, string> = {};
   for (const entry of (marks ?? "").split(",").filter((e) => e.trim())) {
     const [mark, meaning] = entry.split("=");
-    if (!mark?.trim() || !meaning?.trim())
-      throw new CliError(`--marks "${entry}": write --marks "x=Đạt,NC=Nâng cao".`, 2);
+    if (!mark?.trim() || !meaning?.trim()) throw new CliError(say("cli.import.badMarks", { entry }), 2);
     chosen[mark.trim()] = meaning.trim();
   }
   if (blank) chosen[""] = /^(keep|giu|giữ)/i.test(blank) ? "keep" : blank;
@@ -86,7 +85,7 @@ function headerRowOf(text: string | undefined): Pick<ImportInput, "headerRow" | 
   if (!text) return {};
   const match = /^(\d+)(?:\s*[-–:]\s*(\d+))?$/.exec(text.trim());
   if (!match || (match[2] && Number(match[2]) !== Number(match[1]) + 1))
-    throw new CliError(`--header-row "${text}": write a row number (5) or two adjacent rows (5-6).`, 2);
+    throw new CliError(say("cli.import.badHeaderRow", { text }), 2);
   return { headerRow: Number(match[1]), ...(match[2] ? { headerRows: 2 as const } : {}) };
 }
 
@@ -193,7 +192,7 @@ async function readImportFile(file: string): Promise<Uint8Array> {
     (s) => (s.isFile() ? s.size : null),
     () => null,
   );
-  if (size === null) throw new CliError(`Không đọc được tệp ${file}.`);
+  if (size === null) throw new CliError(say("cli.cannotRead", { file }));
   // The importer says the same, but a file of gigabytes need not be read to be refused.
   if (size > MAX_FILE_BYTES) throw new CliError(say("imports.errors.fileTooLarge", { max: MAX_FILE_MEGABYTES }));
   return new Uint8Array(await readFile(file));
@@ -246,7 +245,7 @@ export function printReport(report: ImportReport, options: Partial<Options> = {}
   for (const issue of report.fileIssues) console.log(`  ✗ ${line(issue)}`);
   for (const issue of report.warnings) console.log(`  ! ${line(issue)}`);
   if (!report.fileIssues.length) {
-    const verb = report.outcome === "applied" ? "Đã nhập" : "Sẽ nhập";
+    const verb = say(report.outcome === "applied" ? "cli.import.applied" : "cli.import.planned");
     console.log(
       `${verb}: ${say("imports.counts.create")} ${counts.create} · ${say("imports.counts.update")} ${counts.update} · ${say("imports.counts.unchanged")} ${counts.unchanged} · ${say("imports.counts.errorRows")} ${counts.errorRows}`,
     );

@@ -11,7 +11,8 @@ import { planUnitsFromFile } from "../../setup/plan-units-from-file";
 import { hasUnits, startProvince } from "../../setup/start-province";
 import { CliError } from "../cli-error";
 import { assertEmbeddedDatabaseFree } from "../embedded-guard";
-import { say } from "../messages";
+import { databaseLine, refused, say } from "../messages";
+import { printPassword } from "./user";
 import { printReport } from "./import";
 
 type Options = {
@@ -42,12 +43,11 @@ export function registerInit(program: Command) {
     .option("--admin-title <title>", 'job title, e.g. "Chuyên viên Sở Nông nghiệp và Môi trường"')
     .addHelpText("after", "\nThe first admin's password is generated and printed once.")
     .action(async (options: Options) => {
-      if (!options.province === !options.units) throw new CliError("Give either --province or --units.", 2);
-      if (options.units && options.beforeReform)
-        throw new CliError("--before-reform takes the units from the official lists: use it with --province.", 2);
+      if (!options.province === !options.units) throw new CliError(say("cli.init.eitherProvinceOrUnits"), 2);
+      if (options.units && options.beforeReform) throw new CliError(say("cli.init.beforeReformNeedsProvince"), 2);
       await assertEmbeddedDatabaseFree();
       const database = await resolveDatabase();
-      console.error(`Database: ${database.description}`);
+      console.error(databaseLine(database));
       const db = createDb(database.url, 1);
       try {
         await prepareDatabase(database.url, db);
@@ -65,66 +65,56 @@ async function init(db: Db, options: Options) {
   try {
     const admin = { email: options.adminEmail, name: options.adminName, title: options.adminTitle };
     const { user, generatedPassword, province } = await startProvince(db, { units, admin, source });
-    console.log(`Created ${province.name} (${province.code}): ${describe}.`);
-    console.log(`First admin: ${user.name} <${user.email}>, admin at ${province.code} ${province.name}.`);
-    console.log(`Password (shown once, pass it on securely): ${generatedPassword}`);
+    console.log(say("cli.init.created", { province: province.name, code: province.code, units: describe }));
+    console.log(
+      say("cli.init.firstAdmin", { name: user.name, email: user.email, code: province.code, province: province.name }),
+    );
+    printPassword(generatedPassword);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     if (error.messageKey === "setup.errors.notEmpty") throw refusedNotEmpty();
     const fields = Object.entries(error.fieldErrors ?? {}).map(
       ([field, keys]) => `  ${FLAGS[field] ?? field}: ${keys.map((key) => say(key)).join(" ")}`,
     );
-    throw new CliError([`Refused: ${say(error.messageKey)}`, ...fields].join("\n"), 2);
+    throw new CliError([refused(say(error.messageKey)), ...fields].join("\n"), 2);
   }
 }
 
 const FLAGS: Record<string, string> = { email: "--admin-email", name: "--admin-name", title: "--admin-title" };
 
-const refusedNotEmpty = () =>
-  new CliError(
-    "Refused: this database already has units, and `init` only starts an empty one; nothing was changed. " +
-      "Add units with `import units`, or point DATABASE_URL (or CHUNGTAY_DATA_DIR) at a new database.",
-    2,
-  );
+const refusedNotEmpty = () => new CliError(refused(say("cli.init.notEmpty")), 2);
 
 function officialUnits(options: Options) {
   const lookup = findProvince(options.province!);
   if ("merged" in lookup) {
     const { name, into } = lookup.merged;
-    throw new CliError(
-      `${name} has been part of ${into.name} (${into.code}) since 1 July 2025: ` +
-        `use --province ${into.code} --before-reform to have its units of before the reform too.`,
-      2,
-    );
+    throw new CliError(say("cli.init.merged", { name, into: into.name, code: into.code }), 2);
   }
-  if ("unknown" in lookup)
-    throw new CliError(
-      `No province "${lookup.unknown}" in the official list of 1 July 2025 (34 provinces; codes such as 11 or 79).`,
-      2,
-    );
+  if ("unknown" in lookup) throw new CliError(say("cli.init.unknownProvince", { name: lookup.unknown }), 2);
   const beforeReform = !!options.beforeReform;
   const { units, counts } = provinceTree(lookup.found.code, { beforeReform });
   const describe = [
-    `${counts.communes} communes and wards since 1 July 2025`,
-    ...(beforeReform
-      ? [
-          `${counts.oldCommunes} communes in ${counts.districts} districts${counts.oldProvinces ? ` of ${counts.oldProvinces} former provinces` : ""} until 30 June 2025, each linked to the commune it became`,
-        ]
-      : []),
+    say("cli.init.officialUnits", { communes: counts.communes }),
+    ...(beforeReform ? [say("cli.init.unitsBeforeReform", counts)] : []),
   ].join("; ");
   return { units, describe, source: { source: "official", beforeReform } };
 }
 
 async function unitsFromFile(db: Db, file: string) {
   const content = await readFile(file).catch(() => {
-    throw new CliError(`Không đọc được tệp ${file}.`);
+    throw new CliError(say("cli.cannotRead", { file }));
   });
   const planned = await planUnitsFromFile(db, { fileName: path.basename(file), content: new Uint8Array(content) });
   if ("rejected" in planned) {
     printReport(planned.rejected);
-    throw new CliError(`${say("imports.errors.rejected")} Nothing was changed.`, 1);
+    throw new CliError(`${say("imports.errors.rejected")} ${say("cli.nothingChanged")}`, 1);
   }
   const byLevel = (level: string) => planned.units.filter((u) => u.level === level).length;
-  const describe = `${planned.units.length} units from ${path.basename(file)} (${byLevel("district")} districts, ${byLevel("commune")} communes)`;
+  const describe = say("cli.init.unitsFromFile", {
+    count: planned.units.length,
+    file: path.basename(file),
+    districts: byLevel("district"),
+    communes: byLevel("commune"),
+  });
   return { units: planned.units, describe, source: { source: "file", file: path.basename(file) } };
 }

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { formatPercent } from "../../../lib/format";
 import { criteriaRollup } from "../../rollups/criteria-rollup";
 import { runAs } from "../cli-context";
+import { say } from "../messages";
 
 export function registerRollup(program: Command) {
   program
@@ -38,12 +39,19 @@ export function registerRollup(program: Command) {
           process.stdout.write(`${JSON.stringify(json)}\n`);
           return;
         }
-        console.log(`${rollup.unit.name} · ${rollup.set.name} · ${rollup.period}: ${rollup.units} units assessed`);
+        console.log(
+          say("cli.rollup.heading", {
+            unit: rollup.unit.name,
+            set: rollup.set.name,
+            period: rollup.period,
+            count: rollup.units,
+          }),
+        );
         for (const c of rollup.criteria)
           console.log(
-            `  ${String(c.number).padStart(2)}. ${c.met}/${rollup.units} (${formatPercent(c.rate)}) · advanced ${c.advanced} · model ${c.model}  ${c.name}`,
+            `  ${String(c.number).padStart(2)}. ${c.met}/${rollup.units} (${formatPercent(c.rate)}) · ${say("cli.rollup.criterion", c)}  ${c.name}`,
           );
-        console.log(`All criteria: ${rollup.allMet} · average ${rollup.averageMet}`);
+        console.log(say("cli.rollup.total", { allMet: rollup.allMet, averageMet: rollup.averageMet }));
       });
     });
 }

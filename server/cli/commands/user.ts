@@ -14,6 +14,7 @@ import type { TMembership, TUserCreate } from "../../users/schemas";
 import { runAs } from "../cli-context";
 import { CliError } from "../cli-error";
 import { assertEmbeddedDatabaseFree } from "../embedded-guard";
+import { databaseLine, refused, say } from "../messages";
 
 export function registerUser(program: Command) {
   const user = program.command("user").description("Create accounts, reset passwords, disable accounts (admins only)");
@@ -40,7 +41,7 @@ export function registerUser(program: Command) {
       if (!command.optsWithGlobals().as && (await createFirstAdminIfNone(options))) return;
       await runAs(command, async ({ db, actor }) => {
         const { user, generatedPassword } = await explain(actor, createUser(db, actor, options));
-        console.log(`Created ${describe(user)}.`);
+        console.log(say("cli.user.created", { user: describe(user) }));
         printPassword(generatedPassword);
       });
     });
@@ -57,8 +58,8 @@ export function registerUser(program: Command) {
           actor,
           resetPassword(db, actor, { email, password: options.password }),
         );
-        console.log(`New password set for ${describe(user)}; the account is unlocked.`);
-        if (user.disabledAt) console.log("Note: the account is still disabled.");
+        console.log(say("cli.user.passwordReset", { user: describe(user) }));
+        if (user.disabledAt) console.log(say("cli.user.stillDisabled"));
         printPassword(generatedPassword);
       });
     });
@@ -73,8 +74,8 @@ export function registerUser(program: Command) {
         const { user, alreadyDisabled } = await explain(actor, disableUser(db, actor, { email }));
         console.log(
           alreadyDisabled
-            ? `${describe(user)} was already disabled on ${user.disabledAt!.toISOString()}.`
-            : `Disabled ${describe(user)}.`,
+            ? say("cli.user.alreadyDisabled", { user: describe(user), date: user.disabledAt!.toISOString() })
+            : say("cli.user.disabled", { user: describe(user) }),
         );
       });
     });
@@ -94,7 +95,7 @@ export function registerUser(program: Command) {
         await assertEmbeddedDatabaseFree();
         await runAs(command, async ({ db, actor }) => {
           const { user, changed } = await explain(actor, change(db, actor, { email, ...options }));
-          console.log(changed ? `Now: ${describe(user)}.` : `Nothing to change: ${describe(user)}.`);
+          console.log(say(changed ? "cli.user.now" : "cli.user.unchanged", { user: describe(user) }));
         });
       });
   }
@@ -110,9 +111,9 @@ async function createFirstAdminIfNone(options: TUserCreate): Promise<boolean> {
   try {
     await prepareDatabase(database.url, db);
     if (await hasActiveAdmin(db)) return false;
-    console.error(`Database: ${database.description} (no admin yet: creating the first one)`);
+    console.error(`${databaseLine(database)} (${say("cli.user.noAdminYet")})`);
     const { user, generatedPassword } = await explain(null, createFirstAdmin(db, options));
-    console.log(`Created the first admin, ${describe(user)}.`);
+    console.log(say("cli.user.createdFirstAdmin", { user: describe(user) }));
     printPassword(generatedPassword);
     return true;
   } finally {
@@ -122,10 +123,13 @@ async function createFirstAdminIfNone(options: TUserCreate): Promise<boolean> {
 }
 
 const describe = (user: ManagedUser) =>
-  `${user.name} <${user.email}>${user.memberships.map((m) => `, ${m.role} at ${m.unit.code} ${m.unit.name}`).join("")}`;
+  [
+    `${user.name} <${user.email}>`,
+    ...user.memberships.map((m) => say("cli.user.membership", { role: m.role, code: m.unit.code, unit: m.unit.name })),
+  ].join(", ");
 
-function printPassword(password: string | undefined) {
-  if (password) console.log(`Password (shown once, pass it on securely): ${password}`);
+export function printPassword(password: string | undefined) {
+  if (password) console.log(say("cli.password", { password }));
 }
 
 const FIELD_NAMES: Record<string, string> = {
@@ -137,18 +141,6 @@ const FIELD_NAMES: Record<string, string> = {
   password: "--password",
 };
 
-const MESSAGES: Record<string, string> = {
-  "validation.required": "is required",
-  "validation.tooLong": "is too long",
-  "validation.email": "is not a valid email address",
-  "validation.emailTaken": "is already used by another account",
-  "validation.role": "must be planner, leader, stakeholder or admin",
-  "validation.unitUnknown": "is not the code of any unit",
-  "validation.passwordTooShort": `needs at least ${PASSWORD_MIN_LENGTH} characters`,
-  "validation.passwordWeak": "needs both letters and digits",
-  "validation.firstUserAdmin": "must be admin: there is no admin yet, and the first account has to be one",
-};
-
 /** The domain's refusals in words an operator reads on a terminal; exit code 2 like any refusal. */
 async function explain<T>(actor: Actor | null, work: Promise<T>): Promise<T> {
   try {
@@ -156,16 +148,12 @@ async function explain<T>(actor: Actor | null, work: Promise<T>): Promise<T> {
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     if (error.code === "FORBIDDEN")
-      throw new CliError(
-        `Refused: ${actor?.email ?? "you"} may not manage these accounts (only an admin, for units beneath them).`,
-        2,
-      );
-    if (error.code === "NOT_FOUND") throw new CliError("No account has this email.", 2);
-    if (error.messageKey === "errors.lastAdmin")
-      throw new CliError("Refused: this is the last active admin. Create another admin first.", 2);
+      throw new CliError(refused(say("cli.user.forbidden", { email: actor?.email ?? "—" })), 2);
+    if (error.code === "NOT_FOUND") throw new CliError(say("cli.user.notFound"), 2);
+    if (error.messageKey === "errors.lastAdmin") throw new CliError(refused(say(error.messageKey)), 2);
     const fields = Object.entries(error.fieldErrors ?? {}).map(
-      ([field, keys]) => `  ${FIELD_NAMES[field] ?? field} ${keys.map((key) => MESSAGES[key] ?? key).join("; ")}`,
+      ([field, keys]) => `  ${FIELD_NAMES[field] ?? field}: ${keys.map((key) => say(key)).join(" ")}`,
     );
-    throw new CliError(["Invalid input:", ...fields].join("\n"), 2);
+    throw new CliError([say("cli.user.invalid"), ...fields].join("\n"), 2);
   }
 }
