@@ -150,6 +150,12 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
                 ))}
               </ul>
             )}
+            <Link
+              href={`/milestones?unit=${unitId}&year=${year}${includeUnapproved ? "&all=1" : ""}`}
+              className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline"
+            >
+              {t("timeline.fromDashboard")}
+            </Link>
           </Card>
         )}
         {data.targets.length > 0 && (

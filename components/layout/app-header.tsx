@@ -37,6 +37,7 @@ export async function AppHeader({
               { href: "/plans", label: t("nav.plans") },
               { href: "/units", label: t("nav.units") },
               { href: "/dashboard", label: t("nav.dashboard") },
+              { href: "/milestones", label: t("nav.milestones") },
               { href: "/criteria", label: t("nav.criteria") },
               ...(canImport ? [{ href: "/imports", label: t("nav.imports") }] : []),
             ]}

@@ -365,6 +365,7 @@ const matrix: Record<
   ),
   "dashboard.trend": rollsUpDistrict((c, f) => c.dashboard.trend({ unitId: f.district.id })),
   "dashboard.planning": rollsUpDistrict((c, f) => c.dashboard.planning({ unitId: f.district.id, year: 2025 })),
+  "dashboard.milestones": rollsUpDistrict((c, f) => c.dashboard.milestones({ unitId: f.district.id, year: 2025 })),
   "criteria.updateCriterion": adminOnly((c, f) =>
     c.criteria.updateCriterion({
       id: f.criteriaSet.criteria[0]!.id,

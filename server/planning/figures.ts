@@ -1,3 +1,5 @@
+import type { MilestoneStatus, Prisma } from "../db/generated/client";
+
 /**
  * The figures a plan shows, computed from its records with exact integer arithmetic: money is
  * integer VND (bigint), measured values are decimals scaled to integers, and every rate is
@@ -90,6 +92,12 @@ export const OPEN_MILESTONE_STATUSES: readonly string[] = ["planned", "in_progre
 export function isOverdue(milestone: { dueOn: Date; status: string }, today: Date): boolean {
   return OPEN_MILESTONE_STATUSES.includes(milestone.status) && milestone.dueOn.getTime() < today.getTime();
 }
+
+/** isOverdue as a filter, for lists that select overdue milestones in the database. */
+export const overdueMilestoneWhere = (today: Date): Prisma.MilestoneWhereInput => ({
+  status: { in: OPEN_MILESTONE_STATUSES as MilestoneStatus[] },
+  dueOn: { lt: today },
+});
 
 /** Today's date in Vietnam as a UTC midnight, comparable with `@db.Date` values. */
 export function todayInVietnam(now = new Date()): Date {

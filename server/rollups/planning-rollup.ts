@@ -18,16 +18,17 @@ export interface PlanningQuery {
 
 /**
  * The plans of the units that count for the unit, for a year, that the actor may see, once the
- * roll-up is allowed: `counted` as the query asks, and `unapproved`, those only the toggle adds.
+ * roll-up is allowed (the dashboard, its drill-downs and the milestone timeline count the same): `counted` as the query asks, and `unapproved`, those only the toggle adds.
  */
-async function plansOfYearWhere(db: Db, actor: Actor, { unitId, year, includeUnapproved }: PlanningQuery) {
-  const { scopeWhere } = await loadRollupUnit(db, actor, { id: unitId });
+export async function plansOfYearWhere(db: Db, actor: Actor, { unitId, year, includeUnapproved }: PlanningQuery) {
+  const { unit, scopeWhere } = await loadRollupUnit(db, actor, { id: unitId });
   const ofYear: Prisma.PlanWhereInput[] = [
     viewablePlansWhere(actor),
     { issuingUnit: scopeWhere },
     { OR: [{ year }, { year: null, periodStart: { lte: year }, periodEnd: { gte: year } }] },
   ];
   return {
+    unit,
     counted: {
       AND: includeUnapproved ? ofYear : [...ofYear, { status: IN_FORCE_STATUS }],
     } satisfies Prisma.PlanWhereInput,

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { criteriaRollup, criteriaTrend, rollupUnits } from "../../../rollups/criteria-rollup";
+import { milestoneTimeline } from "../../../rollups/milestone-timeline";
 import { budgetLinesOf, planningRollup } from "../../../rollups/planning-rollup";
-import { CAPITAL_SOURCES } from "@/lib/domain/planning";
+import { CAPITAL_SOURCES, MILESTONE_STATUSES } from "@/lib/domain/planning";
 import { listRollupPeriods } from "../../../rollups/rollup-periods";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
@@ -42,4 +43,8 @@ export const dashboardRouter = createTRPCRouter({
   budgetLines: protectedProcedure
     .input(ZPlanningYear.extend({ source: z.enum(CAPITAL_SOURCES) }))
     .query(({ ctx, input }) => budgetLinesOf(ctx.db, ctx.actor, input)),
+  /** Every milestone due in the year beneath the unit, grouped by unit and plan, overdue first. */
+  milestones: protectedProcedure
+    .input(ZPlanningYear.extend({ status: z.enum([...MILESTONE_STATUSES, "overdue"]).optional() }))
+    .query(({ ctx, input }) => milestoneTimeline(ctx.db, ctx.actor, input)),
 });
