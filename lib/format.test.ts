@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatFileSize,
   amountInUnit,
   formatDate,
   formatInUnit,
@@ -11,6 +12,14 @@ import {
 } from "./format";
 
 describe("Vietnamese formats", () => {
+  it("writes file sizes with a decimal comma", () => {
+    expect(formatFileSize(820)).toBe("820 byte");
+    expect(formatFileSize(5 * 1024 + 512)).toBe("5,5 kB");
+    expect(formatFileSize(35 * 1024)).toBe("35 kB");
+    expect(formatFileSize(2.4 * 1024 * 1024)).toBe("2,4 MB");
+    expect(formatFileSize(20 * 1024 * 1024)).toBe("20 MB");
+  });
+
   it("writes money as officials read it: a decimal comma in tỷ, never rounding", () => {
     expect(formatVnd(20_586_000_000n)).toBe("20,586 tỷ đồng");
     expect(formatVnd(17_082_000_000n)).toBe("17,082 tỷ đồng");

@@ -34,6 +34,13 @@ export function formatDate(value: Date | string | null | undefined): string {
   }).format(date);
 }
 
+/** A file's size as a file manager shows it, with the Vietnamese decimal comma: 820 byte, 35 kB, 2,4 MB. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${integer.format(bytes)} byte`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, bytes < 10 * 1024 ? 1 : 0)} kB`;
+  return `${formatNumber(bytes / (1024 * 1024), 1)} MB`;
+}
+
 export function formatDateTime(value: Date | string): string {
   const date = typeof value === "string" ? new Date(value) : value;
   const time = new Intl.DateTimeFormat("vi-VN", {

@@ -12,6 +12,7 @@ const settings = z.object({
   PORT: port(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   COLLAB_PORT: port(3001),
+  S3_URL: url("http", "https"),
   AUTH_SECRET: z.string().min(16).optional(),
   DEMO_PASSWORD: z.string().min(1).optional(),
   SEED: flag,

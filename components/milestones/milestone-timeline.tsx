@@ -41,7 +41,7 @@ export function MilestoneTimeline({ timeline }: { timeline: Timeline }) {
                     {plan.number}/{plan.symbol}
                   </Link>
                   <span className="min-w-0 text-slate-600">{plan.title}</span>
-                  <PlanStatusBadge status={plan.status} />
+                  <PlanStatusBadge plan={plan} />
                 </h3>
                 <ol className="mt-2 space-y-2 border-l-2 border-slate-200 pl-4">
                   {milestones.map((milestone) => (

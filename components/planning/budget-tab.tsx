@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatInUnit, formatNumber, formatPercent, formatVnd, moneyUnit } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import { CAPITAL_SOURCES } from "@/lib/domain/planning";
+import { EvidenceControl } from "@/components/evidence/evidence-control";
 import { MoneyUnitNote } from "./money-unit-note";
 import { ProgressBar } from "./progress-bar";
 import { RecordActions, useEditing } from "./record-actions";
@@ -202,17 +203,26 @@ function Disbursements({ line, canTrack }: { line: Line; canTrack: boolean }) {
       </summary>
       <ul className="mt-2 divide-y divide-slate-100">
         {line.disbursements.map((d) => (
-          <li key={d.id} className="flex items-center justify-between gap-3 py-1">
-            <span>
-              <span className="tabular-nums">{formatVnd(d.amount)}</span> · {formatDate(d.paidOn)}
-              {d.note && ` · ${d.note}`}
-            </span>
-            {canTrack && (
-              <RecordActions
+          <li key={d.id} className="py-1">
+            <div className="flex items-center justify-between gap-3">
+              <span>
+                <span className="tabular-nums">{formatVnd(d.amount)}</span> · {formatDate(d.paidOn)}
+                {d.note && ` · ${d.note}`}
+              </span>
+              {canTrack && (
+                <RecordActions
+                  label={`${formatVnd(d.amount)} ${formatDate(d.paidOn)}`}
+                  remove={() => remove.mutateAsync({ id: d.id })}
+                />
+              )}
+            </div>
+            <div className="mt-1 pl-3">
+              <EvidenceControl
+                planId={line.planId}
+                subject={{ type: "disbursement", id: d.id }}
                 label={`${formatVnd(d.amount)} ${formatDate(d.paidOn)}`}
-                remove={() => remove.mutateAsync({ id: d.id })}
               />
-            )}
+            </div>
           </li>
         ))}
       </ul>

@@ -10,6 +10,7 @@ import { MILESTONE_STATUSES } from "@/lib/domain/planning";
 import { MilestoneTimeline } from "./milestone-timeline";
 import { RecordActions, useEditing } from "./record-actions";
 import { type FieldSpec, type FormOf, RecordForm } from "./record-form";
+import { EvidenceControl } from "@/components/evidence/evidence-control";
 import { SubjectDiscussion } from "./subject-discussion";
 import type { RouterInputs } from "@/lib/trpc/types";
 import { type Planning, type PlanningOptions, usePlanning, usePlanningMutation } from "./use-planning";
@@ -135,6 +136,13 @@ export function MilestonesTab({ planId, me }: { planId: string; me: { id: string
                       .join("; ")}
                   </span>
                 )}
+              </div>
+              <div className="mt-3 border-t border-slate-100 pt-3">
+                <EvidenceControl
+                  planId={planId}
+                  subject={{ type: "milestone", id: milestone.id }}
+                  label={milestone.title}
+                />
               </div>
               <div className="mt-3 border-t border-slate-100 pt-3">
                 <SubjectDiscussion

@@ -9,6 +9,7 @@ import { useTRPC } from "@/lib/trpc/react";
 import { SHORTAGE_CATEGORIES, SHORTAGE_STATUSES } from "@/lib/domain/planning";
 import { RecordActions, useEditing } from "./record-actions";
 import { type FieldSpec, type FormOf, RecordForm } from "./record-form";
+import { EvidenceControl } from "@/components/evidence/evidence-control";
 import { SubjectDiscussion } from "./subject-discussion";
 import type { RouterInputs } from "@/lib/trpc/types";
 import { type Planning, type PlanningOptions, usePlanning, usePlanningMutation } from "./use-planning";
@@ -119,6 +120,13 @@ export function ShortagesTab({ planId, me }: { planId: string; me: { id: string 
                     {t("shortages.funded")}: {formatVnd(shortage.funded)}
                   </span>
                 )}
+              </div>
+              <div className="mt-3 border-t border-slate-100 pt-3">
+                <EvidenceControl
+                  planId={planId}
+                  subject={{ type: "shortage", id: shortage.id }}
+                  label={`${shortage.quantity} ${shortage.unitLabel} · ${shortage.unit.name}`}
+                />
               </div>
               <div className="mt-3 border-t border-slate-100 pt-3">
                 <SubjectDiscussion

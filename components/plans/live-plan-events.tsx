@@ -23,6 +23,8 @@ export function LivePlanEvents({ planId }: { planId: string }) {
           if (event.topic === "workflow") router.refresh();
           if (event.topic === "comments")
             void queryClient.invalidateQueries({ queryKey: trpc.comments.list.queryKey({ planId }) });
+          if (event.topic === "planning" || event.topic === "workflow")
+            void queryClient.invalidateQueries({ queryKey: trpc.evidence.list.queryKey({ planId }) });
           // Every topic touches the tabs: their data, what may be edited, or the comment counts.
           void queryClient.invalidateQueries({ queryKey: trpc.planning.get.queryKey({ planId }) });
         },

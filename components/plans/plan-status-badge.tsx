@@ -4,7 +4,9 @@ import type { PlanStatus } from "@/server/db/generated/enums";
 
 const tones: Record<PlanStatus, Tone> = { draft: "slate", submitted: "blue", returned: "amber", approved: "green" };
 
-export function PlanStatusBadge({ status }: { status: PlanStatus }) {
+/** A plan's status; an approved plan that was issued reads "Đã ban hành" (it is still approved, and in force). */
+export function PlanStatusBadge({ plan }: { plan: { status: PlanStatus; issuedAt?: Date | null } }) {
   const t = useTranslations("status");
-  return <Badge tone={tones[status]}>{t(status)}</Badge>;
+  const issued = plan.status === "approved" && Boolean(plan.issuedAt);
+  return <Badge tone={tones[plan.status]}>{issued ? t("issued") : t(plan.status)}</Badge>;
 }

@@ -59,7 +59,7 @@ export function PlanTable({
                 {plan.year ?? `${plan.periodStart}–${plan.periodEnd}`}
               </td>
               <td className="py-3">
-                <PlanStatusBadge status={plan.status} />
+                <PlanStatusBadge plan={plan} />
               </td>
             </tr>
           ))}
@@ -72,7 +72,7 @@ export function PlanTable({
               <Link href={`/plans/${plan.id}`} className="font-medium text-brand-700">
                 {plan.number}/{plan.symbol}
               </Link>
-              <PlanStatusBadge status={plan.status} />
+              <PlanStatusBadge plan={plan} />
             </div>
             <p className="mt-1 line-clamp-2 text-sm text-slate-800">{plan.title}</p>
             <p className="mt-1 text-xs text-slate-500">

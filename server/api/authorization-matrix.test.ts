@@ -9,7 +9,12 @@ import {
   buildUnitTree,
   uniqueTag,
 } from "../../tests/factories";
+import { pdf } from "../../tests/evidence-files";
 import { saveVersion } from "../documents/versions";
+import type { Db } from "../db/client";
+import { DomainError } from "../errors";
+import { attachEvidence, readEvidence } from "../evidence/evidence";
+import { issuePlan } from "../plans/issue-plan";
 import { getDb } from "../db/client";
 import { publishLiveEvent, publishPlanEvent } from "../live/live-events";
 import type { Role } from "../db/generated/client";
@@ -81,6 +86,20 @@ async function buildFixtures() {
   const neighbourItems = await items(neighbourPlan, tree.neighbour);
   const approvedItems = await items(approvedOwnPlan, tree.commune);
   const criteriaSet = await buildCriteriaSet(db);
+  /** A file attached to a plan, stored as the app stores it, for each call that deletes one. */
+  const evidenceOn = (plan: { id: string }) =>
+    db.evidence.create({
+      data: {
+        planId: plan.id,
+        fileName: "bien-ban.pdf",
+        contentType: "application/pdf",
+        sizeBytes: 4,
+        storage: "database",
+        uploadedById: owner.userId,
+        blobs: { create: { variant: "file", data: new Uint8Array(Buffer.from("%PDF")) } },
+      },
+    });
+  const neighbourEvidence = await evidenceOn(neighbourPlan);
   return {
     ...tree,
     program,
@@ -96,6 +115,8 @@ async function buildFixtures() {
     neighbourItems,
     approvedItems,
     criteriaSet,
+    evidenceOn,
+    neighbourEvidence,
   };
 }
 
@@ -351,6 +372,10 @@ const matrix: Record<
   "shortages.remove": onNeighbourPlan(async (c, f) =>
     c.shortages.remove({ id: (await f.items(f.neighbourPlan, f.neighbour)).shortage.id }),
   ),
+  "evidence.list": readsNeighbour((c, f) => c.evidence.list({ planId: f.neighbourPlan.id })),
+  "evidence.remove": onNeighbourPlan(async (c, f) =>
+    c.evidence.remove({ id: (await f.evidenceOn(f.neighbourPlan)).id }),
+  ),
   "criteria.sets": { run: (c) => c.criteria.sets(), expected: () => "ok" },
   // Roll-ups of the district: for those whose role reaches it, not for a commune looking up.
   "dashboard.periods": rollsUpDistrict((c, f) => c.dashboard.periods({ unitId: f.district.id })),
@@ -503,6 +528,11 @@ const ownUnitMatrix: typeof matrix = {
       }),
     expected: (role) => (author(role) ? "ok" : "FORBIDDEN"),
   },
+  // Evidence of an approved plan's progress: its authors attach and delete it.
+  "evidence.remove": {
+    run: async (c, f) => c.evidence.remove({ id: (await f.evidenceOn(f.approvedOwnPlan)).id }),
+    expected: (role) => (author(role) ? "ok" : "FORBIDDEN"),
+  },
   "criteria.unitStatus": { run: (c, f) => c.criteria.unitStatus({ unitId: f.commune.id }), expected: () => "ok" },
   "criteria.assess": {
     run: (c, f) =>
@@ -609,4 +639,85 @@ describe("authorization matrix", () => {
       expect(ids.has(f.neighbourPlan.id), level).toBe(level !== "commune");
     }
   });
+});
+
+/**
+ * Operations served by route handlers (uploads and downloads carry files, not JSON): the domain
+ * functions those routes call, under the same role × level grid. A file is a PDF by content.
+ */
+const scan = () => ({ name: "ban-ky.pdf", bytes: pdf() });
+const issueInput = () => ({
+  number: String(Math.floor(Math.random() * 900_000) + 100),
+  symbol: "KH-UBND",
+  issuedOn: new Date("2025-03-12T00:00:00Z"),
+});
+const routeMatrix: Record<
+  string,
+  { run: (db: Db, actor: Actor, f: Fixtures) => Promise<unknown>; expected: (role: Role, level: Level) => Outcome }[]
+> = {
+  "POST /api/evidence": [
+    {
+      run: (db, actor, f) =>
+        attachEvidence(db, actor, { type: "milestone", id: f.neighbourItems.milestone.id }, scan()),
+      expected: (role, level) => (level === "commune" ? "NOT_FOUND" : author(role) ? "ok" : "FORBIDDEN"),
+    },
+    {
+      run: (db, actor, f) => attachEvidence(db, actor, { type: "plan", id: f.approvedOwnPlan.id }, scan()),
+      expected: (role) => (author(role) ? "ok" : "FORBIDDEN"),
+    },
+  ],
+  "GET /api/evidence/[id]": [
+    {
+      run: (db, actor, f) => readEvidence(db, actor, f.neighbourEvidence.id, "file"),
+      expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok"),
+    },
+  ],
+  // Issued by the authors at or above the issuing unit, or a leader of that unit: not by a leader above.
+  "POST /api/plans/[id]/issue": [
+    {
+      run: async (db, actor, f) =>
+        issuePlan(db, actor, await f.freshPlan(f.neighbour, "approved"), issueInput(), scan()),
+      expected: (role, level) => (level === "commune" ? "NOT_FOUND" : author(role) ? "ok" : "FORBIDDEN"),
+    },
+    {
+      run: async (db, actor, f) => issuePlan(db, actor, await f.freshPlan(f.commune, "approved"), issueInput(), scan()),
+      expected: (role, level) => (author(role) || (role === "leader" && level === "commune") ? "ok" : "FORBIDDEN"),
+    },
+  ],
+};
+
+async function domainOutcome(run: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await run();
+    return "ok";
+  } catch (error) {
+    if (error instanceof DomainError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code))
+      return error.code as Outcome;
+    throw error;
+  }
+}
+
+describe("authorization matrix of the file routes", () => {
+  let f: Fixtures;
+  const actors = new Map<string, Actor>();
+
+  beforeAll(async () => {
+    f = await buildFixtures();
+    const at = { province: f.province, district: f.district, commune: f.commune };
+    for (const role of ROLES)
+      for (const level of LEVELS) actors.set(`${role}@${level}`, await buildActor(getDb(), role, [at[level]]));
+  });
+
+  for (const [route, cases] of Object.entries(routeMatrix)) {
+    it(`${route}: every role at every level gets what the policy says`, async () => {
+      for (const [i, entry] of cases.entries())
+        for (const role of ROLES)
+          for (const level of LEVELS) {
+            const actor = actors.get(`${role}@${level}`)!;
+            expect(await domainOutcome(() => entry.run(getDb(), actor, f)), `${role} at ${level} (case ${i + 1})`).toBe(
+              entry.expected(role, level),
+            );
+          }
+    });
+  }
 });

@@ -2,6 +2,7 @@ import { budgetRouter } from "./routers/budget";
 import { commentsRouter } from "./routers/comments";
 import { criteriaRouter } from "./routers/criteria";
 import { dashboardRouter } from "./routers/dashboard";
+import { evidenceRouter } from "./routers/evidence";
 import { milestonesRouter } from "./routers/milestones";
 import { planningRouter } from "./routers/planning";
 import { shortagesRouter } from "./routers/shortages";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   milestones: milestonesRouter,
   budget: budgetRouter,
   shortages: shortagesRouter,
+  evidence: evidenceRouter,
   criteria: criteriaRouter,
   dashboard: dashboardRouter,
   imports: importsRouter,

@@ -53,6 +53,8 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
         revision,
         updatedById: me.userId,
         ...(reviewUnit ? { submittedById: me.userId, reviewUnitId: reviewUnit.id } : {}),
+        // The next revision is issued anew; the signed copy of this one stays among the evidence.
+        ...(action === "amend" ? { issuedAt: null, issuedById: null, signedCopyId: null } : {}),
       },
     });
     if (count === 0) throw new DomainError("CONFLICT", "errors.workflowIllegal");

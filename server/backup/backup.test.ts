@@ -59,6 +59,8 @@ describe("backup and restore", () => {
   const state = randomBytes(4096);
   const update = Buffer.from([0, 1, 2, 254, 255, 0, 92, 120]);
   const bigAmount = 9_007_199_254_740_993n; // 2^53 + 1: a float would lose the last unit
+  // Evidence files kept in the database: two photos of more than a page of rows each.
+  const photos = [randomBytes(3 * 1024 * 1024 + 7), randomBytes(1024 * 1024)];
   let planId: string;
   let sourceFingerprint: Record<string, string>;
 
@@ -95,6 +97,20 @@ describe("backup and restore", () => {
     await sourceDb.planDocumentVersion.create({
       data: { planId, kind: "manual", name: "Bản trình", state, content: {}, text: "", createdById: planner.userId },
     });
+    for (const [i, data] of photos.entries())
+      await sourceDb.evidence.create({
+        data: {
+          id: `evidence-${i}`,
+          planId,
+          milestoneId: items.milestone.id,
+          fileName: `phong-ban-tru-${i}.jpg`,
+          contentType: "image/jpeg",
+          sizeBytes: data.length,
+          storage: "database",
+          uploadedById: planner.userId,
+          blobs: { create: { variant: "file", data: new Uint8Array(data) } },
+        },
+      });
     sourceFingerprint = await fingerprint(source.url);
   }, 180_000);
 
@@ -147,6 +163,11 @@ describe("backup and restore", () => {
     expect(restoredPlan.createdAt.getTime()).toBe(sourcePlan.createdAt.getTime());
     const admin = { where: { email: "admin@chungtay.vn" }, select: { passwordHash: true, createdAt: true } } as const;
     expect(await targetDb.user.findUniqueOrThrow(admin)).toEqual(await sourceDb.user.findUniqueOrThrow(admin));
+
+    // Evidence files come back byte for byte.
+    const blobs = await targetDb.evidenceBlob.findMany({ orderBy: { evidenceId: "asc" } });
+    expect(blobs.map((b) => Buffer.from(b.data).equals(photos[Number(b.evidenceId.slice(-1))]!))).toEqual([true, true]);
+    expect(backup.rows.EvidenceBlob).toBe(2);
 
     // The sequence of the update log continues after the restored ids.
     const next = await targetDb.planDocumentUpdate.create({ data: { planId, data: update } });

@@ -5,7 +5,14 @@ import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import pg from "pg";
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, type BackupHeader, type BackupTrailer } from "./format";
-import { type Table, quoteIdent, readAppliedMigrations, readTables, setCanonicalTextFormats } from "./tables";
+import {
+  type Table,
+  LARGE_ROW_TABLES,
+  quoteIdent,
+  readAppliedMigrations,
+  readTables,
+  setCanonicalTextFormats,
+} from "./tables";
 
 /** Rows fetched and written per round trip; bounds memory whatever a table's size. */
 const PAGE_SIZE = 1000;
@@ -78,14 +85,15 @@ async function* backupLines(
       `DECLARE chungtay_backup NO SCROLL CURSOR FOR SELECT ${select} FROM ${quoteIdent(table.name)}${order}`,
     );
     let count = 0;
+    const pageSize = LARGE_ROW_TABLES.includes(table.name) ? 1 : PAGE_SIZE;
     for (;;) {
       const page = await client.query<unknown[]>({
-        text: `FETCH FORWARD ${PAGE_SIZE} FROM chungtay_backup`,
+        text: `FETCH FORWARD ${pageSize} FROM chungtay_backup`,
         rowMode: "array",
       });
       if (page.rows.length) yield page.rows.map((row) => `${JSON.stringify(row.map(encodeValue))}\n`).join("");
       count += page.rows.length;
-      if (page.rows.length < PAGE_SIZE) break;
+      if (page.rows.length < pageSize) break;
     }
     await client.query("CLOSE chungtay_backup");
     rows[table.name] = count;

@@ -34,6 +34,12 @@ export interface ForeignKey {
 export const MIGRATIONS_TABLE = "_prisma_migrations";
 /** Tables the database derives from others by triggers (UnitPeriodResult from the assessments): rebuilt on restore, not copied. */
 export const DERIVED_TABLES = ["UnitPeriodResult"];
+/**
+ * Tables whose rows may each be large (evidence files of up to 20 MB in the database): read one
+ * row per round trip, so a backup holds one file in memory at a time, not a page of them. Files
+ * kept in S3 (S3_URL) are not in the database, so not in its backup: only their rows are.
+ */
+export const LARGE_ROW_TABLES = ["EvidenceBlob"];
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 

@@ -7,8 +7,11 @@ import { type PlanAccess, loadVisiblePlan } from "../plans/load-visible-plan";
 import type { Effects } from "./effects";
 import { runAs, type Tx } from "./run-command";
 
-/** Content changes with the plan ("plan.update"); progress is tracked also after approval ("plan.track"). */
-export type PlanRight = "plan.update" | "plan.track";
+/**
+ * Content changes with the plan ("plan.update"); progress and its evidence are tracked also
+ * after approval ("plan.track", "evidence.manage"); an approved plan is issued ("plan.issue").
+ */
+export type PlanRight = "plan.update" | "plan.track" | "evidence.manage" | "plan.issue";
 
 /** A plan as locked for a change: what the rights are decided on, read under the lock. */
 export type LockedPlan = { id: string; status: PlanStatus; issuingUnit: { path: string; level: UnitLevel } };

@@ -22,6 +22,7 @@ export class Effects {
   private readonly userAccess = new Set<string>();
   private readonly replaced = new Map<string, { versionId: string; by: string }>();
   private readonly notified: string[] = [];
+  private readonly afterCommitTasks: { what: string; run: () => Promise<void> }[] = [];
 
   constructor(private readonly actorId: string | null) {}
 
@@ -64,6 +65,15 @@ export class Effects {
     this.replaced.set(planId, { versionId, by });
   }
 
+  /**
+   * Work outside the database that must follow the change and never precede it: deleting the
+   * objects of evidence whose rows the command deleted. Runs once the transaction has committed
+   * (a rolled-back command leaves them); a failure is logged, the change stands.
+   */
+  afterCommit(what: string, run: () => Promise<void>) {
+    this.afterCommitTasks.push({ what, run });
+  }
+
   /** Inside the transaction, after the command's own writes. */
   async write(tx: Tx) {
     await recordAuditEvents(tx, this.actorId, this.audits);
@@ -87,6 +97,11 @@ export class Effects {
         by,
       })),
     ];
+    await Promise.all(
+      this.afterCommitTasks.map(({ what, run }) =>
+        run().catch((error) => console.error(`After commit, ${what} failed:`, error)),
+      ),
+    );
     await Promise.all(
       events.map((event) =>
         publishLiveEvent(db, event).catch((error) => console.error(`Publishing ${event.topic} failed:`, error)),

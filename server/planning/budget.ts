@@ -3,6 +3,7 @@ import type { Prisma } from "../db/generated/client";
 import { invalidFields } from "../errors";
 import type { Actor } from "../policies/actor";
 import { changePlan, planIdOf } from "../commands/change-plans";
+import { forgetEvidence } from "../evidence/forget-evidence";
 import { exceedsAllocation, lockAllocations } from "./allocation";
 import { assertSamePlan } from "./plan-scope";
 import type { TBudgetLineFields, TDisbursement, TInKind } from "./schemas";
@@ -41,6 +42,7 @@ export async function updateBudgetLine(db: Db, actor: Actor, id: string, fields:
 export async function removeBudgetLine(db: Db, actor: Actor, id: string) {
   const planId = await planIdOf(db.budgetLine.findUnique({ where: { id }, select: { planId: true } }));
   return changePlan(db, actor, planId, "plan.update", async (tx, _plan, effects) => {
+    await forgetEvidence(tx, effects, { disbursement: { budgetLineId: id } });
     const before = await tx.budgetLine.delete({ where: { id }, include: { disbursements: true } });
     effects.audit({ action: "budget.delete", ...lineAudit(id), before });
     return { id };
@@ -68,6 +70,7 @@ export async function removeDisbursement(db: Db, actor: Actor, id: string) {
       .then((d) => d && d.budgetLine),
   );
   return changePlan(db, actor, planId, "plan.track", async (tx, _plan, effects) => {
+    await forgetEvidence(tx, effects, { disbursementId: id });
     const before = await tx.disbursement.delete({ where: { id } });
     effects.audit({ action: "disbursement.delete", entityType: "Disbursement", entityId: id, before });
     return { id };

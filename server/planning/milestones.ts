@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../policies/actor";
 import { changePlan, planIdOf, type LockedPlan } from "../commands/change-plans";
+import { forgetEvidence } from "../evidence/forget-evidence";
 import { assertSamePlan, assertUnitInScope, relate } from "./plan-scope";
 import type { TMilestoneFields } from "./schemas";
 
@@ -69,6 +70,7 @@ export async function setMilestoneStatus(db: Db, actor: Actor, id: string, statu
 export async function removeMilestone(db: Db, actor: Actor, id: string) {
   const planId = await planIdOf(db.milestone.findUnique({ where: { id }, select: { planId: true } }));
   return changePlan(db, actor, planId, "plan.update", async (tx, _plan, effects) => {
+    await forgetEvidence(tx, effects, { milestoneId: id });
     const before = await tx.milestone.delete({ where: { id }, include: withLinks });
     effects.audit({ action: "milestone.delete", ...audit(id), before });
     return { id };

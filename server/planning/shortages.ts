@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { Actor } from "../policies/actor";
 import { changePlan, planIdOf, type LockedPlan } from "../commands/change-plans";
+import { forgetEvidence } from "../evidence/forget-evidence";
 import { assertSamePlan, assertUnitInScope, relate } from "./plan-scope";
 import type { TShortageFields } from "./schemas";
 
@@ -63,6 +64,7 @@ export async function setShortageStatus(db: Db, actor: Actor, id: string, status
 export async function removeShortage(db: Db, actor: Actor, id: string) {
   const planId = await planIdOf(db.shortage.findUnique({ where: { id }, select: { planId: true } }));
   return changePlan(db, actor, planId, "plan.update", async (tx, _plan, effects) => {
+    await forgetEvidence(tx, effects, { shortageId: id });
     const before = await tx.shortage.delete({ where: { id }, include: withLinks });
     effects.audit({ action: "shortage.delete", ...audit(id), before });
     return { id };

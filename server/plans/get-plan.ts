@@ -41,6 +41,7 @@ export async function getPlan(db: Db, actor: Actor, planId: string) {
       submit: can(actor, "plan.submit", plan),
       review: can(actor, "plan.review", plan),
       amend: can(actor, "plan.amend", plan),
+      issue: !plan.issuedAt && can(actor, "plan.issue", plan),
     },
   };
 }

@@ -12,6 +12,9 @@ export const planSummarySelect = {
   periodEnd: true,
   year: true,
   status: true,
+  /** Issued: an approved plan whose official number, date and signed copy were entered. */
+  issuedAt: true,
+  signedCopyId: true,
   updatedAt: true,
   issuingUnit: { select: unitSummarySelect },
   program: { select: { id: true, code: true, name: true, nameEn: true } },

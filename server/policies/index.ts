@@ -34,6 +34,13 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
  * - Accounts are managed by admins: an admin creates, resets or disables a user only if every
  *   unit where that user holds (or will hold) a role is beneath them.
  * - The unit tree itself (codes, names, parents) is imported by admins only, like the criteria sets.
+ * - Evidence (minutes, acceptance records, photos) is attached to a plan, its milestones,
+ *   shortages and disbursements, and deleted, by whoever records its progress ("plan.track");
+ *   whoever may read the plan may download it, and to anyone else it does not exist.
+ * - An approved plan is issued (its official number and date entered and the signed copy
+ *   attached) by the office that drafted it, its authors at or above the issuing unit, or by a
+ *   leader of the issuing unit itself, who signs it; never by a stakeholder, nor by a leader
+ *   above, who reviews plans but does not issue another unit's documents.
  * - A file of criteria results, shortages or disbursements may be sent by whoever records such
  *   things somewhere (planners, admins); its rows are then judged one by one by the rules above.
  *   Others are refused before their file is read.
@@ -58,6 +65,8 @@ type Rules = {
   "plan.amend": PlanResource;
   "plan.comment": PlanResource;
   "plan.track": PlanResource;
+  "plan.issue": PlanResource;
+  "evidence.manage": PlanResource;
   "comment.moderate": { authorId: string; plan: PlanResource };
   "criteria.manage": null;
   "units.import": null;
@@ -120,6 +129,12 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
     authorId === actor.userId || reachesDown(actor, plan.issuingUnit, ["planner", "leader", "admin"]),
   "plan.track": (actor, plan) =>
     TRACKABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
+  "plan.issue": (actor, plan) =>
+    plan.status === IN_FORCE_STATUS &&
+    (reachesDown(actor, plan.issuingUnit, AUTHORS) ||
+      actor.memberships.some((m) => m.role === "leader" && m.unitPath === plan.issuingUnit.path)),
+  // Evidence records progress: attached and removed whenever progress is tracked.
+  "evidence.manage": (actor, plan) => rules["plan.track"](actor, plan),
   "criteria.manage": (actor) => actor.memberships.some((m) => m.role === "admin"),
   "units.import": (actor) => actor.memberships.some((m) => m.role === "admin"),
   "imports.start": (actor, { kind }) =>

@@ -59,6 +59,7 @@ export async function milestoneTimeline(db: Db, actor: Actor, { status, ...query
             symbol: true,
             title: true,
             status: true,
+            issuedAt: true,
             issuingUnit: { select: { id: true, name: true } },
           },
         },

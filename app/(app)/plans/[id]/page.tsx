@@ -9,6 +9,8 @@ import { ShortagesTab } from "@/components/planning/shortages-tab";
 import { TargetsTab } from "@/components/planning/targets-tab";
 import { LivePlanEvents } from "@/components/plans/live-plan-events";
 import { PLAN_TABS, type PlanTab, PlanTabs } from "@/components/plans/plan-tabs";
+import { EvidenceControl } from "@/components/evidence/evidence-control";
+import { IssuePlanForm } from "@/components/plans/issue-plan-form";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { PlanTimeline } from "@/components/plans/plan-timeline";
 import { PlanWorkflow } from "@/components/plans/plan-workflow";
@@ -16,6 +18,7 @@ import { PlanTable } from "@/components/plans/plan-table";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { evidenceUrl } from "@/lib/domain/evidence";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { HydrateClient, getCaller, getQueryClient, loadOrNotFound, trpc } from "@/server/api/rsc";
 
@@ -39,6 +42,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
     caller.me(),
     caller.workflow.timeline({ id }),
   ]);
+  await getQueryClient().prefetchQuery(trpc.evidence.list.queryOptions({ planId: plan.id }));
   if (tab !== "document" && tab !== "discussion") {
     await Promise.all([
       getQueryClient().prefetchQuery(trpc.planning.get.queryOptions({ planId: plan.id })),
@@ -55,6 +59,22 @@ export default async function PlanPage({ params, searchParams }: Props) {
       </span>,
     ],
     [t("plans.issuedOn"), formatDate(plan.issuedOn) || "—"],
+    ...(plan.issuedAt && plan.signedCopyId
+      ? ([
+          [
+            t("issue.signedCopy"),
+            <a
+              key="signed"
+              href={evidenceUrl(plan.signedCopyId)}
+              download
+              className="text-brand-700 hover:underline"
+              data-testid="signed-copy"
+            >
+              {t("issue.signedCopy")} (PDF)
+            </a>,
+          ],
+        ] as [string, React.ReactNode][])
+      : []),
     [
       t("plans.issuingUnit"),
       <Link key="unit" href={`/units/${plan.issuingUnit.id}`} className="text-brand-700 hover:underline">
@@ -85,7 +105,12 @@ export default async function PlanPage({ params, searchParams }: Props) {
             <span className="font-semibold text-slate-700" data-testid="plan-reference">
               {plan.number}/{plan.symbol}
             </span>
-            <PlanStatusBadge status={plan.status} />
+            <PlanStatusBadge plan={plan} />
+            {plan.issuedAt && plan.signedCopyId && (
+              <a href={evidenceUrl(plan.signedCopyId)} download className="text-sm text-brand-700 hover:underline">
+                {t("issue.signedCopy")}
+              </a>
+            )}
           </span>
         }
         title={plan.title}
@@ -160,6 +185,13 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <Card title={t("workflow.title")}>
             <div className="space-y-4">
               <PlanWorkflow planId={plan.id} can={plan.can} />
+              {plan.can.issue && (
+                <IssuePlanForm
+                  planId={plan.id}
+                  reference={`${plan.number}/${plan.symbol}`}
+                  issuedOn={plan.issuedOn?.toISOString().slice(0, 10) ?? ""}
+                />
+              )}
               <PlanTimeline steps={timeline} />
             </div>
           </Card>
@@ -172,6 +204,12 @@ export default async function PlanPage({ params, searchParams }: Props) {
                 </div>
               ))}
             </dl>
+          </Card>
+          <Card title={t("evidence.planSection")}>
+            <p className="mb-2 text-xs text-slate-500">{t("evidence.planSectionHint")}</p>
+            <HydrateClient>
+              <EvidenceControl planId={plan.id} subject={{ type: "plan", id: plan.id }} label={plan.title} open />
+            </HydrateClient>
           </Card>
           <Card title={t("plans.children")}>
             <PlanTable plans={plan.children} empty={t("plans.noChildren")} compact />

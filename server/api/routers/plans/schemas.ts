@@ -12,13 +12,16 @@ const optionalYear = z.coerce
   .min(2000, { error: "validation.year" })
   .max(2100, { error: "validation.year" });
 
+/** "2543/KH-SGDĐT", checked as officials write it (upper-cased, Vietnamese letters composed). */
+export const ZReference = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .transform((value) => value.normalize("NFC").toUpperCase())
+  .pipe(z.string().regex(REFERENCE_PATTERN, { error: "validation.reference" }));
+
 const planDetailsFields = z.object({
-  reference: z
-    .string({ error: "validation.required" })
-    .trim()
-    .min(1, { error: "validation.required" })
-    .transform((value) => value.normalize("NFC").toUpperCase())
-    .pipe(z.string().regex(REFERENCE_PATTERN, { error: "validation.reference" })),
+  reference: ZReference,
   title: z
     .string({ error: "validation.required" })
     .trim()
@@ -47,6 +50,15 @@ export type TPlanDetailsInput = z.input<typeof ZPlanDetails>;
 export const ZPlanCreate = planDetailsFields.extend({ outline: z.boolean().optional() }).transform(splitReference);
 
 export const ZPlanId = z.object({ id });
+
+/** What the records officer enters when an approved plan is issued: its official number and date. */
+export const ZPlanIssue = z
+  .object({
+    reference: ZReference,
+    issuedOn: z.iso.date({ error: "validation.date" }).transform((value) => new Date(`${value}T00:00:00Z`)),
+  })
+  .transform(splitReference);
+export type TPlanIssue = z.output<typeof ZPlanIssue>;
 
 export const ZPlanUpdate = z.object({ id, details: ZPlanDetails });
 

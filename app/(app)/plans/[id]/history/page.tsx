@@ -24,7 +24,7 @@ export default async function PlanHistoryPage({ params }: { params: Promise<{ id
             <Link href={`/plans/${plan.id}`} className="font-semibold text-brand-700 hover:underline">
               {plan.number}/{plan.symbol}
             </Link>
-            <PlanStatusBadge status={plan.status} />
+            <PlanStatusBadge plan={plan} />
           </span>
         }
         title={plan.title}
