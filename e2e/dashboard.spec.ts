@@ -53,3 +53,17 @@ test("a district leader reads the criteria roll-up of the communes beneath, dril
   const menu = page.getByRole("navigation", { name: "Mở menu" });
   for (const link of await menu.getByRole("link").all()) await expect(link).toBeInViewport({ ratio: 1 });
 });
+
+test("in English, plain numbers read the English way while money and dates stay Vietnamese", async ({ page }) => {
+  await signIn(page, "lanhdao.huyen@chungtay.vn");
+  await page.goto("/dashboard?period=2025");
+  await page.getByRole("button", { name: "English" }).first().click();
+  await expect(page.getByTestId("criteria-summary")).toHaveText(
+    "7 units assessed · meeting the whole set: 1 · average 14.29 criteria per unit",
+  );
+  const table = page.getByTestId("criteria-table");
+  await expect(table).toContainText("14.29%");
+  await expect(table).not.toContainText("14,29%");
+  await page.getByRole("button", { name: "Tiếng Việt" }).first().click();
+  await expect(table).toContainText("14,29%");
+});

@@ -73,6 +73,10 @@ describe("Vietnamese formats", () => {
     expect(formatNumber(13.125, 2)).toBe("13,13");
     expect(formatPercent(84.35)).toBe("84,35%");
     expect(formatPercent(100)).toBe("100,00%");
+    // The English interface reads plain numbers its own way (money and dates stay Vietnamese).
+    expect(formatNumber(1_612, 0, "en")).toBe("1,612");
+    expect(formatNumber(13.125, 2, "en")).toBe("13.13");
+    expect(formatPercent(84.35, 2, "en")).toBe("84.35%");
   });
 
   it("writes dates as dd/MM/yyyy in Vietnam's time zone", () => {

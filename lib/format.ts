@@ -1,25 +1,30 @@
 /**
- * Numbers, dates and money the way Vietnamese officials write them, whatever the interface
- * language: 1.234,5 · 05/03/2026 · 20,586 tỷ đồng · 54 triệu đồng · 1.234.567 đồng. The dot
- * groups thousands and the comma is the decimal mark. The English interface keeps these forms
- * too: they are the figures officials copy into (and find in) their documents, which are always
- * Vietnamese, and the words tỷ, triệu and đồng say which way the separators read. Counts inside
- * a sentence ("3,321 units assessed") are the exception: the message formats them, with the
- * plural they need, in the reader's language (messages/*.json, `{count, number}` and `#`).
+ * Numbers, dates and money the way Vietnamese officials write them: 1.234,5 · 05/03/2026 ·
+ * 20,586 tỷ đồng · 54 triệu đồng · 1.234.567 đồng. The dot groups thousands and the comma is the
+ * decimal mark. Money and dates keep these forms in the English interface too: they are the
+ * figures officials copy into (and find in) their documents, which are always Vietnamese, and
+ * the words tỷ, triệu and đồng say which way the separators read. Plain numbers (counts, rates,
+ * measured values) follow the reader's language instead, in tables as in sentences: an English
+ * reader sees 1,234.5 and 84.35%, as the messages' `{count, number}` write them.
  */
 const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 const integer = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
 
-export function formatNumber(value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 0, maximumFractionDigits: fractionDigits }).format(
-    value,
-  );
+/** The interface languages' number conventions (dates and money are always Vietnamese). */
+export type NumberLocale = "vi" | "en";
+const intlLocale = { vi: "vi-VN", en: "en-US" } as const;
+
+export function formatNumber(value: number, fractionDigits = 0, locale: NumberLocale = "vi"): string {
+  return new Intl.NumberFormat(intlLocale[locale], {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
-/** A rate with two decimals: 84,35%. */
-export function formatPercent(value: number, fractionDigits = 2): string {
-  return `${new Intl.NumberFormat("vi-VN", { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value)}%`;
+/** A rate with two decimals: 84,35% (84.35% in English). */
+export function formatPercent(value: number, fractionDigits = 2, locale: NumberLocale = "vi"): string {
+  return `${new Intl.NumberFormat(intlLocale[locale], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value)}%`;
 }
 
 /** dd/MM/yyyy in Vietnam's time zone. */

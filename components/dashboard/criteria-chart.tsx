@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
-import { formatNumber, formatPercent } from "@/lib/format";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
+import { useNumberFormat } from "@/components/ui/use-number-format";
 
 type Rollup = inferRouterOutputs<AppRouter>["dashboard"]["criteria"];
 
@@ -10,6 +10,7 @@ type Rollup = inferRouterOutputs<AppRouter>["dashboard"]["criteria"];
  * readers and for copying; each "met" count opens the units behind it.
  */
 export function CriteriaChart({ rollup, onDrill }: { rollup: Rollup; onDrill: (criterion: number) => void }) {
+  const { formatNumber, formatPercent } = useNumberFormat();
   const t = useTranslations("dashboard");
   const locale = useLocale();
   return (

@@ -3,14 +3,15 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
-import { formatNumber } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
+import { useNumberFormat } from "@/components/ui/use-number-format";
 
 /**
  * The record across periods, one block per criteria set side by side: a line of the average
  * criteria met (on the set's own scale) and the table with the same figures.
  */
 export function CriteriaTrend({ unitId }: { unitId: string }) {
+  const { formatNumber } = useNumberFormat();
   const t = useTranslations("dashboard");
   const locale = useLocale();
   const trpc = useTRPC();

@@ -11,8 +11,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatNumber, formatPercent } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
+import { useNumberFormat } from "@/components/ui/use-number-format";
 
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
@@ -22,6 +22,7 @@ const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 tex
  * Every figure opens the list of units behind it.
  */
 export function Dashboard({ unitId, initialPeriod }: { unitId: string; initialPeriod?: string }) {
+  const { formatNumber, formatPercent } = useNumberFormat();
   const t = useTranslations("dashboard");
   const locale = useLocale();
   const trpc = useTRPC();

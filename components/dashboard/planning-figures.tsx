@@ -9,19 +9,19 @@ import { ProgressBar } from "@/components/planning/progress-bar";
 import { Card } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, formatInUnit, formatNumber, formatPercent, formatVnd, moneyUnit } from "@/lib/format";
+import { formatDate, formatInUnit, formatVnd, moneyUnit } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import type { CAPITAL_SOURCES } from "@/lib/domain/planning";
+import { useNumberFormat } from "@/components/ui/use-number-format";
 
 type CapitalSource = (typeof CAPITAL_SOURCES)[number];
-
-const rate = (value: number | null) => (value === null ? "—" : formatPercent(value));
 
 /**
  * What the plans beneath the unit add up to for a year: money, milestones, shortages, targets.
  * Approved plans only, unless the reader ticks the box to see what drafts would add.
  */
 export function PlanningFigures({ unitId, year }: { unitId: string; year: number }) {
+  const { formatNumber, formatPercent } = useNumberFormat();
   const t = useTranslations();
   const trpc = useTRPC();
   const [includeUnapproved, setIncludeUnapproved] = useState(false);
@@ -58,7 +58,7 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
               {t("dashboard.budgetTotal", {
                 disbursed: formatVnd(data.budget.total.disbursed),
                 allocated: formatVnd(data.budget.total.allocated),
-                rate: rate(data.budget.total.rate),
+                rate: formatPercent(data.budget.total.rate),
               })}
             </p>
             <table className="mt-3 w-full text-left text-sm" data-testid="dashboard-budget-table">
@@ -88,7 +88,7 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
                     </td>
                     <td className="py-1 text-right tabular-nums">{formatInUnit(s.allocated, unit)}</td>
                     <td className="py-1 text-right tabular-nums">{formatInUnit(s.disbursed, unit)}</td>
-                    <td className="py-1 text-right tabular-nums">{rate(s.rate)}</td>
+                    <td className="py-1 text-right tabular-nums">{formatPercent(s.rate)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -183,6 +183,7 @@ export function PlanningFigures({ unitId, year }: { unitId: string; year: number
 
 /** The budget lines behind one capital source's figures, with the plans they belong to. */
 function BudgetLines(query: { unitId: string; year: number; source: CapitalSource; includeUnapproved: boolean }) {
+  const { formatPercent } = useNumberFormat();
   const t = useTranslations();
   const trpc = useTRPC();
   const { source } = query;
@@ -206,7 +207,7 @@ function BudgetLines(query: { unitId: string; year: number; source: CapitalSourc
             </span>
           </span>
           <span className="tabular-nums">
-            {formatVnd(line.disbursed)} / {formatVnd(line.allocated)} ({rate(line.rate)})
+            {formatVnd(line.disbursed)} / {formatVnd(line.allocated)} ({formatPercent(line.rate)})
           </span>
         </li>
       ))}

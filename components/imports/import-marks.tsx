@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { controlClass } from "@/components/ui/field";
-import { formatNumber } from "@/lib/format";
 import { type MarksReport, RESULTS } from "@/lib/domain/imports";
+import { useNumberFormat } from "@/components/ui/use-number-format";
 
 /**
  * How the criteria cells of the file are read: each mark found (x, ✓, NC…) with the result
@@ -20,6 +20,7 @@ export function ImportMarks({
   chosen: Record<string, string>;
   onChange: (marks: Record<string, string>) => void;
 }) {
+  const { formatNumber } = useNumberFormat();
   const t = useTranslations();
   const results = RESULTS.map((r) => ({ value: r, label: t(`criteria.results.${r}`) }));
   return (

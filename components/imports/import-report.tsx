@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { Badge, type Tone } from "@/components/ui/badge";
-import { formatNumber } from "@/lib/format";
 import { type FieldChange, type ImportIssue, type ImportReport, type RowStatus, showValue } from "@/lib/domain/imports";
+import { useNumberFormat } from "@/components/ui/use-number-format";
 
 const STATUS_TONES: Record<RowStatus, Tone> = { create: "green", update: "blue", unchanged: "slate", error: "red" };
 
@@ -37,6 +37,7 @@ function ChangeList({ changes }: { changes: FieldChange[] }) {
  * problem by row and column, and the first rows with what happens to each.
  */
 export function ImportReportView({ report }: { report: ImportReport }) {
+  const { formatNumber } = useNumberFormat();
   const t = useTranslations("imports");
   const text = useIssueText();
   const counts = [

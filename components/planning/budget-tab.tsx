@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, formatInUnit, formatNumber, formatPercent, formatVnd, moneyUnit } from "@/lib/format";
+import { formatDate, formatInUnit, formatVnd, moneyUnit } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import { CAPITAL_SOURCES } from "@/lib/domain/planning";
 import { EvidenceControl } from "@/components/evidence/evidence-control";
@@ -13,13 +13,14 @@ import { RecordActions, useEditing } from "./record-actions";
 import { type FieldSpec, type FormOf, RecordForm } from "./record-form";
 import type { RouterInputs } from "@/lib/trpc/types";
 import { type Planning, usePlanning, usePlanningMutation } from "./use-planning";
+import { useNumberFormat } from "@/components/ui/use-number-format";
 
 type Line = Planning["budget"]["lines"][number];
-const rate = (value: number | null) => (value === null ? "—" : formatPercent(value));
 const thisYear = () => String(new Date().getFullYear());
 
 /** Allocations by capital source and year, their disbursements and the computed rates, and contributions in kind. */
 export function BudgetTab({ planId }: { planId: string }) {
+  const { formatPercent } = useNumberFormat();
   const t = useTranslations();
   const trpc = useTRPC();
   const { data } = usePlanning(planId);
@@ -70,7 +71,7 @@ export function BudgetTab({ planId }: { planId: string }) {
           {t("budget.summary", {
             disbursed: formatVnd(totals.disbursed),
             allocated: formatVnd(totals.allocated),
-            rate: rate(totals.rate),
+            rate: formatPercent(totals.rate),
           })}
         </p>
         <div className="mt-2">
@@ -98,7 +99,7 @@ export function BudgetTab({ planId }: { planId: string }) {
                   <td className="py-1 pr-3">{t(`budget.sources.${s.source}`)}</td>
                   <td className="py-1 pr-3 text-right tabular-nums">{formatInUnit(s.allocated, unit)}</td>
                   <td className="py-1 pr-3 text-right tabular-nums">{formatInUnit(s.disbursed, unit)}</td>
-                  <td className="py-1 text-right tabular-nums">{rate(s.rate)}</td>
+                  <td className="py-1 text-right tabular-nums">{formatPercent(s.rate)}</td>
                 </tr>
               ))}
             </tbody>
@@ -172,7 +173,7 @@ export function BudgetTab({ planId }: { planId: string }) {
                 </div>
                 <div>
                   <dt className="text-xs text-slate-500">{t("budget.rate")}</dt>
-                  <dd className="tabular-nums">{rate(line.rate)}</dd>
+                  <dd className="tabular-nums">{formatPercent(line.rate)}</dd>
                 </div>
               </dl>
               <Disbursements line={line} canTrack={data.canTrack} />
@@ -250,6 +251,7 @@ function Disbursements({ line, canTrack }: { line: Line; canTrack: boolean }) {
 }
 
 function InKind({ planId, data }: { planId: string; data: Planning }) {
+  const { formatNumber } = useNumberFormat();
   const t = useTranslations();
   const trpc = useTRPC();
   const { editing, open, close } = useEditing();

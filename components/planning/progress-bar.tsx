@@ -1,7 +1,8 @@
-import { formatPercent } from "@/lib/format";
+import { useNumberFormat } from "@/components/ui/use-number-format";
 
 /** A progress bar with its exact figure; the bar stops at 0 and 100 %, the figure does not. */
 export function ProgressBar({ label, percent }: { label: string; percent: number | null }) {
+  const { formatPercent } = useNumberFormat();
   const width = percent === null ? 0 : Math.max(0, Math.min(100, percent));
   return (
     <div className="flex items-center gap-3">
@@ -11,7 +12,7 @@ export function ProgressBar({ label, percent }: { label: string; percent: number
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={width}
-        aria-valuetext={percent === null ? "—" : formatPercent(percent)}
+        aria-valuetext={formatPercent(percent)}
         className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200"
       >
         <div
@@ -19,9 +20,7 @@ export function ProgressBar({ label, percent }: { label: string; percent: number
           style={{ width: `${width}%` }}
         />
       </div>
-      <span className="w-20 text-right text-sm tabular-nums text-slate-700">
-        {percent === null ? "—" : formatPercent(percent)}
-      </span>
+      <span className="w-20 text-right text-sm tabular-nums text-slate-700">{formatPercent(percent)}</span>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatNumber, formatVnd } from "@/lib/format";
+import { formatVnd } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import { SHORTAGE_CATEGORIES, SHORTAGE_STATUSES } from "@/lib/domain/planning";
 import { RecordActions, useEditing } from "./record-actions";
@@ -13,12 +13,14 @@ import { EvidenceControl } from "@/components/evidence/evidence-control";
 import { SubjectDiscussion } from "./subject-discussion";
 import type { RouterInputs } from "@/lib/trpc/types";
 import { type Planning, type PlanningOptions, usePlanning, usePlanningMutation } from "./use-planning";
+import { useNumberFormat } from "@/components/ui/use-number-format";
 
 type Shortage = Planning["shortages"][number];
 export const shortageTone: Record<Shortage["status"], Tone> = { open: "amber", in_progress: "blue", closed: "green" };
 
 /** What communes and schools lack, with the milestones and money meant to close each gap. */
 export function ShortagesTab({ planId, me }: { planId: string; me: { id: string } }) {
+  const { formatNumber } = useNumberFormat();
   const t = useTranslations();
   const trpc = useTRPC();
   const { data, options } = usePlanning(planId);

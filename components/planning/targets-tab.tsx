@@ -4,7 +4,6 @@ import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatNumber } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import { ProgressBar } from "./progress-bar";
 import { RecordActions, useEditing } from "./record-actions";
@@ -12,12 +11,13 @@ import { type FieldSpec, type FormOf, RecordForm } from "./record-form";
 import { SubjectDiscussion } from "./subject-discussion";
 import type { RouterInputs } from "@/lib/trpc/types";
 import { type Planning, type PlanningOptions, usePlanning, usePlanningMutation } from "./use-planning";
+import { useNumberFormat } from "@/components/ui/use-number-format";
 
 type Target = Planning["targets"][number];
-const decimal = (value: string) => formatNumber(Number(value), 4);
 
 /** Targets with their baseline, target, latest measurement and computed progress. */
 export function TargetsTab({ planId, me }: { planId: string; me: { id: string } }) {
+  const { formatNumber } = useNumberFormat();
   const t = useTranslations();
   const trpc = useTRPC();
   const { data, options } = usePlanning(planId);
@@ -72,9 +72,9 @@ export function TargetsTab({ planId, me }: { planId: string; me: { id: string } 
                       </Badge>
                     )}{" "}
                     {t("targets.fromTo", {
-                      baseline: `${decimal(target.baselineValue)} ${target.unit}`,
+                      baseline: `${formatNumber(Number(target.baselineValue), 4)} ${target.unit}`,
                       baselineYear: target.baselineYear,
-                      target: `${decimal(target.targetValue)} ${target.unit}`,
+                      target: `${formatNumber(Number(target.targetValue), 4)} ${target.unit}`,
                       targetYear: target.targetYear,
                     })}
                     {" · "}
@@ -94,7 +94,7 @@ export function TargetsTab({ planId, me }: { planId: string; me: { id: string } 
                   <span className="text-slate-500">{t("targets.latest")}: </span>
                   {target.latest ? (
                     <strong>
-                      {decimal(target.latest.value)} {target.unit} ({target.latest.period})
+                      {formatNumber(Number(target.latest.value), 4)} {target.unit} ({target.latest.period})
                     </strong>
                   ) : (
                     <span className="text-slate-500">{t("targets.noMeasurement")}</span>
@@ -130,6 +130,7 @@ export function TargetsTab({ planId, me }: { planId: string; me: { id: string } 
 }
 
 function Measurements({ target, canTrack }: { target: Target; canTrack: boolean }) {
+  const { formatNumber } = useNumberFormat();
   const t = useTranslations();
   const trpc = useTRPC();
   const { editing, open, close } = useEditing();
@@ -161,7 +162,7 @@ function Measurements({ target, canTrack }: { target: Target; canTrack: boolean 
             <tr key={m.id}>
               <td className="py-1 pr-3">{m.period}</td>
               <td className="py-1 pr-3 tabular-nums">
-                {decimal(m.value)} {target.unit}
+                {formatNumber(Number(m.value), 4)} {target.unit}
               </td>
               <td className="py-1 pr-3 text-slate-600">
                 {m.source}

@@ -6,11 +6,12 @@ import { useTranslations } from "next-intl";
 import { shortageTone } from "@/components/planning/shortages-tab";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatNumber } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
+import { useNumberFormat } from "@/components/ui/use-number-format";
 
 /** What the unit and the units beneath it lack, summed by category, with each record and its plan. */
 export function UnitShortages({ unitId }: { unitId: string }) {
+  const { formatNumber } = useNumberFormat();
   const t = useTranslations();
   const trpc = useTRPC();
   const { data } = useQuery(trpc.units.shortages.queryOptions({ id: unitId }));

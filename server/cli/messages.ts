@@ -18,6 +18,9 @@ export function chooseLanguage(argv: string[]) {
   language = asked as Locale;
 }
 
+/** The language chosen, for what the command line formats itself (rates in the roll-up's lines). */
+export const cliLanguage = () => language;
+
 /**
  * A message of the interface's catalogue in the chosen language, with its values filled in by
  * the same ICU translator as the web and the exports ("Dòng 5, cột “TC3”: …"); the key itself

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { formatPercent } from "../../../lib/format";
 import { criteriaRollup } from "../../rollups/criteria-rollup";
 import { runAs } from "../cli-context";
-import { say } from "../messages";
+import { cliLanguage, say } from "../messages";
 
 export function registerRollup(program: Command) {
   program
@@ -49,7 +49,7 @@ export function registerRollup(program: Command) {
         );
         for (const c of rollup.criteria)
           console.log(
-            `  ${String(c.number).padStart(2)}. ${c.met}/${rollup.units} (${formatPercent(c.rate)}) · ${say("cli.rollup.criterion", c)}  ${c.name}`,
+            `  ${String(c.number).padStart(2)}. ${c.met}/${rollup.units} (${formatPercent(c.rate, 2, cliLanguage())}) · ${say("cli.rollup.criterion", c)}  ${c.name}`,
           );
         console.log(say("cli.rollup.total", { allMet: rollup.allMet, averageMet: rollup.averageMet }));
       });
