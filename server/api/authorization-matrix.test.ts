@@ -567,26 +567,34 @@ async function audited(actor: Actor, audits: boolean[], run: () => Promise<Outco
   return result;
 }
 
+/** A call's outcome: "ok", or the refusal's code, through tRPC or straight from the domain. */
 async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
   try {
     await run();
     return "ok";
   } catch (error) {
-    if (error instanceof TRPCError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code))
-      return error.code as Outcome;
+    const code = error instanceof TRPCError || error instanceof DomainError ? error.code : undefined;
+    if (code && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(code)) return code as Outcome;
     throw error;
   }
 }
 
+/** One actor per role and level of the fixtures' tree ("planner@commune"). */
+async function matrixActors(f: Fixtures) {
+  const actors = new Map<string, Actor>();
+  const at = { province: f.province, district: f.district, commune: f.commune };
+  for (const role of ROLES)
+    for (const level of LEVELS) actors.set(`${role}@${level}`, await buildActor(getDb(), role, [at[level]]));
+  return actors;
+}
+
 describe("authorization matrix", () => {
   let f: Fixtures;
-  const actors = new Map<string, Actor>();
+  let actors: Map<string, Actor>;
 
   beforeAll(async () => {
     f = await buildFixtures();
-    const at = { province: f.province, district: f.district, commune: f.commune };
-    for (const role of ROLES)
-      for (const level of LEVELS) actors.set(`${role}@${level}`, await buildActor(getDb(), role, [at[level]]));
+    actors = await matrixActors(f);
   });
 
   it("covers every procedure of the API", () => {
@@ -686,26 +694,13 @@ const routeMatrix: Record<
   ],
 };
 
-async function domainOutcome(run: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    await run();
-    return "ok";
-  } catch (error) {
-    if (error instanceof DomainError && ["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST"].includes(error.code))
-      return error.code as Outcome;
-    throw error;
-  }
-}
-
 describe("authorization matrix of the file routes", () => {
   let f: Fixtures;
-  const actors = new Map<string, Actor>();
+  let actors: Map<string, Actor>;
 
   beforeAll(async () => {
     f = await buildFixtures();
-    const at = { province: f.province, district: f.district, commune: f.commune };
-    for (const role of ROLES)
-      for (const level of LEVELS) actors.set(`${role}@${level}`, await buildActor(getDb(), role, [at[level]]));
+    actors = await matrixActors(f);
   });
 
   for (const [route, cases] of Object.entries(routeMatrix)) {
@@ -714,7 +709,7 @@ describe("authorization matrix of the file routes", () => {
         for (const role of ROLES)
           for (const level of LEVELS) {
             const actor = actors.get(`${role}@${level}`)!;
-            expect(await domainOutcome(() => entry.run(getDb(), actor, f)), `${role} at ${level} (case ${i + 1})`).toBe(
+            expect(await outcome(() => entry.run(getDb(), actor, f)), `${role} at ${level} (case ${i + 1})`).toBe(
               entry.expected(role, level),
             );
           }

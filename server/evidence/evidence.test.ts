@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { photo, png, pdf, docx, xlsx } from "../../tests/evidence-files";
 import { buildActor, buildPlan, buildPlanningItems, buildProgram, buildUnitTree } from "../../tests/factories";
 import { getDb } from "../db/client";
-import { DomainError } from "../errors";
 import { removeBudgetLine, removeDisbursement } from "../planning/budget";
 import { removeMilestone } from "../planning/milestones";
 import { removeShortage } from "../planning/shortages";
 import type { PlanStatus } from "../db/generated/client";
 import { MAX_EVIDENCE_BYTES } from "./file-types";
 import { attachEvidence, listEvidence, readEvidence, removeEvidence } from "./evidence";
+import { refused } from "../../tests/refusal";
 
 /**
  * Evidence kept in the database (the default): attached by whoever tracks the plan, typed by
@@ -24,17 +24,6 @@ async function setup(status: PlanStatus = "approved") {
   const items = await buildPlanningItems(db, plan, tree.commune);
   return { db, tree, planner, plan, items };
 }
-
-/** The domain error a call fails with: its code, message and field errors. */
-const refused = (call: Promise<unknown>) =>
-  call.then(
-    () => expect.fail("the call should have been refused"),
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(DomainError);
-      const { code, messageKey, fieldErrors } = error as DomainError;
-      return { code, messageKey, fieldErrors };
-    },
-  );
 
 describe("evidence in the database", () => {
   it("attaches a photo to a milestone with a thumbnail; who sees the plan downloads it, others get NOT_FOUND", async () => {

@@ -4,11 +4,11 @@ import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/
 import { transitionPlan } from "../approvals/transition-plan";
 import { IN_FORCE_STATUS } from "../approvals/workflow";
 import { getDb } from "../db/client";
-import { DomainError } from "../errors";
 import { readEvidence, removeEvidence } from "../evidence/evidence";
 import { exportPlan } from "../exports/plan-document";
 import { readDocx } from "../exports/read-docx";
 import { issuePlan } from "./issue-plan";
+import { refused } from "../../tests/refusal";
 
 /** Issuing an approved plan: official number and date, the signed copy as a PDF; it stays in force. */
 
@@ -22,15 +22,6 @@ async function setup(status: "approved" | "draft" = "approved") {
 }
 const scan = () => ({ name: "2543-KH-UBND-ban-ky.pdf", bytes: pdf("Da ky") });
 const input = { number: "154", symbol: "KH-UBND", issuedOn: new Date("2025-03-12T00:00:00Z") };
-const refused = (call: Promise<unknown>) =>
-  call.then(
-    () => expect.fail("the call should have been refused"),
-    (error: unknown) => {
-      expect(error).toBeInstanceOf(DomainError);
-      const { code, messageKey, fieldErrors } = error as DomainError;
-      return { code, messageKey, fieldErrors };
-    },
-  );
 
 describe("issuing an approved plan", () => {
   it("records the number, date and signed copy; the plan stays approved and in force, its exports carry them", async () => {
