@@ -4,13 +4,13 @@ import { createIsolatedDatabase } from "../../tests/isolated-database";
 import type { TestDatabase } from "../../tests/test-database";
 import { verifyCredentials } from "../auth/sign-in";
 import { createDb, type Db, getDb } from "../db/client";
-import { DomainError } from "../errors";
 import { type Actor, loadActor } from "../policies/actor";
 import { createFirstAdmin, createUser, hasActiveAdmin } from "./create-user";
 import { disableUser } from "./disable-user";
 import { grantRole, revokeRole } from "./memberships";
 import { ZPassword, generatePassword } from "./password-rule";
 import { resetPassword } from "./reset-password";
+import { refused } from "../../tests/refusal";
 
 /**
  * Account management as the CLI (and later an admin page) does it: creating users, resetting
@@ -18,17 +18,6 @@ import { resetPassword } from "./reset-password";
  */
 
 const email = () => `${uniqueTag().toLowerCase()}@test.chungtay.vn`;
-
-/** The refusal's code, message key and field errors. */
-async function refusal(call: Promise<unknown>) {
-  const error = await call.then(
-    () => expect.fail("the call should have been refused"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  const { code, messageKey, fieldErrors } = error as DomainError;
-  return { code, messageKey, fieldErrors };
-}
 
 /** The audit rows of a user, as stored (JSON text included), to look for secrets in. */
 async function auditOf(db: Db, userId: string) {
@@ -130,7 +119,7 @@ describe("createUser", () => {
     ];
     for (const [patch, fieldErrors] of cases) {
       const input = { ...base, ...patch } as Parameters<typeof createUser>[2];
-      expect(await refusal(createUser(db, admin, input))).toEqual({
+      expect(await refused(createUser(db, admin, input))).toEqual({
         code: "BAD_REQUEST",
         messageKey: "errors.invalidFields",
         fieldErrors,
@@ -144,8 +133,8 @@ describe("createUser", () => {
     const planner = await buildActor(db, "planner", [tree.province]);
     const communeAdmin = await buildActor(db, "admin", [tree.commune]);
     const input = { email: email(), name: "Người mới", role: "planner", unit: tree.district.code } as const;
-    expect(await refusal(createUser(db, planner, input))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await refusal(createUser(db, communeAdmin, input))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refused(createUser(db, planner, input))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refused(createUser(db, communeAdmin, input))).toMatchObject({ code: "FORBIDDEN" });
     expect(await db.user.count({ where: { email: input.email } })).toBe(0);
     await expect(createUser(db, admin, input)).resolves.toMatchObject({ user: { email: input.email } });
   });
@@ -202,14 +191,14 @@ describe("resetPassword", () => {
       unit: tree.commune.code,
       password: "Cu2025matkhau",
     });
-    expect(await refusal(resetPassword(db, admin, { email: address, password: "yeu" }))).toMatchObject({
+    expect(await refused(resetPassword(db, admin, { email: address, password: "yeu" }))).toMatchObject({
       fieldErrors: { password: ["validation.passwordTooShort", "validation.passwordWeak"] },
     });
-    expect(await refusal(resetPassword(db, admin, { email: email() }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refused(resetPassword(db, admin, { email: email() }))).toMatchObject({ code: "NOT_FOUND" });
     const leader = await buildActor(db, "leader", [tree.province]);
-    expect(await refusal(resetPassword(db, leader, { email: address }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refused(resetPassword(db, leader, { email: address }))).toMatchObject({ code: "FORBIDDEN" });
     const neighbourAdmin = await buildActor(db, "admin", [tree.neighbour]);
-    expect(await refusal(resetPassword(db, neighbourAdmin, { email: address }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refused(resetPassword(db, neighbourAdmin, { email: address }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await verifyCredentials(db, address, "Cu2025matkhau")).toMatchObject({ ok: true });
   });
 });
@@ -252,7 +241,7 @@ describe("disableUser", () => {
       password: "Matkhau2025",
     });
     const planner = await buildActor(db, "planner", [tree.province]);
-    expect(await refusal(disableUser(db, planner, { email: address }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refused(disableUser(db, planner, { email: address }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await verifyCredentials(db, address, "Matkhau2025")).toMatchObject({ ok: true });
   });
 });
@@ -279,8 +268,8 @@ describe("grantRole and revokeRole", () => {
     expect((await auditOf(db, user.id)).map((e) => e.action)).toEqual(["user.create", "user.grant", "user.revoke"]);
 
     const neighbourAdmin = await buildActor(db, "admin", [tree.neighbour]);
-    expect(await refusal(grantRole(db, neighbourAdmin, input))).toMatchObject({ code: "FORBIDDEN" });
-    expect(await refusal(grantRole(db, admin, { ...input, unit: "KHONG-CO" }))).toMatchObject({
+    expect(await refused(grantRole(db, neighbourAdmin, input))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refused(grantRole(db, admin, { ...input, unit: "KHONG-CO" }))).toMatchObject({
       fieldErrors: { unit: ["validation.unitUnknown"] },
     });
   });
@@ -305,7 +294,7 @@ describe("an installation's admins", () => {
   it("start with a first admin created without an actor, only while there is none", async () => {
     expect(await hasActiveAdmin(db)).toBe(false);
     const input = { email: email(), name: "Quản trị đầu tiên", role: "admin", unit: province.code } as const;
-    expect(await refusal(createFirstAdmin(db, { ...input, role: "planner" }))).toMatchObject({
+    expect(await refused(createFirstAdmin(db, { ...input, role: "planner" }))).toMatchObject({
       fieldErrors: { role: ["validation.firstUserAdmin"] },
     });
     const { user, generatedPassword } = await createFirstAdmin(db, input);
@@ -317,12 +306,12 @@ describe("an installation's admins", () => {
     ]);
     expect(JSON.stringify(await auditOf(db, user.id))).not.toContain(generatedPassword!);
 
-    expect(await refusal(createFirstAdmin(db, { ...input, email: email() }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await refused(createFirstAdmin(db, { ...input, email: email() }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await hasActiveAdmin(db)).toBe(true);
   });
 
   it("keep their last active one: it cannot be disabled, by itself or anyone, until another admin is active", async () => {
-    expect(await refusal(disableUser(db, first, { email: first.email }))).toEqual({
+    expect(await refused(disableUser(db, first, { email: first.email }))).toEqual({
       code: "CONFLICT",
       messageKey: "errors.lastAdmin",
       fieldErrors: undefined,
@@ -346,7 +335,7 @@ describe("an installation's admins", () => {
 
     await expect(disableUser(db, first, { email: first.email })).resolves.toMatchObject({ alreadyDisabled: false });
     const secondActor = (await loadActor(db, second.id))!;
-    expect(await refusal(disableUser(db, secondActor, { email: second.email }))).toMatchObject({
+    expect(await refused(disableUser(db, secondActor, { email: second.email }))).toMatchObject({
       code: "CONFLICT",
       messageKey: "errors.lastAdmin",
     });
