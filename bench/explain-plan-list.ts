@@ -16,7 +16,7 @@ const database = await createTestDatabase("chungtay_explain");
 const queries: { query: string; params: unknown[] }[] = [];
 const logged = new PrismaClient({
   adapter: new PrismaPg({ connectionString: database.url, max: 1 }),
-  omit: { user: { passwordHash: true }, plan: { searchTitle: true } },
+  omit: { user: { passwordHash: true }, plan: { searchTitle: true }, planDocument: { searchWords: true } },
   log: [{ emit: "event", level: "query" }],
 });
 logged.$on("query", (event) => queries.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));

@@ -11,7 +11,10 @@ export const isEmbeddedDatabase = () => config().embeddedDatabase;
 
 export function createDb(connectionString: string, maxConnections = isEmbeddedDatabase() ? 1 : 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: maxConnections });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, plan: { searchTitle: true } } });
+  return new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true }, plan: { searchTitle: true }, planDocument: { searchWords: true } },
+  });
 }
 
 /**

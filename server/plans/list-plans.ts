@@ -60,7 +60,11 @@ export async function listPlans(db: Db, actor: Actor, filters: PlanFilters) {
   return { items, total, page, pageSize };
 }
 
-/** Number/symbol, title words or words of the plan's text, both without accents ("quai cang" finds "Quài Cang"). */
+/**
+ * Number/symbol, title words or words of the plan's text, both without accents ("quai cang"
+ * finds "Quài Cang"). The text's words are tested in the list's own query (the document's
+ * searchWords, through its GIN index), so a search that matches most plans costs one page.
+ */
 async function searchWhere(db: Db, search: string): Promise<Prisma.PlanWhereInput> {
   const [number, symbol] = search.split("/").map((part) => part.trim());
   const byReference: Prisma.PlanWhereInput[] =
@@ -68,14 +72,11 @@ async function searchWhere(db: Db, search: string): Promise<Prisma.PlanWhereInpu
       ? [{ AND: [{ number: { equals: number } }, { symbol: { startsWith: symbol, mode: "insensitive" } }] }]
       : [{ number: { startsWith: search } }, { symbol: { contains: search, mode: "insensitive" } }];
   const words = search.split(/\s+/).filter(Boolean);
-  const inText = await db.$queryRaw<{ planId: string }[]>`
-    SELECT "planId" FROM "PlanDocument"
-    WHERE "searchVector" @@ plainto_tsquery('simple', ${searchable(search)})`;
+  // The query's words as PostgreSQL's 'simple' parser cuts them, as it cut the documents'.
+  const [parsed] = await db.$queryRaw<{ words: string[] }[]>`
+    SELECT tsvector_to_array(to_tsvector('simple', ${searchable(search)})) AS words`;
+  const inText = parsed?.words.length ? [{ document: { is: { searchWords: { hasEvery: parsed.words } } } }] : [];
   return {
-    OR: [
-      ...byReference,
-      { AND: words.map((word) => ({ searchTitle: { contains: searchable(word) } })) },
-      { id: { in: inText.map((row) => row.planId) } },
-    ],
+    OR: [...byReference, { AND: words.map((word) => ({ searchTitle: { contains: searchable(word) } })) }, ...inText],
   };
 }
