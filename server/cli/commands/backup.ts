@@ -17,12 +17,9 @@ import { databaseLine, say } from "../messages";
 export function registerBackup(program: Command) {
   program
     .command("backup")
-    .description("Write a backup of the whole database to a file")
-    .addHelpText(
-      "after",
-      "\nOn PostgreSQL the app may keep running. The embedded database allows one process: stop the app first.",
-    )
-    .requiredOption("-o, --output <file>", "file to write, e.g. chungtay-2025-06-30.backup")
+    .description(say("cli.help.backup.description"))
+    .addHelpText("after", `\n${say("cli.help.backup.after")}`)
+    .requiredOption("-o, --output <file>", say("cli.help.backup.output"))
     .action(async (options: { output: string }) => {
       const file = path.resolve(options.output);
       await withDatabase(async (url) => {
@@ -36,13 +33,10 @@ export function registerBackup(program: Command) {
 
   program
     .command("restore")
-    .description("Restore a backup into an empty database (or replace its data with --force)")
-    .addHelpText(
-      "after",
-      "\nApplies migrations first; the backup must have been made at the same migration. Stop the app when restoring the embedded database.",
-    )
-    .argument("<file>", "a file written by `backup`")
-    .option("--force", "replace all data the database holds (in the same transaction)")
+    .description(say("cli.help.restore.description"))
+    .addHelpText("after", `\n${say("cli.help.restore.after")}`)
+    .argument("<file>", say("cli.help.restore.file"))
+    .option("--force", say("cli.help.restore.force"))
     .action(async (file: string, options: { force?: boolean }) => {
       await withDatabase(async (url) => {
         const { rows, replaced } = await restoreBackup(url, path.resolve(file), { force: options.force });

@@ -35,15 +35,15 @@ function formatOf<F extends string>(asked: string | undefined, output: string, f
 }
 
 export function registerExport(program: Command) {
-  const exporting = program.command("export").description("Official documents and tables, as the web downloads them");
+  const exporting = program.command("export").description(say("cli.help.export.description"));
 
   exporting
     .command("plan")
-    .description("A plan as DOCX or PDF in the layout of Decree 30/2020/NĐ-CP")
-    .argument("<plan>", 'plan id, or number and symbol, e.g. "2543/KH-SGDĐT"')
-    .option("--unit <code>", "issuing unit's code, when several units used that number and symbol")
-    .option("--format <format>", "docx or pdf (default: the output's extension, else docx)")
-    .requiredOption("-o, --output <file>", "file (or folder) to write")
+    .description(say("cli.help.export.plan.description"))
+    .argument("<plan>", say("cli.help.export.plan.plan"))
+    .option("--unit <code>", say("cli.help.export.plan.unit"))
+    .option("--format <format>", say("cli.help.export.plan.format"))
+    .requiredOption("-o, --output <file>", say("cli.help.common.output"))
     .action(async (ref: string, options: { unit?: string; format?: string; output: string }, command: Command) => {
       const format = formatOf(options.format, options.output, DOCUMENT_FORMATS);
       await runAs(command, async ({ db, actor }) => {
@@ -66,13 +66,13 @@ const REPORT_FORMATS = [...DOCUMENT_FORMATS, "xlsx"] as const;
 function addReportCommand(parent: Command) {
   parent
     .command("report")
-    .description("The 6-month or yearly report of a unit as DOCX or PDF (or its tables as XLSX)")
-    .requiredOption("--unit <code>", "official code of the unit, e.g. 099")
-    .requiredOption("--period <period>", "2025 or 2025-H1")
-    .option("--set <code>", "criteria set code (default: the commune set of the period's years)")
-    .option("--format <format>", "docx, pdf or xlsx (default: the output's extension, else docx)")
-    .option("--xlsx", "the same as --format xlsx")
-    .requiredOption("-o, --output <file>", "file (or folder) to write")
+    .description(say("cli.help.report.description"))
+    .requiredOption("--unit <code>", say("cli.help.report.unit"))
+    .requiredOption("--period <period>", say("cli.help.common.period"))
+    .option("--set <code>", say("cli.help.common.set"))
+    .option("--format <format>", say("cli.help.report.format"))
+    .option("--xlsx", say("cli.help.report.xlsx"))
+    .requiredOption("-o, --output <file>", say("cli.help.common.output"))
     .action(
       async (
         options: { unit: string; period: string; set?: string; format?: string; xlsx?: boolean; output: string },

@@ -37,22 +37,16 @@ type Options = {
   planUnit?: string;
   sheet?: string;
   headerRow?: string;
-  map: string[];
+  map?: string[];
   marks?: string;
   blank?: string;
 };
 
-const KINDS: { kind: ImportKind; description: string }[] = [
-  {
-    kind: "units",
-    description: "Units: code, name, level, parent code, or a decision's annex grouped by district (admins only)",
-  },
-  { kind: "criteria", description: "Criteria results, one row per unit (code or name) and one column per criterion" },
-  { kind: "shortages", description: "Shortages of a plan (--plan) or of the plans named in the file" },
-  { kind: "disbursements", description: "Disbursements out of a plan's budget lines (--plan, or plan columns)" },
-];
+/** The kinds of file, in the order the help lists them; each is described by `cli.help.import.kinds.<kind>`. */
+const KINDS: ImportKind[] = ["units", "criteria", "shortages", "disbursements"];
 
-const collect = (value: string, list: string[]) => [...list, value];
+/** Each --map adds to the list; no commander default, which its help would show as "(default: [])". */
+const collect = (value: string, list: string[] = []) => [...list, value];
 
 /** "Mã xã=code", "TC 3=tc3", "Ghi chú 2=ignore" → the mapping the importer takes. */
 function mappingOf(entries: string[]): Record<string, string> {
@@ -90,43 +84,30 @@ function headerRowOf(text: string | undefined): Pick<ImportInput, "headerRow" | 
 }
 
 export function registerImport(program: Command) {
-  const importing = program
-    .command("import")
-    .description("Import units, criteria results, shortages or disbursements from a CSV or XLSX file");
-  for (const { kind, description } of KINDS) {
+  const importing = program.command("import").description(say("cli.help.import.description"));
+  for (const kind of KINDS) {
     const command = importing
       .command(kind)
-      .description(description)
-      .argument("<file>", `a .csv (UTF-8, comma or semicolon) or .xlsx file of at most ${MAX_FILE_MEGABYTES} MB`)
-      .option("--sheet <name>", "the sheet of the table, by name or number (default: found by its headings)")
-      .option("--header-row <row>", "the header's row, or two rows (5-6) (default: found below a title block)")
-      .option(
-        "--map <heading=column>",
-        'what a column is, e.g. --map "Mã xã=code" or "Ghi chú=ignore" (repeatable)',
-        collect,
-        [],
-      )
-      .option("--valid-only", "import the rows without errors and skip the others")
-      .option("--dry-run", "check the file and print what would change, writing nothing")
-      .option("--yes", "confirm what the preview asks to confirm (marks, money lowered, rows skipped)")
-      .option("--json", "print the report as one JSON object");
+      .description(say(`cli.help.import.kinds.${kind}`))
+      .argument("<file>", say("cli.help.import.file", { max: MAX_FILE_MEGABYTES }))
+      .option("--sheet <name>", say("cli.help.import.sheet"))
+      .option("--header-row <row>", say("cli.help.import.headerRow"))
+      .option("--map <heading=column>", say("cli.help.import.map"), collect)
+      .option("--valid-only", say("cli.help.import.validOnly"))
+      .option("--dry-run", say("cli.help.import.dryRun"))
+      .option("--yes", say("cli.help.import.yes"))
+      .option("--json", say("cli.help.import.json"));
     if (kind === "criteria") {
       command
-        .requiredOption("--period <period>", "2025 or 2025-H1")
-        .option("--set <code>", "criteria set code (default: the commune set of the period's year)")
-        .option("--marks <mark=meaning,…>", 'what marks mean, e.g. "x=Đạt,NC=Nâng cao,KM=Kiểu mẫu"')
-        .option(
-          "--blank <meaning>",
-          'what an empty cell means: "Chưa đạt", or "giữ nguyên" (keep the stored result; default)',
-        );
+        .requiredOption("--period <period>", say("cli.help.common.period"))
+        .option("--set <code>", say("cli.help.common.set"))
+        .option("--marks <mark=meaning,…>", say("cli.help.import.marks"))
+        .option("--blank <meaning>", say("cli.help.import.blank"));
     }
     if (kind === "shortages" || kind === "disbursements") {
       command
-        .option(
-          "--plan <reference>",
-          "the plan of the whole file, e.g. 2543/KH-SGDĐT, for an annex without plan columns",
-        )
-        .option("--plan-unit <code>", "the plan's issuing unit, where two units issued plans with that number");
+        .option("--plan <reference>", say("cli.help.import.plan"))
+        .option("--plan-unit <code>", say("cli.help.import.planUnit"));
     }
     command.action(async (file: string, options: Options, cmd: Command) => {
       const content = await readImportFile(file);
@@ -140,7 +121,7 @@ export function registerImport(program: Command) {
         planUnitCode: options.planUnit,
         sheet: options.sheet,
         ...headerRowOf(options.headerRow),
-        mapping: mappingOf(options.map),
+        mapping: mappingOf(options.map ?? []),
         marks: marksOf(options.marks, options.blank),
         validOnly: !!options.validOnly,
       };

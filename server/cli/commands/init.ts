@@ -15,12 +15,18 @@ import { databaseLine, refused, say } from "../messages";
 import { printPassword } from "./user";
 import { printReport } from "./import";
 
+/**
+ * The first admin's name when --admin-name is not given. Applied here rather than as commander's
+ * default, which commander would show in English ("(default: …)"); the help says it in its words.
+ */
+const DEFAULT_ADMIN_NAME = "Quản trị viên";
+
 type Options = {
   province?: string;
   units?: string;
   beforeReform?: boolean;
   adminEmail: string;
-  adminName: string;
+  adminName?: string;
   adminTitle?: string;
 };
 
@@ -31,17 +37,14 @@ type Options = {
 export function registerInit(program: Command) {
   program
     .command("init")
-    .description("Start an empty database: a province's units and its first admin")
-    .option("--province <code or name>", 'a province since 1 July 2025, e.g. 14 or "Sơn La" (accents optional)')
-    .option(
-      "--before-reform",
-      "also its units of 30 June 2025 (districts and old communes), each old commune linked to the one it became",
-    )
-    .option("--units <file>", "the province's own unit file instead (the `import units` format, .csv or .xlsx)")
-    .requiredOption("--admin-email <email>", "sign-in email of the first admin")
-    .option("--admin-name <name>", "full name of the first admin", "Quản trị viên")
-    .option("--admin-title <title>", 'job title, e.g. "Chuyên viên Sở Nông nghiệp và Môi trường"')
-    .addHelpText("after", "\nThe first admin's password is generated and printed once.")
+    .description(say("cli.help.init.description"))
+    .option("--province <code or name>", say("cli.help.init.province"))
+    .option("--before-reform", say("cli.help.init.beforeReform"))
+    .option("--units <file>", say("cli.help.init.units"))
+    .requiredOption("--admin-email <email>", say("cli.help.init.adminEmail"))
+    .option("--admin-name <name>", say("cli.help.init.adminName", { name: DEFAULT_ADMIN_NAME }))
+    .option("--admin-title <title>", say("cli.help.init.adminTitle"))
+    .addHelpText("after", `\n${say("cli.help.init.after")}`)
     .action(async (options: Options) => {
       if (!options.province === !options.units) throw new CliError(say("cli.init.eitherProvinceOrUnits"), 2);
       if (options.units && options.beforeReform) throw new CliError(say("cli.init.beforeReformNeedsProvince"), 2);
@@ -63,7 +66,11 @@ async function init(db: Db, options: Options) {
   if (await hasUnits(db)) throw refusedNotEmpty();
   const { units, source, describe } = options.units ? await unitsFromFile(db, options.units) : officialUnits(options);
   try {
-    const admin = { email: options.adminEmail, name: options.adminName, title: options.adminTitle };
+    const admin = {
+      email: options.adminEmail,
+      name: options.adminName ?? DEFAULT_ADMIN_NAME,
+      title: options.adminTitle,
+    };
     const { user, generatedPassword, province } = await startProvince(db, { units, admin, source });
     console.log(say("cli.init.created", { province: province.name, code: province.code, units: describe }));
     console.log(

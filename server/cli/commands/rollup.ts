@@ -7,11 +7,11 @@ import { cliLanguage, say } from "../messages";
 export function registerRollup(program: Command) {
   program
     .command("rollup")
-    .description("Criteria roll-up of every unit beneath a unit for a period")
-    .requiredOption("--unit <code>", "official code of the unit, e.g. 099")
-    .requiredOption("--period <period>", "2025 or 2025-H1")
-    .option("--set <code>", "criteria set code (default: the commune set of the period's years)")
-    .option("--json", "print one JSON object")
+    .description(say("cli.help.rollup.description"))
+    .requiredOption("--unit <code>", say("cli.help.rollup.unit"))
+    .requiredOption("--period <period>", say("cli.help.common.period"))
+    .option("--set <code>", say("cli.help.common.set"))
+    .option("--json", say("cli.help.rollup.json"))
     .action(async (options: { unit: string; period: string; set?: string; json?: boolean }, command: Command) => {
       await runAs(command, async ({ db, actor }) => {
         const rollup = await criteriaRollup(db, actor, {

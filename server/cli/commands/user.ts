@@ -17,24 +17,18 @@ import { assertEmbeddedDatabaseFree } from "../embedded-guard";
 import { databaseLine, refused, say } from "../messages";
 
 export function registerUser(program: Command) {
-  const user = program.command("user").description("Create accounts, reset passwords, disable accounts (admins only)");
+  const user = program.command("user").description(say("cli.help.user.description"));
 
   user
     .command("create")
-    .description("Create an account holding one role at one unit")
-    .requiredOption("--email <email>", "sign-in email")
-    .requiredOption("--name <name>", "full name")
-    .option("--title <title>", 'job title, e.g. "Phó Giám đốc Sở"')
-    .requiredOption("--role <role>", "planner, leader, stakeholder or admin")
-    .requiredOption("--unit <code>", "official code of the unit, e.g. 03199")
-    .option(
-      "--password <password>",
-      `initial password (at least ${PASSWORD_MIN_LENGTH} characters, letters and digits); generated when omitted`,
-    )
-    .addHelpText(
-      "after",
-      "\nOn a database with no active admin, this creates the first admin (--role admin) without one.",
-    )
+    .description(say("cli.help.user.create.description"))
+    .requiredOption("--email <email>", say("cli.help.user.create.email"))
+    .requiredOption("--name <name>", say("cli.help.user.create.name"))
+    .option("--title <title>", say("cli.help.user.create.title"))
+    .requiredOption("--role <role>", say("cli.help.common.role"))
+    .requiredOption("--unit <code>", say("cli.help.user.create.unit"))
+    .option("--password <password>", say("cli.help.user.create.password", { min: PASSWORD_MIN_LENGTH }))
+    .addHelpText("after", `\n${say("cli.help.user.create.after")}`)
     // Commander hands over strings; the domain validates them (the role among them) with zod.
     .action(async (options: TUserCreate, command: Command) => {
       await assertEmbeddedDatabaseFree();
@@ -48,9 +42,9 @@ export function registerUser(program: Command) {
 
   user
     .command("reset-password")
-    .description("Set a new password (generated when omitted) and lift a sign-in lock")
-    .argument("<email>", "the account's email")
-    .option("--password <password>", `new password (at least ${PASSWORD_MIN_LENGTH} characters, letters and digits)`)
+    .description(say("cli.help.user.resetPassword.description"))
+    .argument("<email>", say("cli.help.common.account"))
+    .option("--password <password>", say("cli.help.user.resetPassword.password", { min: PASSWORD_MIN_LENGTH }))
     .action(async (email: string, options: { password?: string }, command: Command) => {
       await assertEmbeddedDatabaseFree();
       await runAs(command, async ({ db, actor }) => {
@@ -66,8 +60,8 @@ export function registerUser(program: Command) {
 
   user
     .command("disable")
-    .description("Disable an account: no more sign-ins; refused for the last active admin")
-    .argument("<email>", "the account's email")
+    .description(say("cli.help.user.disable.description"))
+    .argument("<email>", say("cli.help.common.account"))
     .action(async (email: string, _options: unknown, command: Command) => {
       await assertEmbeddedDatabaseFree();
       await runAs(command, async ({ db, actor }) => {
@@ -80,16 +74,16 @@ export function registerUser(program: Command) {
       });
     });
 
-  for (const [name, description, change] of [
-    ["grant", "Give an account a role at a unit", grantRole],
-    ["revoke", "Take a role at a unit away from an account; their open documents close at once", revokeRole],
+  for (const [name, change] of [
+    ["grant", grantRole],
+    ["revoke", revokeRole],
   ] as const) {
     user
       .command(name)
-      .description(description)
-      .argument("<email>", "the account's email")
-      .requiredOption("--role <role>", "planner, leader, stakeholder or admin")
-      .requiredOption("--unit <code>", "official code of the unit")
+      .description(say(`cli.help.user.${name}.description`))
+      .argument("<email>", say("cli.help.common.account"))
+      .requiredOption("--role <role>", say("cli.help.common.role"))
+      .requiredOption("--unit <code>", say("cli.help.user.unit"))
       // Commander hands over strings; the domain validates the role with zod.
       .action(async (email: string, options: Omit<TMembership, "email">, command: Command) => {
         await assertEmbeddedDatabaseFree();
