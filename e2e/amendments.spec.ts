@@ -72,6 +72,7 @@ test("an approved plan stays in force while its amendment is drafted, and the am
   await leader.goto(`/plans/${planId}`);
   await expect(leader.getByText("Đã phê duyệt", { exact: true })).toBeVisible();
   await expect(leader.getByTestId("amendment-open")).toContainText("Đang sửa đổi");
+  if (SHOTS) await leader.screenshot({ path: `${SHOTS}/being-amended-laptop.png` });
 
   // The planner changes the figure in the amendment and gives it its own number.
   await planner.goto(`/plans/${amendmentId}?tab=budget`);
@@ -93,7 +94,7 @@ test("an approved plan stays in force while its amendment is drafted, and the am
   }
 
   await planner.getByRole("button", { name: "Trình phê duyệt" }).click();
-  await expect(planner.getByRole("alert")).toContainText("Kế hoạch chưa có số");
+  await expect(planner.getByText(/^Kế hoạch chưa có số/)).toBeVisible();
   const amendingReference = freshReference();
   await planner.getByRole("link", { name: "Sửa thông tin" }).click();
   await planner.getByLabel(/Số, ký hiệu/).fill(amendingReference);

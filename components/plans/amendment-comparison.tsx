@@ -46,9 +46,9 @@ export function AmendmentComparison({ planId }: { planId: string }) {
                     <th scope="row" className="py-2 pr-3 text-left font-normal text-slate-700">
                       {label}
                     </th>
-                    <td className="py-2 pr-3 text-right tabular-nums">{before}</td>
+                    <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{before}</td>
                     <td
-                      className={`py-2 text-right tabular-nums ${before !== after ? "font-semibold text-brand-800" : ""}`}
+                      className={`whitespace-nowrap py-2 text-right tabular-nums ${before !== after ? "font-semibold text-brand-800" : ""}`}
                     >
                       {after}
                     </td>
