@@ -13,6 +13,7 @@ import { formatDate, formatInUnit, formatVnd, moneyUnit } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import type { CAPITAL_SOURCES } from "@/lib/domain/planning";
 import { useNumberFormat } from "@/components/ui/use-number-format";
+import { planReference } from "@/lib/domain/plans";
 
 type CapitalSource = (typeof CAPITAL_SOURCES)[number];
 
@@ -198,7 +199,7 @@ function BudgetLines(query: { unitId: string; year: number; source: CapitalSourc
         <li key={line.id} className="flex flex-wrap justify-between gap-2 py-1.5">
           <span>
             <Link href={`/plans/${line.plan.id}?tab=budget`} className="font-medium text-brand-700 hover:underline">
-              {line.plan.number}/{line.plan.symbol}
+              {planReference(line.plan)}
             </Link>
             <span className="text-slate-500">
               {" "}

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
+import { TextDiff } from "./text-diff";
 import { controlClass } from "@/components/ui/field";
 import { documentExtensions } from "@/lib/editor/extensions";
 import { formatDateTime } from "@/lib/format";
@@ -153,7 +154,6 @@ function VersionView(props: {
   const version = useQuery(trpc.documents.version.queryOptions({ id: props.versionId }));
   if (!version.data)
     return <div className="h-64 animate-pulse rounded-lg border border-slate-200 bg-white" aria-busy="true" />;
-  const changes = version.data.comparison.filter((part) => part.change !== "same").length;
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2">
@@ -182,24 +182,8 @@ function VersionView(props: {
       </div>
       {props.mode === "view" ? (
         <ReadOnlyDocument content={version.data.content as JSONContent} />
-      ) : changes === 0 ? (
-        <p className="p-5 text-sm text-slate-600">{t("noChanges")}</p>
       ) : (
-        <div className="whitespace-pre-wrap p-5 text-[15px] leading-relaxed" data-testid="version-diff">
-          {version.data.comparison.map((part, i) =>
-            part.change === "added" ? (
-              <ins key={i} className="diff-added" title={t("added")}>
-                {part.value}
-              </ins>
-            ) : part.change === "removed" ? (
-              <del key={i} className="diff-removed" title={t("removed")}>
-                {part.value}
-              </del>
-            ) : (
-              <span key={i}>{part.value}</span>
-            ),
-          )}
-        </div>
+        <TextDiff parts={version.data.comparison} empty={t("noChanges")} />
       )}
     </div>
   );

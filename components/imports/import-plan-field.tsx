@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Field } from "@/components/ui/field";
 import { useTRPC } from "@/lib/trpc/react";
+import { planReference } from "@/lib/domain/plans";
 
 /**
  * The plan a shortage or disbursement annex belongs to, for files without plan columns: typed
@@ -27,7 +28,7 @@ export function ImportPlanField({
     enabled: search.length >= 2,
   });
   const plans = (data?.items ?? []).map((p) => ({
-    reference: `${p.number}/${p.symbol}`,
+    reference: planReference(p),
     unitCode: p.issuingUnit.code,
     label: `${p.title} — ${p.issuingUnit.name}`,
   }));

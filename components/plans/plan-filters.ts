@@ -9,7 +9,7 @@ export const PLAN_PAGE_SIZE = 25;
 /** The plan list's filters as they travel in the URL (?year=2025&status=draft&q=…). */
 export type PlanFilterState = Omit<TPlanList, "pageSize">;
 
-const STATUSES = ["draft", "submitted", "returned", "approved"] as const;
+const STATUSES = ["draft", "submitted", "returned", "approved", "superseded"] as const;
 
 const int = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
 

@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { useServerError } from "@/lib/trpc/server-error";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TPlanDetailsInput } from "@/server/api/routers/plans/schemas";
+import { planReference } from "@/lib/domain/plans";
 
 type Values = { [K in keyof TPlanDetailsInput]: string };
 
@@ -167,7 +168,7 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
               .filter((p) => !values.programId || p.program.id === values.programId)
               .map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.number}/{p.symbol} — {p.title.slice(0, 90)}
+                  {planReference(p)} — {p.title.slice(0, 90)}
                 </option>
               ))}
           </select>

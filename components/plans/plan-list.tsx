@@ -88,7 +88,9 @@ export function PlanList({ initialFilters, programs, units, fixed, syncUrl = tru
           onChange={(v) => update({ status: (v || undefined) as PlanFilterState["status"] })}
           options={[
             ["", t("filters.allStatuses")],
-            ...(["draft", "submitted", "returned", "approved"] as const).map((s) => [s, t(`status.${s}`)] as const),
+            ...(["draft", "submitted", "returned", "approved", "superseded"] as const).map(
+              (s) => [s, t(`status.${s}`)] as const,
+            ),
           ]}
         />
         <FilterSelect

@@ -19,6 +19,7 @@ const dots: Record<PlanAction, string> = {
   return: "bg-amber-500",
   approve: "bg-emerald-600",
   amend: "bg-slate-400",
+  supersede: "bg-slate-400",
 };
 
 /** Every workflow step of the plan: who, when, and why. */

@@ -15,13 +15,15 @@ import { useTRPC } from "@/lib/trpc/react";
 /**
  * The workflow steps this user may take on the plan; the server decides and checks again. A
  * decision is confirmed first: approving shows what will be frozen, returning asks why.
+ * Amending opens the amendment (a new plan, or the one already open); abandoning an amendment
+ * goes back to the plan in force.
  */
 export function PlanWorkflow({
   planId,
   can,
 }: {
   planId: string;
-  can: { submit: boolean; review: boolean; amend: boolean };
+  can: { submit: boolean; review: boolean; amend: boolean; abandon: boolean };
 }) {
   const t = useTranslations();
   const trpc = useTRPC();
@@ -37,13 +39,18 @@ export function PlanWorkflow({
   };
   const submit = useMutation(trpc.workflow.submit.mutationOptions({ onSuccess }));
   const approve = useMutation(trpc.workflow.approve.mutationOptions({ onSuccess }));
-  const amend = useMutation(trpc.workflow.amend.mutationOptions({ onSuccess }));
+  const amend = useMutation(
+    trpc.workflow.amend.mutationOptions({ onSuccess: (amendment) => router.push(`/plans/${amendment.id}`) }),
+  );
+  const abandon = useMutation(
+    trpc.workflow.abandon.mutationOptions({ onSuccess: ({ amendsId }) => router.push(`/plans/${amendsId}`) }),
+  );
   const giveBack = useMutation(trpc.workflow.return.mutationOptions({ onSuccess }));
-  const pending = submit.isPending || approve.isPending || amend.isPending || giveBack.isPending;
-  const error = useServerError(submit.error ?? approve.error ?? amend.error ?? giveBack.error);
+  const pending = submit.isPending || approve.isPending || amend.isPending || abandon.isPending || giveBack.isPending;
+  const error = useServerError(submit.error ?? approve.error ?? amend.error ?? abandon.error ?? giveBack.error);
   const reasonError = useServerError(giveBack.error).fieldError("reason");
 
-  if (!can.submit && !can.review && !can.amend) return null;
+  if (!can.submit && !can.review && !can.amend && !can.abandon) return null;
 
   function onReturn(event: FormEvent) {
     event.preventDefault();
@@ -76,6 +83,17 @@ export function PlanWorkflow({
         {can.amend && (
           <Button variant="secondary" disabled={pending} onClick={() => amend.mutate({ id: planId })}>
             {t("workflow.amend")}
+          </Button>
+        )}
+        {can.abandon && (
+          <Button
+            variant="ghost"
+            disabled={pending}
+            onClick={() => {
+              if (window.confirm(t("workflow.abandonConfirm"))) abandon.mutate({ id: planId });
+            }}
+          >
+            {t("workflow.abandon")}
           </Button>
         )}
       </div>

@@ -1,7 +1,6 @@
 import { flushLocalEdits } from "../collab/local-instance";
 import { runAs } from "../commands/run-command";
 import type { Db } from "../db/client";
-import type { PlanAction } from "../db/generated/client";
 import { DomainError, forbidden, invalidFields } from "../errors";
 import { closeReviewRequests } from "../notifications/record-notifications";
 import { can } from "../policies";
@@ -11,17 +10,23 @@ import { loadVisiblePlan } from "../plans/load-visible-plan";
 import { saveVersion } from "../documents/versions";
 import { openSuggestions } from "../suggestions/open-suggestions";
 import { reviewersAt, reviewingUnitOf } from "./reviewing-unit";
-import { WORKFLOW, nextStatus } from "./workflow";
+import { supersedePlan } from "./supersede-plan";
+import { WORKFLOW, type WorkflowAction, nextStatus } from "./workflow";
+
+/** The steps taken on the plan itself; amending opens another plan (amend-plan.ts). */
+export type PlanStep = Exclude<WorkflowAction, "amend">;
 
 /**
  * Takes one workflow step. Refuses, changing nothing: a hidden plan (NOT_FOUND), a step that
  * does not follow from the plan's status (CONFLICT), a user without the right, including a
  * leader reviewing their own submission (FORBIDDEN), a return without a reason, a submission
  * with nobody above to review it, and an approval while suggested changes are open in the
- * text. A submission goes to the nearest unit above with a reviewer, whose reviewers are told;
- * a decision closes their request and tells the submitter.
+ * text, and the submission of a plan without a number (an amendment gets its own first). A
+ * submission goes to the nearest unit above with a reviewer, whose reviewers are told; a
+ * decision closes their request and tells the submitter. Approving an amendment supersedes the
+ * plan it amends in the same transaction.
  */
-export async function transitionPlan(db: Db, actor: Actor, planId: string, action: PlanAction, reason?: string) {
+export async function transitionPlan(db: Db, actor: Actor, planId: string, action: PlanStep, reason?: string) {
   const plan = await loadVisiblePlan(db, actor, planId);
   const to = nextStatus(plan.status, action);
   if (!to) throw new DomainError("CONFLICT", "errors.workflowIllegal");
@@ -37,9 +42,14 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
   // The approved text is kept as a version: what editors wrote before the submission is stored.
   if (action === "approve") await flushLocalEdits(planId);
 
-  const revision = action === "amend" ? plan.revision + 1 : plan.revision;
+  const { revision } = plan;
   return runAs(db, actor, async (tx, effects, me) => {
     if (!can(me, right, plan)) throw forbidden();
+    const { number, amendsId } = await tx.plan.findUniqueOrThrow({
+      where: { id: planId },
+      select: { number: true, amendsId: true },
+    });
+    if (action === "submit" && !number) throw new DomainError("CONFLICT", "errors.numberBeforeSubmit");
     // What is approved is what the text says: suggestions are accepted or rejected first.
     if (action === "approve" && (await openSuggestions(tx, planId)).length)
       throw new DomainError("CONFLICT", "errors.openSuggestions");
@@ -50,14 +60,12 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
       where: { id: planId, status: plan.status },
       data: {
         status: to,
-        revision,
         updatedById: me.userId,
         ...(reviewUnit ? { submittedById: me.userId, reviewUnitId: reviewUnit.id } : {}),
-        // The next revision is issued anew; the signed copy of this one stays among the evidence.
-        ...(action === "amend" ? { issuedAt: null, issuedById: null, signedCopyId: null } : {}),
       },
     });
     if (count === 0) throw new DomainError("CONFLICT", "errors.workflowIllegal");
+    if (action === "approve" && amendsId) await supersedePlan(tx, effects, me, amendsId, planId);
     const snapshot = action === "approve" ? await snapshotPlanning(tx, planId) : undefined;
     const step = await tx.planTransition.create({
       data: {
@@ -115,5 +123,8 @@ export async function listTransitions(db: Db, actor: Actor, planId: string) {
       actor: { select: { id: true, name: true } },
     },
   });
-  return steps.map(({ snapshot, ...step }) => ({ ...step, approved: summarizeSnapshot(snapshot) }));
+  return steps.map(({ snapshot, ...step }) => ({
+    ...step,
+    approved: step.action === "approve" ? summarizeSnapshot(snapshot) : null,
+  }));
 }

@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildActor, buildPlan, buildPlanningItems, buildProgram, buildUnitTree } from "../../tests/factories";
 import { createCaller } from "../api/root";
 import { getDb } from "../db/client";
-import type { PlanAction, PlanStatus } from "../db/generated/client";
+import type { PlanStatus } from "../db/generated/client";
 import type { Actor } from "../policies/actor";
-import { nextStatus } from "./workflow";
+import { type WorkflowAction, nextStatus } from "./workflow";
 
-const STATUSES: PlanStatus[] = ["draft", "submitted", "returned", "approved"];
-const ACTIONS: PlanAction[] = ["submit", "return", "approve", "amend"];
+const STATUSES: PlanStatus[] = ["draft", "submitted", "returned", "approved", "superseded"];
+const ACTIONS: WorkflowAction[] = ["submit", "return", "approve", "amend"];
 
 describe("workflow transitions", () => {
   it("allows exactly the legal steps", () => {
@@ -76,15 +76,19 @@ describe("approving a plan level by level", () => {
     expect(approvedVersion).toMatchObject({ revision: 1, name: null, createdById: districtLeader.userId });
   });
 
-  it("keeps the approved targets, milestones, budget and shortages when an amendment reopens the plan", async () => {
+  it("keeps the approved targets, milestones, budget and shortages while an amendment changes its copy", async () => {
     const plan = await buildPlan(getDb(), { unit: tree.commune, program, author: planner });
     const items = await buildPlanningItems(getDb(), plan, tree.commune);
     await as(planner).workflow.submit({ id: plan.id });
     await as(districtLeader).workflow.approve({ id: plan.id });
-    await as(planner).workflow.amend({ id: plan.id });
-    await as(planner).targets.remove({ id: items.target.id });
+    const amendment = await as(planner).workflow.amend({ id: plan.id });
+    const copy = (await as(planner).planning.get({ planId: amendment.id })) as {
+      targets: { id: string }[];
+      budget: { lines: { id: string }[] };
+    };
+    await as(planner).targets.remove({ id: copy.targets[0]!.id });
     await as(planner).budget.updateLine({
-      id: items.line.id,
+      id: copy.budget.lines[0]!.id,
       source: "local_budget",
       year: 2025,
       amount: "30.000.000.000",
@@ -98,6 +102,12 @@ describe("approving a plan level by level", () => {
     expect(stored.snapshot).toMatchObject({
       targets: [{ id: items.target.id, title: items.target.title }],
       budgetLines: [{ amount: "20586000000", source: "central_budget" }],
+    });
+    // The plan in force itself is untouched.
+    expect(await getDb().target.count({ where: { planId: plan.id } })).toBe(1);
+    expect(await getDb().budgetLine.findUniqueOrThrow({ where: { id: items.line.id } })).toMatchObject({
+      amount: 20_586_000_000n,
+      source: "central_budget",
     });
   });
 
@@ -135,12 +145,26 @@ describe("approving a plan level by level", () => {
     });
   });
 
-  it("opens the next revision as a draft when an approved plan is amended", async () => {
+  it("opens the next revision as a new draft beside the approved plan, which stays as it is", async () => {
     const { id } = await buildPlan(getDb(), { unit: tree.commune, program, author: planner });
     await as(planner).workflow.submit({ id });
     await as(districtLeader).workflow.approve({ id });
-    await as(planner).workflow.amend({ id });
-    expect(await as(planner).plans.get({ id })).toMatchObject({ status: "draft", revision: 2, canEdit: true });
+    const amendment = await as(planner).workflow.amend({ id });
+    expect(amendment.id).not.toBe(id);
+    expect(await as(planner).plans.get({ id: amendment.id })).toMatchObject({
+      status: "draft",
+      revision: 2,
+      number: null,
+      issuedOn: null,
+      canEdit: true,
+      amends: { id, status: "approved" },
+    });
+    expect(await as(planner).plans.get({ id })).toMatchObject({
+      status: "approved",
+      revision: 1,
+      canEdit: false,
+      amendment: { id: amendment.id, status: "draft" },
+    });
   });
 
   it("treats a double click as one step", async () => {

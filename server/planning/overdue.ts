@@ -14,6 +14,8 @@ export async function notifyOverdueMilestones(db: Db, now = new Date()): Promise
       UPDATE "Milestone" m SET "overdueNotifiedAt" = ${now}
       FROM "Plan" p
       WHERE p.id = m."planId" AND m."overdueNotifiedAt" IS NULL
+        -- The revision that counts (CURRENT_REVISION_WHERE): not a superseded plan, nor the copy in an open amendment.
+        AND p.status <> 'superseded' AND (p."amendsId" IS NULL OR p.status = 'approved')
         AND m.status::text = ANY(${[...OPEN_MILESTONE_STATUSES]}) AND m."dueOn" < ${todayInVietnam(now)}
       RETURNING m.id, m."planId", m."ownerUnitId", p."issuingUnitId"`;
     let count = 0;

@@ -1,3 +1,4 @@
+import { CURRENT_REVISION_WHERE } from "../approvals/workflow";
 import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import { can, viewablePlansWhere } from "../policies";
@@ -15,7 +16,10 @@ export async function listUnitShortages(db: Db, actor: Actor, unitId: string) {
   const unit = await db.orgUnit.findUnique({ where: { id: unitId }, select: { path: true, level: true } });
   if (!unit || !can(actor, "unit.view", unit)) throw notFound();
   // The units that count for this one: a commune formed in 2025 lists what its predecessors lacked.
-  const where = { unit: scopeWhere(await unitScope(db, unit)), plan: viewablePlansWhere(actor) };
+  const where = {
+    unit: scopeWhere(await unitScope(db, unit)),
+    plan: { AND: [viewablePlansWhere(actor), CURRENT_REVISION_WHERE] },
+  };
   const [shortages, groups] = await Promise.all([
     db.shortage.findMany({
       where,

@@ -2,11 +2,12 @@ import type { Db } from "../db/client";
 import { notFound } from "../errors";
 import type { Actor } from "../policies/actor";
 import { can, viewablePlansWhere } from "../policies";
+import { CURRENT_REVISION_WHERE } from "../approvals/workflow";
 import { planSummarySelect } from "./plan-select";
 
 /**
- * A plan with the plan it implements and the visible plans that implement it, plus what the
- * actor may do with it (edit its details and text, take which workflow step). NOT_FOUND when
+ * A plan with the plan it implements and the visible plans that implement it, the plan it
+ * amends and its amendment (open, or the one that superseded it), plus what the actor may do with it (edit its details and text, take which workflow step). NOT_FOUND when
  * the actor may not see it, so that the existence of another commune's plan is not revealed.
  */
 export async function getPlan(db: Db, actor: Actor, planId: string) {
@@ -21,20 +22,42 @@ export async function getPlan(db: Db, actor: Actor, planId: string) {
       revision: true,
       submittedById: true,
       reviewUnit: { select: { id: true, code: true, name: true, path: true } },
+      amendsId: true,
+      amends: { select: { id: true, number: true, symbol: true, status: true } },
+      amendment: {
+        select: {
+          id: true,
+          number: true,
+          symbol: true,
+          status: true,
+          issuingUnit: { select: { path: true, level: true } },
+        },
+      },
     },
   });
   if (!plan || !can(actor, "plan.view", plan)) throw notFound();
 
   const children = await db.plan.findMany({
-    where: { AND: [{ parentId: plan.id }, viewablePlansWhere(actor)] },
+    where: { AND: [{ parentId: plan.id }, viewablePlansWhere(actor), CURRENT_REVISION_WHERE] },
     select: planSummarySelect,
     orderBy: [{ issuingUnit: { code: "asc" } }, { year: "desc" }],
   });
   // The parent is shown only if the actor may see it too.
   const parent = plan.parent && can(actor, "plan.view", plan.parent) ? plan.parent : null;
+  // An open amendment is a draft of the issuing level: the units beneath do not see it.
+  const amendment =
+    plan.amendment && can(actor, "plan.view", plan.amendment)
+      ? {
+          id: plan.amendment.id,
+          number: plan.amendment.number,
+          symbol: plan.amendment.symbol,
+          status: plan.amendment.status,
+        }
+      : null;
   return {
     ...plan,
     parent,
+    amendment,
     children,
     canEdit: can(actor, "plan.update", plan),
     can: {
@@ -42,6 +65,7 @@ export async function getPlan(db: Db, actor: Actor, planId: string) {
       review: can(actor, "plan.review", plan),
       amend: can(actor, "plan.amend", plan),
       issue: !plan.issuedAt && can(actor, "plan.issue", plan),
+      abandon: can(actor, "plan.abandon", plan),
     },
   };
 }

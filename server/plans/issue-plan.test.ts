@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { pdf, photo } from "../../tests/evidence-files";
 import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../../tests/factories";
-import { transitionPlan } from "../approvals/transition-plan";
 import { IN_FORCE_STATUS } from "../approvals/workflow";
 import { getDb } from "../db/client";
 import { readEvidence, removeEvidence } from "../evidence/evidence";
 import { exportPlan } from "../exports/plan-document";
 import { readDocx } from "../exports/read-docx";
 import { issuePlan } from "./issue-plan";
+import { amendPlan } from "../approvals/amend-plan";
 import { refused } from "../../tests/refusal";
 
 /** Issuing an approved plan: official number and date, the signed copy as a PDF; it stays in force. */
@@ -46,11 +46,12 @@ describe("issuing an approved plan", () => {
     expect((await refused(issuePlan(db, planner, plan.id, input, scan()))).messageKey).toBe("errors.alreadyIssued");
     expect((await refused(removeEvidence(db, planner, stored.signedCopyId!))).messageKey).toBe("errors.signedCopyKept");
 
-    // An amendment opens a revision that is issued anew; the old signed copy stays as evidence.
-    await transitionPlan(db, planner, plan.id, "amend");
-    const amended = await db.plan.findUniqueOrThrow({ where: { id: plan.id } });
-    expect([amended.issuedAt, amended.signedCopyId]).toEqual([null, null]);
-    expect(await db.evidence.count({ where: { id: stored.signedCopyId! } })).toBe(1);
+    // An amendment is a plan of its own, issued anew once approved; the plan in force stays issued.
+    const amendment = await amendPlan(db, planner, plan.id);
+    const opened = await db.plan.findUniqueOrThrow({ where: { id: amendment.id } });
+    expect([opened.issuedAt, opened.signedCopyId]).toEqual([null, null]);
+    const inForce = await db.plan.findUniqueOrThrow({ where: { id: plan.id } });
+    expect(inForce.signedCopyId).toBe(stored.signedCopyId);
   });
 
   it("is refused on a plan not approved, to those who may not issue it, and for bad fields", async () => {
@@ -74,7 +75,7 @@ describe("issuing an approved plan", () => {
             db,
             planner,
             plan.id,
-            { number: other.number, symbol: other.symbol, issuedOn: future },
+            { number: other.number!, symbol: other.symbol, issuedOn: future },
             {
               name: "scan.pdf",
               bytes: await photo(),

@@ -3,6 +3,7 @@ import type { PlanStatus, Prisma } from "../db/generated/client";
 import type { Actor } from "../policies/actor";
 import { awaitingReviewWhere, viewablePlansWhere } from "../policies";
 import { searchable } from "@/lib/search-text";
+import { SUPERSEDED_STATUS } from "../approvals/workflow";
 import { planSummarySelect } from "./plan-select";
 
 export interface PlanFilters {
@@ -32,7 +33,8 @@ export async function listPlans(db: Db, actor: Actor, filters: PlanFilters) {
   if (filters.year !== undefined) and.push({ year: filters.year });
   if (filters.programId) and.push({ programId: filters.programId });
   if (filters.periodStart !== undefined) and.push({ periodStart: filters.periodStart });
-  if (filters.status) and.push({ status: filters.status });
+  // Superseded plans are kept for the record, not listed unless asked for.
+  and.push({ status: filters.status ?? { not: SUPERSEDED_STATUS } });
   if (filters.unitId) {
     const unit = await db.orgUnit.findUnique({ where: { id: filters.unitId }, select: { path: true } });
     and.push({ issuingUnit: { path: { startsWith: unit?.path ?? "\u0000" } } });

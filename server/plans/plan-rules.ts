@@ -4,6 +4,7 @@ import { type FieldErrors, invalidFields } from "../errors";
 import type { Actor } from "../policies/actor";
 import { can, viewablePlansWhere } from "../policies";
 import { pathAndAncestors } from "../policies/tree";
+import { CURRENT_REVISION_WHERE } from "../approvals/workflow";
 import { planSummarySelect } from "./plan-select";
 
 /** The details a planner enters for a plan, already shaped by the API schema. */
@@ -27,6 +28,8 @@ export function higherPlansWhere(actor: Actor, issuingUnit: { id: string; path: 
   return {
     AND: [
       viewablePlansWhere(actor),
+      // The plan in force, or a draft: not an amendment still drafted beside it, nor a superseded one.
+      CURRENT_REVISION_WHERE,
       { issuingUnitId: { not: issuingUnit.id } },
       {
         OR: [

@@ -22,5 +22,4 @@ export const planSummarySelect = {
 
 export type PlanSummary = Prisma.PlanGetPayload<{ select: typeof planSummarySelect }>;
 
-/** "2543/KH-SGDĐT": how officials write a document's number and symbol. */
-export const planReference = (plan: { number: string; symbol: string }) => `${plan.number}/${plan.symbol}`;
+export { planReference } from "@/lib/domain/plans";

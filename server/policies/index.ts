@@ -1,6 +1,6 @@
 import { IMPORT_KINDS, type ImportKind } from "@/lib/domain/imports";
 import type { PlanStatus, Prisma, Role, UnitLevel } from "../db/generated/client";
-import { EDITABLE_STATUSES, IN_FORCE_STATUS, TRACKABLE_STATUSES } from "../approvals/workflow";
+import { EDITABLE_STATUSES, IN_FORCE_STATUS, PUBLISHED_STATUSES, TRACKABLE_STATUSES } from "../approvals/workflow";
 import { forbidden } from "../errors";
 import type { Actor } from "./actor";
 import { isWithin, parentPath, pathAndAncestors } from "./tree";
@@ -16,6 +16,8 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
  *   ancestor chain or by a sector department (agency) attached to one of those units. Before
  *   that they are the level's working drafts: the departments of that level see them (a
  *   department sees its unit's drafts and the other departments'), the units beneath do not.
+ *   An amendment is such a draft until approved; the plan it amends stays in force and
+ *   readable meanwhile, and stays readable once superseded.
  * - Planners and admins create and edit plans of units beneath them; a plan can be edited
  *   only while it is a draft or has been returned.
  * - Whoever may read a plan may comment on it.
@@ -24,6 +26,8 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
  *   A leader or admin of that unit returns or approves it, never one who submitted it; higher
  *   levels see it but do not step in (they act through the level below, or by returning it
  *   after it is approved there and amended).
+ * - An approved plan is amended by its authors (a new draft beside it); an amendment not yet
+ *   submitted, or returned, may be abandoned by them, which leaves the plan in force as it was.
  * - While they may review it, those reviewers may suggest changes in its document (marked
  *   insertions and deletions in their name) but not edit it; the authors accept or reject them.
  * - A plan's structured content (targets, milestones, allocations, shortages) changes with the
@@ -48,6 +52,8 @@ import { isWithin, parentPath, pathAndAncestors } from "./tree";
 
 export type UnitResource = { path: string; level: UnitLevel };
 export type PlanResource = { status: PlanStatus; issuingUnit: UnitResource };
+/** An amendment knows the plan it amends (null for a plan that amends none). */
+export type AmendmentResource = PlanResource & { amendsId: string | null };
 /** For review: who submitted the plan (nobody approves their own submission) and to which unit. */
 export type SubmittedPlanResource = PlanResource & {
   submittedById: string | null;
@@ -63,6 +69,7 @@ type Rules = {
   "plan.review": SubmittedPlanResource;
   "plan.suggest": SubmittedPlanResource;
   "plan.amend": PlanResource;
+  "plan.abandon": AmendmentResource;
   "plan.comment": PlanResource;
   "plan.track": PlanResource;
   "plan.issue": PlanResource;
@@ -109,7 +116,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "plan.view": (actor, plan) =>
     reachesDown(actor, plan.issuingUnit) ||
     isOwnLevel(actor, plan.issuingUnit) ||
-    (plan.status === IN_FORCE_STATUS && isAbove(actor, plan.issuingUnit)),
+    (PUBLISHED_STATUSES.includes(plan.status) && isAbove(actor, plan.issuingUnit)),
   "plan.update": (actor, plan) =>
     EDITABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
   "plan.submit": (actor, plan) =>
@@ -121,7 +128,10 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
     reviewingPaths(actor).includes(plan.reviewUnit.path),
   // A reviewer marks what should change instead of changing it: the same people, at the same time.
   "plan.suggest": (actor, plan) => rules["plan.review"](actor, plan),
-  "plan.amend": (actor, plan) => plan.status === "approved" && reachesDown(actor, plan.issuingUnit, AUTHORS),
+  "plan.amend": (actor, plan) => plan.status === IN_FORCE_STATUS && reachesDown(actor, plan.issuingUnit, AUTHORS),
+  // Only an amendment, and only while its authors hold it: once submitted, the reviewers decide.
+  "plan.abandon": (actor, plan) =>
+    plan.amendsId !== null && EDITABLE_STATUSES.includes(plan.status) && reachesDown(actor, plan.issuingUnit, AUTHORS),
   // Whoever may read a plan may discuss it, stakeholders included, whatever its status.
   "plan.comment": (actor, plan) => rules["plan.view"](actor, plan),
   // A thread is resolved or reopened by its author or by anyone but a stakeholder who reaches the plan's unit.
@@ -192,10 +202,10 @@ export function viewablePlansWhere(actor: Actor): Prisma.PlanWhereInput {
   const unitOrDepartmentOf = (paths: string[]): Prisma.OrgUnitWhereInput[] =>
     paths.length ? [{ path: { in: paths } }, { level: "agency", parent: { path: { in: paths } } }] : [];
   const anyStatus = [...tops.map((top) => ({ path: { startsWith: top } })), ...unitOrDepartmentOf(levels)];
-  const approvedOnly = unitOrDepartmentOf(above);
+  const publishedOnly = unitOrDepartmentOf(above);
   const seen: Prisma.PlanWhereInput[] = [
     ...(anyStatus.length ? [{ issuingUnit: { OR: anyStatus } }] : []),
-    ...(approvedOnly.length ? [{ status: IN_FORCE_STATUS, issuingUnit: { OR: approvedOnly } }] : []),
+    ...(publishedOnly.length ? [{ status: { in: [...PUBLISHED_STATUSES] }, issuingUnit: { OR: publishedOnly } }] : []),
   ];
   return seen.length === 1 ? seen[0]! : { OR: seen.length ? seen : [{ id: { in: [] } }] };
 }

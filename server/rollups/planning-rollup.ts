@@ -1,4 +1,4 @@
-import { IN_FORCE_STATUS } from "../approvals/workflow";
+import { IN_FORCE_STATUS, LATEST_REVISION_WHERE } from "../approvals/workflow";
 import type { Db } from "../db/client";
 import type { CapitalSource, Prisma } from "../db/generated/client";
 import { viewablePlansWhere } from "../policies";
@@ -12,13 +12,17 @@ const LIST_LIMIT = 50;
 export interface PlanningQuery {
   unitId: string;
   year: number;
-  /** Count drafts, submitted and returned plans too; by default only approved plans (in force) count. */
+  /**
+   * Count drafts, submitted and returned plans too (an open amendment instead of the plan it
+   * amends); by default only approved plans (in force) count.
+   */
   includeUnapproved?: boolean;
 }
 
 /**
  * The plans of the units that count for the unit, for a year, that the actor may see, once the
- * roll-up is allowed (the dashboard, its drill-downs and the milestone timeline count the same): `counted` as the query asks, and `unapproved`, those only the toggle adds.
+ * roll-up is allowed (the dashboard, its drill-downs and the milestone timeline count the same):
+ * `counted` as the query asks, and `unapproved`, those only the toggle adds.
  */
 export async function plansOfYearWhere(db: Db, actor: Actor, { unitId, year, includeUnapproved }: PlanningQuery) {
   const { unit, scopeWhere } = await loadRollupUnit(db, actor, { id: unitId });
@@ -30,9 +34,11 @@ export async function plansOfYearWhere(db: Db, actor: Actor, { unitId, year, inc
   return {
     unit,
     counted: {
-      AND: includeUnapproved ? ofYear : [...ofYear, { status: IN_FORCE_STATUS }],
+      AND: [...ofYear, includeUnapproved ? LATEST_REVISION_WHERE : { status: IN_FORCE_STATUS }],
     } satisfies Prisma.PlanWhereInput,
-    unapproved: { AND: [...ofYear, { status: { not: IN_FORCE_STATUS } }] } satisfies Prisma.PlanWhereInput,
+    unapproved: {
+      AND: [...ofYear, LATEST_REVISION_WHERE, { status: { not: IN_FORCE_STATUS } }],
+    } satisfies Prisma.PlanWhereInput,
   };
 }
 

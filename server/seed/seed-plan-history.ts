@@ -14,6 +14,7 @@ const STEPS: Record<PlanStatus, PlanAction[]> = {
   submitted: ["submit"],
   returned: ["submit", "return"],
   approved: ["submit", "approve"],
+  superseded: ["submit", "approve", "supersede"],
 };
 const RETURN_REASON =
   "Đề nghị bổ sung số liệu phòng học tạm, phòng bán trú còn thiếu và lộ trình kiên cố hóa từng điểm trường.";
@@ -66,7 +67,14 @@ export async function seedPlanHistory(db: Db, planIds: string[]): Promise<number
       const start = (plan.issuedOn ?? new Date()).getTime();
       const data = STEPS[plan.status].map((action, i) => {
         const from = status;
-        status = action === "submit" ? "submitted" : action === "return" ? "returned" : "approved";
+        status =
+          action === "submit"
+            ? "submitted"
+            : action === "return"
+              ? "returned"
+              : action === "supersede"
+                ? "superseded"
+                : "approved";
         return {
           planId: plan.id,
           action,

@@ -19,6 +19,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { evidenceUrl } from "@/lib/domain/evidence";
+import { AmendmentNotes } from "@/components/plans/amendment-notes";
+import { planReference } from "@/lib/domain/plans";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { HydrateClient, getCaller, getQueryClient, loadOrNotFound, trpc } from "@/server/api/rsc";
 
@@ -27,7 +29,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: st
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const plan = await (await getCaller()).plans.get({ id }).catch(() => null);
-  return { title: plan ? `${plan.number}/${plan.symbol}` : undefined };
+  return { title: plan ? planReference(plan) : undefined };
 }
 
 export default async function PlanPage({ params, searchParams }: Props) {
@@ -55,9 +57,19 @@ export default async function PlanPage({ params, searchParams }: Props) {
     [
       t("plans.reference"),
       <span key="ref" className="font-medium">
-        {plan.number}/{plan.symbol}
+        {planReference(plan)}
       </span>,
     ],
+    ...(plan.amends
+      ? [
+          [
+            t("plans.amends"),
+            <Link key="amends" href={`/plans/${plan.amends.id}`} className="text-brand-700 hover:underline">
+              {planReference(plan.amends)}
+            </Link>,
+          ] as [string, React.ReactNode],
+        ]
+      : []),
     [t("plans.issuedOn"), formatDate(plan.issuedOn) || "—"],
     ...(plan.issuedAt && plan.signedCopyId
       ? ([
@@ -88,7 +100,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
       t("plans.parent"),
       plan.parent ? (
         <Link key="parent" href={`/plans/${plan.parent.id}`} className="text-brand-700 hover:underline">
-          {plan.parent.number}/{plan.parent.symbol} — {plan.parent.issuingUnit.name}
+          {planReference(plan.parent)} — {plan.parent.issuingUnit.name}
         </Link>
       ) : (
         t("plans.noParent")
@@ -103,7 +115,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
         eyebrow={
           <span className="flex flex-wrap items-center gap-2">
             <span className="font-semibold text-slate-700" data-testid="plan-reference">
-              {plan.number}/{plan.symbol}
+              {planReference(plan)}
             </span>
             <PlanStatusBadge plan={plan} />
             {plan.issuedAt && plan.signedCopyId && (
@@ -146,6 +158,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
         }
       />
       <LivePlanEvents planId={plan.id} />
+      <AmendmentNotes plan={plan} />
       {lastReturn?.reason && (
         <p role="note" className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           {t("workflow.returnedBecause", { reason: lastReturn.reason })}
@@ -160,7 +173,9 @@ export default async function PlanPage({ params, searchParams }: Props) {
             ? t("workflow.frozen")
             : plan.status === "submitted"
               ? t("workflow.underReview")
-              : t("plans.viewOnly")}
+              : plan.status === "superseded"
+                ? t("workflow.superseded")
+                : t("plans.viewOnly")}
         </p>
       )}
       <div className="grid gap-6 lg:grid-cols-3">

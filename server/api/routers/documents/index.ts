@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listVersions, getVersion, saveNamedVersion } from "../../../documents/versions";
+import { compareWithAmended } from "../../../documents/compare-amendment";
 import { restoreVersion } from "../../../documents/restore-version";
 import { listOpenSuggestions } from "../../../suggestions/open-suggestions";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
@@ -24,6 +25,9 @@ export const documentsRouter = createTRPCRouter({
   suggestions: protectedProcedure
     .input(z.object({ planId: id }))
     .query(({ ctx, input }) => listOpenSuggestions(ctx.db, ctx.actor, input.planId)),
+  compareWithAmended: protectedProcedure
+    .input(z.object({ planId: id }))
+    .query(({ ctx, input }) => compareWithAmended(ctx.db, ctx.actor, input.planId)),
   restoreVersion: protectedProcedure
     .input(z.object({ id }))
     .mutation(({ ctx, input }) => restoreVersion(ctx.db, ctx.actor, input.id)),

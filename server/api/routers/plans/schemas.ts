@@ -66,7 +66,7 @@ export const ZPlanList = z.object({
   year: z.number().int().min(2000).max(2100).optional(),
   programId: id.optional(),
   periodStart: z.number().int().min(2000).max(2100).optional(),
-  status: z.enum(["draft", "submitted", "returned", "approved"]).optional(),
+  status: z.enum(["draft", "submitted", "returned", "approved", "superseded"]).optional(),
   unitId: id.optional(),
   mine: z.boolean().optional(),
   awaitingMyReview: z.boolean().optional(),

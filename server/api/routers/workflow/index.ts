@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { abandonAmendment } from "../../../approvals/abandon-amendment";
+import { amendPlan } from "../../../approvals/amend-plan";
 import { listTransitions, transitionPlan } from "../../../approvals/transition-plan";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
@@ -22,7 +24,6 @@ export const workflowRouter = createTRPCRouter({
   approve: protectedProcedure
     .input(ZPlan)
     .mutation(({ ctx, input }) => transitionPlan(ctx.db, ctx.actor, input.id, "approve")),
-  amend: protectedProcedure
-    .input(ZPlan)
-    .mutation(({ ctx, input }) => transitionPlan(ctx.db, ctx.actor, input.id, "amend")),
+  amend: protectedProcedure.input(ZPlan).mutation(({ ctx, input }) => amendPlan(ctx.db, ctx.actor, input.id)),
+  abandon: protectedProcedure.input(ZPlan).mutation(({ ctx, input }) => abandonAmendment(ctx.db, ctx.actor, input.id)),
 });

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PlanForm } from "@/components/plans/plan-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { planReference } from "@/lib/domain/plans";
 import { getCaller, loadOrNotFound } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,14 +19,15 @@ export default async function EditPlanPage({ params }: { params: Promise<{ id: s
   const [t, options] = await Promise.all([getTranslations("plans"), caller.plans.formOptions()]);
   return (
     <>
-      <PageHeader eyebrow={`${plan.number}/${plan.symbol}`} title={t("edit")} />
+      <PageHeader eyebrow={planReference(plan)} title={t("edit")} />
       <Card className="max-w-3xl">
         <PlanForm
           planId={plan.id}
           units={options.units}
           programs={options.programs}
           initial={{
-            reference: `${plan.number}/${plan.symbol}`,
+            // An amendment has no number yet: the planner enters the amending plan's own.
+            reference: plan.number ? planReference(plan) : "",
             title: plan.title,
             issuedOn: plan.issuedOn ? plan.issuedOn.toISOString().slice(0, 10) : "",
             issuingUnitId: plan.issuingUnit.id,

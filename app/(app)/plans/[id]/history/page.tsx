@@ -5,6 +5,7 @@ import { VersionHistory } from "@/components/document/version-history";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { PlanTabs } from "@/components/plans/plan-tabs";
 import { PageHeader } from "@/components/ui/page-header";
+import { planReference } from "@/lib/domain/plans";
 import { HydrateClient, getCaller, getQueryClient, loadOrNotFound, trpc } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,7 +23,7 @@ export default async function PlanHistoryPage({ params }: { params: Promise<{ id
         eyebrow={
           <span className="flex flex-wrap items-center gap-2">
             <Link href={`/plans/${plan.id}`} className="font-semibold text-brand-700 hover:underline">
-              {plan.number}/{plan.symbol}
+              {planReference(plan)}
             </Link>
             <PlanStatusBadge plan={plan} />
           </span>
