@@ -10,7 +10,10 @@ export const isEmbeddedDatabase = () => process.env.CHUNGTAY_EMBEDDED_DB === "1"
 
 export function createDb(connectionString: string, maxConnections = isEmbeddedDatabase() ? 1 : 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: maxConnections });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, plan: { searchTitle: true } } });
+  return new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true, searchName: true }, plan: { searchTitle: true } },
+  });
 }
 
 /**
