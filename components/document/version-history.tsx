@@ -12,6 +12,7 @@ import { documentExtensions } from "@/lib/editor/extensions";
 import { formatDateTime } from "@/lib/format";
 import { useServerError } from "@/lib/trpc/server-error";
 import { useTRPC } from "@/lib/trpc/react";
+import { VersionDiff } from "./version-diff";
 
 /** Versions of the plan's text: view one read-only, compare it with now, restore it, or save a named one. */
 export function VersionHistory({ planId, canEdit }: { planId: string; canEdit: boolean }) {
@@ -153,7 +154,9 @@ function VersionView(props: {
   const version = useQuery(trpc.documents.version.queryOptions({ id: props.versionId }));
   if (!version.data)
     return <div className="h-64 animate-pulse rounded-lg border border-slate-200 bg-white" aria-busy="true" />;
-  const changes = version.data.comparison.filter((part) => part.change !== "same").length;
+  const changes = version.data.comparison.some((block) =>
+    block.kind === "text" ? block.parts.some((part) => part.change !== "same") : block.change !== "same",
+  );
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2">
@@ -182,24 +185,10 @@ function VersionView(props: {
       </div>
       {props.mode === "view" ? (
         <ReadOnlyDocument content={version.data.content as JSONContent} />
-      ) : changes === 0 ? (
+      ) : !changes ? (
         <p className="p-5 text-sm text-slate-600">{t("noChanges")}</p>
       ) : (
-        <div className="whitespace-pre-wrap p-5 text-[15px] leading-relaxed" data-testid="version-diff">
-          {version.data.comparison.map((part, i) =>
-            part.change === "added" ? (
-              <ins key={i} className="diff-added" title={t("added")}>
-                {part.value}
-              </ins>
-            ) : part.change === "removed" ? (
-              <del key={i} className="diff-removed" title={t("removed")}>
-                {part.value}
-              </del>
-            ) : (
-              <span key={i}>{part.value}</span>
-            ),
-          )}
-        </div>
+        <VersionDiff blocks={version.data.comparison} />
       )}
     </div>
   );
