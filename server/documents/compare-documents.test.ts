@@ -60,9 +60,7 @@ describe("comparing a version with the current text", () => {
   });
 
   it("shows added and removed rows and columns, and whole tables added or removed", () => {
-    expect(
-      tables(doc(paragraph("Nhu cầu phòng bán trú năm 2025:"), table(HEAD, ["Quài Nưa", "6", "1.800"]))),
-    ).toEqual([
+    expect(tables(doc(paragraph("Nhu cầu phòng bán trú năm 2025:"), table(HEAD, ["Quài Nưa", "6", "1.800"])))).toEqual([
       {
         change: "changed",
         rows: [
