@@ -12,6 +12,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatInUnit, formatNumber, formatPercent, formatVnd, moneyUnit } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import type { CAPITAL_SOURCES } from "@/lib/domain/planning";
+import { PlanReference } from "@/components/plans/plan-reference";
 
 type CapitalSource = (typeof CAPITAL_SOURCES)[number];
 
@@ -191,7 +192,7 @@ function BudgetLines(query: { unitId: string; year: number; source: CapitalSourc
         <li key={line.id} className="flex flex-wrap justify-between gap-2 py-1.5">
           <span>
             <Link href={`/plans/${line.plan.id}?tab=budget`} className="font-medium text-brand-700 hover:underline">
-              {line.plan.number}/{line.plan.symbol}
+              <PlanReference plan={line.plan} />
             </Link>
             <span className="text-slate-500">
               {" "}

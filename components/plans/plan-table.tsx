@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/lib/format";
 import type { PlanSummary } from "@/server/plans/plan-select";
 import { PlanStatusBadge } from "./plan-status-badge";
+import { PlanReference } from "@/components/plans/plan-reference";
 
 /** Plans as a table on wide screens and as a list of cards on phones (or always, when compact). */
 export function PlanTable({
@@ -45,7 +46,7 @@ export function PlanTable({
             <tr key={plan.id} className="align-top hover:bg-slate-50">
               <td className="whitespace-nowrap py-3 pr-3 font-medium">
                 <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">
-                  {plan.number}/{plan.symbol}
+                  <PlanReference plan={plan} />
                 </Link>
                 {plan.issuedOn && <div className="text-xs font-normal text-slate-500">{formatDate(plan.issuedOn)}</div>}
               </td>
@@ -70,7 +71,7 @@ export function PlanTable({
           <li key={plan.id} className="py-3">
             <div className="flex items-start justify-between gap-2">
               <Link href={`/plans/${plan.id}`} className="font-medium text-brand-700">
-                {plan.number}/{plan.symbol}
+                <PlanReference plan={plan} />
               </Link>
               <PlanStatusBadge status={plan.status} />
             </div>

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatNumber } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
+import { PlanReference } from "@/components/plans/plan-reference";
 
 /** What the unit and the units beneath it lack, summed by category, with each record and its plan. */
 export function UnitShortages({ unitId }: { unitId: string }) {
@@ -40,7 +41,7 @@ export function UnitShortages({ unitId }: { unitId: string }) {
             <span className="flex items-center gap-2">
               <Badge tone={shortageTone[s.status]}>{t(`shortages.statuses.${s.status}`)}</Badge>
               <Link href={`/plans/${s.plan.id}?tab=shortages`} className="text-brand-700 hover:underline">
-                {s.plan.number}/{s.plan.symbol}
+                <PlanReference plan={s.plan} />
               </Link>
             </span>
           </li>

@@ -17,8 +17,8 @@ import { WORKFLOW, nextStatus } from "./workflow";
  * Takes one workflow step. Refuses, changing nothing: a hidden plan (NOT_FOUND), a step that
  * does not follow from the plan's status (CONFLICT), a user without the right, including a
  * leader reviewing their own submission (FORBIDDEN), a return without a reason, a submission
- * with nobody above to review it, and an approval while suggested changes are open in the
- * text. A submission goes to the nearest unit above with a reviewer, whose reviewers are told;
+ * with nobody above to review it or without its number and symbol, and an approval while
+ * suggested changes are open in the text. A submission goes to the nearest unit above with a reviewer, whose reviewers are told;
  * a decision closes their request and tells the submitter.
  */
 export async function transitionPlan(db: Db, actor: Actor, planId: string, action: PlanAction, reason?: string) {
@@ -43,6 +43,7 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
     // What is approved is what the text says: suggestions are accepted or rejected first.
     if (action === "approve" && (await openSuggestions(tx, planId)).length)
       throw new DomainError("CONFLICT", "errors.openSuggestions");
+    if (action === "submit") await assertNumbered(tx, planId);
     const reviewUnit = action === "submit" ? await reviewingUnitOf(tx, plan.issuingUnit) : null;
     if (action === "submit" && !reviewUnit) throw new DomainError("CONFLICT", "errors.noReviewer");
     // The status condition makes a double click or a concurrent reviewer a no-op conflict.
@@ -114,4 +115,16 @@ export async function listTransitions(db: Db, actor: Actor, planId: string) {
     },
   });
   return steps.map(({ snapshot, ...step }) => ({ ...step, approved: summarizeSnapshot(snapshot) }));
+}
+
+/**
+ * A draft may be written before it is numbered, but what goes up for approval carries its
+ * number and symbol: refused on the plan's "reference" field, which the form shows.
+ */
+async function assertNumbered(tx: Pick<Db, "plan">, planId: string) {
+  const plan = await tx.plan.findUnique({ where: { id: planId }, select: { number: true, symbol: true } });
+  if (!plan?.number || !plan.symbol)
+    throw new DomainError("BAD_REQUEST", "errors.referenceRequiredToSubmit", {
+      reference: ["validation.referenceRequiredToSubmit"],
+    });
 }

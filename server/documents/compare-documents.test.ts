@@ -50,7 +50,8 @@ describe("comparing a version with the current text", () => {
         ],
       },
     ]);
-    const changed = blocks[1]!.kind === "table" ? blocks[1].rows[1]!.cells[1]! : null;
+    const edited = blocks[1]!;
+    const changed = edited.kind === "table" ? edited.rows[1]!.cells[1]! : null;
     expect(changed?.parts).toEqual([
       { value: "6", change: "removed" },
       { value: "8", change: "added" },

@@ -58,7 +58,7 @@ describe("plan export to DOCX and PDF (Decree 30/2020/NĐ-CP)", () => {
   const db = () => getDb();
   let tree: Awaited<ReturnType<typeof buildUnitTree>>;
   let author: Actor;
-  let plan: { id: string; number: string; symbol: string };
+  let plan: { id: string; number: string | null; symbol: string };
   let docx: Awaited<ReturnType<typeof readDocx>>;
   let pdfFile: ExportFile;
   let pdf: Awaited<ReturnType<typeof readPdf>>;

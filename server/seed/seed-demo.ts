@@ -77,7 +77,7 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
   const programIdByCode = new Map(
     (await db.program.findMany({ select: { id: true, code: true } })).map((p) => [p.code, p.id]),
   );
-  const reference = (p: { number: string; symbol: string }) => `${p.number}/${p.symbol}`;
+  const reference = (p: { number: string | null; symbol: string }) => `${p.number}/${p.symbol}`;
   const planIdByReference = new Map<string, string>();
   for (const generation of generations<SeedPlan>(plans, reference, (p) => (p.parent ? reference(p.parent) : null))) {
     const data = generation.map((plan) => ({

@@ -18,13 +18,15 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { HydrateClient, getCaller, getQueryClient, loadOrNotFound, trpc } from "@/server/api/rsc";
+import { PlanReference } from "@/components/plans/plan-reference";
+import { formatReference } from "@/lib/domain/plan-reference";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const plan = await (await getCaller()).plans.get({ id }).catch(() => null);
-  return { title: plan ? `${plan.number}/${plan.symbol}` : undefined };
+  return { title: plan ? (formatReference(plan) ?? plan.title) : undefined };
 }
 
 export default async function PlanPage({ params, searchParams }: Props) {
@@ -51,7 +53,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
     [
       t("plans.reference"),
       <span key="ref" className="font-medium">
-        {plan.number}/{plan.symbol}
+        <PlanReference plan={plan} />
       </span>,
     ],
     [t("plans.issuedOn"), formatDate(plan.issuedOn) || "—"],
@@ -68,7 +70,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
       t("plans.parent"),
       plan.parent ? (
         <Link key="parent" href={`/plans/${plan.parent.id}`} className="text-brand-700 hover:underline">
-          {plan.parent.number}/{plan.parent.symbol} — {plan.parent.issuingUnit.name}
+          <PlanReference plan={plan.parent} /> — {plan.parent.issuingUnit.name}
         </Link>
       ) : (
         t("plans.noParent")
@@ -83,7 +85,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
         eyebrow={
           <span className="flex flex-wrap items-center gap-2">
             <span className="font-semibold text-slate-700" data-testid="plan-reference">
-              {plan.number}/{plan.symbol}
+              <PlanReference plan={plan} />
             </span>
             <PlanStatusBadge status={plan.status} />
           </span>

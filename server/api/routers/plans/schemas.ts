@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REFERENCE_PATTERN } from "../../../plans/reference";
+import { DRAFT_REFERENCE_PATTERN } from "../../../plans/reference";
 
 /**
  * Messages are keys of the `validation` catalogue (messages/vi.json), translated where they
@@ -13,12 +13,12 @@ const optionalYear = z.coerce
   .max(2100, { error: "validation.year" });
 
 const planDetailsFields = z.object({
+  // A draft may be written before it is numbered: the number is required to submit it.
   reference: z
-    .string({ error: "validation.required" })
-    .trim()
-    .min(1, { error: "validation.required" })
-    .transform((value) => value.normalize("NFC").toUpperCase())
-    .pipe(z.string().regex(REFERENCE_PATTERN, { error: "validation.reference" })),
+    .string({ error: "validation.reference" })
+    .optional()
+    .transform((value) => (value ?? "").trim().normalize("NFC").toUpperCase())
+    .refine((value) => value === "" || DRAFT_REFERENCE_PATTERN.test(value), { error: "validation.reference" }),
   title: z
     .string({ error: "validation.required" })
     .trim()
@@ -34,10 +34,10 @@ const planDetailsFields = z.object({
   parentId: z.union([z.literal(""), z.null(), id]).transform((v) => v || null),
 });
 
-/** "2543/KH-SGDĐT" → number "2543", symbol "KH-SGDĐT". */
+/** "2543/KH-SGDĐT" → number "2543", symbol "KH-SGDĐT"; "KH-UBND" → no number yet; "" → neither yet. */
 const splitReference = <T extends { reference: string }>({ reference, ...rest }: T) => {
-  const [, number, symbol] = REFERENCE_PATTERN.exec(reference)!;
-  return { ...rest, number: number!, symbol: symbol! };
+  const [, number, symbol] = DRAFT_REFERENCE_PATTERN.exec(reference) ?? [];
+  return { ...rest, number: number ?? null, symbol: symbol ?? "" };
 };
 
 export const ZPlanDetails = planDetailsFields.transform(splitReference);
