@@ -94,7 +94,7 @@ test("an approved plan stays in force while its amendment is drafted, and the am
   }
 
   await planner.getByRole("button", { name: "Trình phê duyệt" }).click();
-  await expect(planner.getByText(/^Kế hoạch chưa có số/)).toBeVisible();
+  await expect(planner.getByText(/^Chưa thể trình phê duyệt: kế hoạch chưa có số/)).toBeVisible();
   const amendingReference = freshReference();
   await planner.getByRole("link", { name: "Sửa thông tin" }).click();
   await planner.getByLabel(/Số, ký hiệu/).fill(amendingReference);

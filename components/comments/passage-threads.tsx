@@ -3,12 +3,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type Editor, useEditorState } from "@tiptap/react";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { PassageAnchor } from "@/lib/editor/passage-anchor";
 import { passageHighlightsKey } from "@/lib/editor/passage-highlights";
 import { useTRPC } from "@/lib/trpc/react";
-import { CommentForm, quoteOf, Thread } from "./plan-discussion";
+import { CommentForm, type Unnotified, UnnotifiedNotice } from "./comment-form";
+import { quoteOf, Thread } from "./plan-discussion";
 
 const PASSAGE = { type: "passage", id: null } as const;
 const DRAFT = "draft";
@@ -41,6 +42,8 @@ export function PassageThreads({
   const queryClient = useQueryClient();
   const threads = useQuery(trpc.comments.list.queryOptions({ planId, subject: PASSAGE }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.comments.list.queryKey({ planId }) });
+  // The draft's form closes once posted: the names it could not notify are told here instead.
+  const [unnotified, setUnnotified] = useState<Unnotified[]>([]);
 
   // Open threads (and the one being written) are highlighted in the text.
   const anchored = useMemo(
@@ -105,7 +108,8 @@ export function PassageThreads({
             anchor={draft}
             label={t("new")}
             autoFocus
-            onDone={() => {
+            onDone={(comment) => {
+              setUnnotified(comment.unnotified);
               onDraftDone();
               void refresh();
             }}
@@ -113,6 +117,7 @@ export function PassageThreads({
           />
         </div>
       )}
+      {!draft && <UnnotifiedNotice names={unnotified} />}
       {!draft && !ordered.length && <p className="text-sm text-slate-500">{t("empty")}</p>}
       <ul className="space-y-2">
         {ordered.map((thread) => {

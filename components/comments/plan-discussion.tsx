@@ -2,18 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
-import { controlClass } from "@/components/ui/field";
-import type { PassageAnchor } from "@/lib/editor/passage-anchor";
 import { formatDateTime } from "@/lib/format";
-import { useServerError } from "@/lib/trpc/server-error";
 import { useTRPC } from "@/lib/trpc/react";
+import { CommentForm, type CommentSubject } from "./comment-form";
 
-export type CommentSubject = { type: "plan" | "target" | "milestone" | "shortage" | "passage"; id: string | null };
+export type { CommentSubject };
 
 /**
  * The discussion threads of a plan, or of one of its targets, milestones or shortages when
@@ -158,11 +155,12 @@ type CommentData = {
   author: { id: string; name: string };
   body: string;
   createdAt: Date;
-  mentions: { user: { name: string } }[];
+  mentions: { user: { name: string; handle: string } }[];
 };
 
 function Comment({ comment, mine }: { comment: CommentData; mine: boolean }) {
   const t = useTranslations("comments");
+  const notified = new Set(comment.mentions.map((m) => m.user.handle));
   return (
     <div>
       <p className="text-xs text-slate-500">
@@ -170,8 +168,9 @@ function Comment({ comment, mine }: { comment: CommentData; mine: boolean }) {
         {mine && ` (${t("you")})`} · {formatDateTime(comment.createdAt)}
       </p>
       <p className="mt-1 whitespace-pre-wrap text-sm text-slate-900">
+        {/* Only the names that reached someone are marked; the others stay plain text. */}
         {comment.body.split(/(\s@[a-z0-9._-]+|^@[a-z0-9._-]+)/gi).map((part, i) =>
-          part.trim().startsWith("@") ? (
+          part.trim().startsWith("@") && notified.has(part.trim().slice(1).toLowerCase()) ? (
             <strong key={i} className="font-semibold text-brand-700">
               {part}
             </strong>
@@ -186,75 +185,5 @@ function Comment({ comment, mine }: { comment: CommentData; mine: boolean }) {
         </p>
       )}
     </div>
-  );
-}
-
-/** A new thread (on the plan, a record, or a passage with its `anchor`) or a reply to one. */
-export function CommentForm({
-  planId,
-  subject,
-  anchor,
-  parentId,
-  label,
-  onDone,
-  onCancel,
-  compact = false,
-  autoFocus = false,
-}: {
-  planId: string;
-  subject?: CommentSubject;
-  anchor?: PassageAnchor;
-  parentId?: string;
-  label: string;
-  onDone: () => void;
-  onCancel?: () => void;
-  compact?: boolean;
-  autoFocus?: boolean;
-}) {
-  const t = useTranslations();
-  const trpc = useTRPC();
-  const [body, setBody] = useState("");
-  const add = useMutation(
-    trpc.comments.add.mutationOptions({
-      onSuccess: () => {
-        setBody("");
-        onDone();
-      },
-    }),
-  );
-  const verdict = useServerError(add.error);
-  const error = verdict.fieldError("body") ?? verdict.fieldError("anchor");
-  const id = parentId ? `reply-${parentId}` : `new-comment-${subject?.id ?? subject?.type ?? "plan"}`;
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!add.isPending) add.mutate({ planId, body, parentId: parentId ?? null, subject, anchor });
-  }
-  return (
-    <form onSubmit={onSubmit} noValidate className={cn("space-y-2", compact && "mt-3")}>
-      <label htmlFor={id} className={compact ? "sr-only" : "block text-sm font-medium text-slate-800"}>
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={compact ? 1 : 3}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        placeholder={compact ? label : t("comments.placeholder")}
-        autoFocus={autoFocus}
-        aria-invalid={error ? true : undefined}
-        className={cn(controlClass, error && "border-red-500")}
-      />
-      {error && <p className="text-xs font-medium text-red-700">{error}</p>}
-      <div className="flex gap-2">
-        <Button type="submit" variant={compact ? "secondary" : "primary"} disabled={add.isPending}>
-          {compact ? t("comments.send") : t("comments.post")}
-        </Button>
-        {onCancel && (
-          <Button variant="ghost" onClick={onCancel}>
-            {t("comments.cancel")}
-          </Button>
-        )}
-      </div>
-    </form>
   );
 }

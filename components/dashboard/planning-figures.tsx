@@ -12,8 +12,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatInUnit, formatVnd, moneyUnit } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
 import type { CAPITAL_SOURCES } from "@/lib/domain/planning";
+import { PlanReference } from "@/components/plans/plan-reference";
 import { useNumberFormat } from "@/components/ui/use-number-format";
-import { planReference } from "@/lib/domain/plans";
 
 type CapitalSource = (typeof CAPITAL_SOURCES)[number];
 
@@ -199,7 +199,7 @@ function BudgetLines(query: { unitId: string; year: number; source: CapitalSourc
         <li key={line.id} className="flex flex-wrap justify-between gap-2 py-1.5">
           <span>
             <Link href={`/plans/${line.plan.id}?tab=budget`} className="font-medium text-brand-700 hover:underline">
-              {planReference(line.plan)}
+              <PlanReference plan={line.plan} />
             </Link>
             <span className="text-slate-500">
               {" "}

@@ -7,12 +7,12 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TextDiff } from "./text-diff";
 import { controlClass } from "@/components/ui/field";
 import { documentExtensions } from "@/lib/editor/extensions";
 import { formatDateTime } from "@/lib/format";
 import { useServerError } from "@/lib/trpc/server-error";
 import { useTRPC } from "@/lib/trpc/react";
+import { VersionDiff } from "./version-diff";
 
 /** Versions of the plan's text: view one read-only, compare it with now, restore it, or save a named one. */
 export function VersionHistory({ planId, canEdit }: { planId: string; canEdit: boolean }) {
@@ -154,6 +154,9 @@ function VersionView(props: {
   const version = useQuery(trpc.documents.version.queryOptions({ id: props.versionId }));
   if (!version.data)
     return <div className="h-64 animate-pulse rounded-lg border border-slate-200 bg-white" aria-busy="true" />;
+  const changes = version.data.comparison.some((block) =>
+    block.kind === "text" ? block.parts.some((part) => part.change !== "same") : block.change !== "same",
+  );
   return (
     <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2">
@@ -182,8 +185,10 @@ function VersionView(props: {
       </div>
       {props.mode === "view" ? (
         <ReadOnlyDocument content={version.data.content as JSONContent} />
+      ) : !changes ? (
+        <p className="p-5 text-sm text-slate-600">{t("noChanges")}</p>
       ) : (
-        <TextDiff parts={version.data.comparison} empty={t("noChanges")} />
+        <VersionDiff blocks={version.data.comparison} />
       )}
     </div>
   );

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Field } from "@/components/ui/field";
 import { useTRPC } from "@/lib/trpc/react";
-import { planReference } from "@/lib/domain/plans";
+import { formatReference } from "@/lib/domain/plan-reference";
 
 /**
  * The plan a shortage or disbursement annex belongs to, for files without plan columns: typed
@@ -27,11 +27,11 @@ export function ImportPlanField({
     ...trpc.plans.list.queryOptions({ search, pageSize: 10 }),
     enabled: search.length >= 2,
   });
-  const plans = (data?.items ?? []).map((p) => ({
-    reference: planReference(p),
-    unitCode: p.issuingUnit.code,
-    label: `${p.title} — ${p.issuingUnit.name}`,
-  }));
+  // A plan is named by its number: drafts not numbered yet cannot be named, so are not offered.
+  const plans = (data?.items ?? []).flatMap((p) => {
+    const reference = formatReference(p);
+    return reference ? [{ reference, unitCode: p.issuingUnit.code, label: `${p.title} — ${p.issuingUnit.name}` }] : [];
+  });
   return (
     <Field label={t("plan")} hint={t("planHint")}>
       {(props) => (

@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/lib/format";
 import { useTRPC } from "@/lib/trpc/react";
-import { planReference } from "@/lib/domain/plans";
+import { formatReference } from "@/lib/domain/plan-reference";
 
 export function NotificationList() {
   const t = useTranslations("notifications");
@@ -41,7 +41,7 @@ export function NotificationList() {
               className="block"
             >
               <span className="text-sm text-slate-900">
-                {t(n.kind, { actor: n.actor?.name ?? "", reference: planReference(n.plan) })}
+                {t(n.kind, { actor: n.actor?.name ?? "", reference: formatReference(n.plan) ?? `“${n.plan.title}”` })}
               </span>
               <span className="mt-0.5 block text-xs text-slate-500">
                 {n.plan.issuingUnit.name} · {formatDateTime(n.createdAt)}

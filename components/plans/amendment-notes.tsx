@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import { planReference } from "@/lib/domain/plans";
+import { formatReference } from "@/lib/domain/plan-reference";
 import type { PlanStatus } from "@/server/db/generated/enums";
 import { AmendmentComparison } from "./amendment-comparison";
 
@@ -25,6 +25,8 @@ export function AmendmentNotes({
   };
 }) {
   const t = useTranslations("amendments");
+  const tPlans = useTranslations("plans");
+  const planReference = (ref: Ref) => formatReference(ref) ?? tPlans("noNumber");
   const note = "mb-4 rounded-md border px-4 py-3 text-sm";
   const link = "font-semibold text-brand-700 hover:underline";
   if (plan.status === "superseded" && plan.amendment) {

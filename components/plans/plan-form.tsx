@@ -7,10 +7,10 @@ import { useState, type FormEvent } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
+import { formatReference } from "@/lib/domain/plan-reference";
 import { useServerError } from "@/lib/trpc/server-error";
 import { useTRPC } from "@/lib/trpc/react";
 import type { TPlanDetailsInput } from "@/server/api/routers/plans/schemas";
-import { planReference } from "@/lib/domain/plans";
 
 type Values = { [K in keyof TPlanDetailsInput]: string };
 
@@ -20,19 +20,22 @@ interface Props {
   initial: Values;
   units: { id: string; name: string; level: string; validTo: Date | null }[];
   programs: { id: string; name: string; nameEn: string; periodStart: number; periodEnd: number }[];
+  /** Sent back here by a submission refused for want of a number: the field says so until edited. */
+  needsNumber?: boolean;
 }
 
 /**
  * Creates or edits a plan's details. The server validates everything (zod and the domain
  * rules) and answers with message keys per field, shown here under each field.
  */
-export function PlanForm({ planId, initial, units, programs }: Props) {
+export function PlanForm({ planId, initial, units, programs, needsNumber = false }: Props) {
   const t = useTranslations();
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const [values, setValues] = useState<Values>(initial);
   const [outline, setOutline] = useState(true);
+  const [numberWanted, setNumberWanted] = useState(needsNumber);
   const parents = useQuery({
     ...trpc.plans.parentCandidates.queryOptions({ issuingUnitId: values.issuingUnitId }),
     enabled: !!values.issuingUnitId,
@@ -79,13 +82,21 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
         </div>
       )}
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field label={t("plans.reference")} hint={t("form.referenceHint")} error={fieldError("reference")} required>
+        <Field
+          label={t("plans.reference")}
+          hint={t("form.referenceHint")}
+          error={fieldError("reference") ?? (numberWanted ? t("validation.referenceRequiredToSubmit") : undefined)}
+        >
           {(props) => (
             <input
               {...props}
               name="reference"
               value={values.reference}
-              onChange={set("reference")}
+              autoFocus={numberWanted}
+              onChange={(event) => {
+                setNumberWanted(false);
+                set("reference")(event);
+              }}
               placeholder="2543/KH-SGDĐT"
               autoComplete="off"
             />
@@ -168,7 +179,7 @@ export function PlanForm({ planId, initial, units, programs }: Props) {
               .filter((p) => !values.programId || p.program.id === values.programId)
               .map((p) => (
                 <option key={p.id} value={p.id}>
-                  {planReference(p)} — {p.title.slice(0, 90)}
+                  {formatReference(p) ?? t("plans.noNumber")} — {p.title.slice(0, 90)}
                 </option>
               ))}
           </select>

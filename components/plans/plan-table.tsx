@@ -4,8 +4,8 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/lib/format";
 import type { PlanSummary } from "@/server/plans/plan-select";
-import { planReference } from "@/lib/domain/plans";
 import { PlanStatusBadge } from "./plan-status-badge";
+import { PlanReference } from "@/components/plans/plan-reference";
 
 /** Plans as a table on wide screens and as a list of cards on phones (or always, when compact). */
 export function PlanTable({
@@ -46,7 +46,7 @@ export function PlanTable({
             <tr key={plan.id} className="align-top hover:bg-slate-50">
               <td className="whitespace-nowrap py-3 pr-3 font-medium">
                 <Link href={`/plans/${plan.id}`} className="text-brand-700 hover:underline">
-                  {planReference(plan)}
+                  <PlanReference plan={plan} />
                 </Link>
                 {plan.issuedOn && <div className="text-xs font-normal text-slate-500">{formatDate(plan.issuedOn)}</div>}
               </td>
@@ -71,7 +71,7 @@ export function PlanTable({
           <li key={plan.id} className="py-3">
             <div className="flex items-start justify-between gap-2">
               <Link href={`/plans/${plan.id}`} className="font-medium text-brand-700">
-                {planReference(plan)}
+                <PlanReference plan={plan} />
               </Link>
               <PlanStatusBadge plan={plan} />
             </div>

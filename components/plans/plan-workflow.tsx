@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
@@ -62,6 +63,15 @@ export function PlanWorkflow({
       {error.verdict && !reasonError && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {error.translate(error.verdict.messageKey)}
+          {/* Refused for want of a number: the field that needs it is one click away, and says so. */}
+          {error.fieldError("reference") && (
+            <>
+              {" "}
+              <Link href={`/plans/${planId}/edit?need=reference`} className="font-medium underline">
+                {t("workflow.enterReference")}
+              </Link>
+            </>
+          )}
         </p>
       )}
       <div className="flex flex-wrap gap-2">

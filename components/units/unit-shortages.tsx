@@ -7,8 +7,8 @@ import { shortageTone } from "@/components/planning/shortages-tab";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useTRPC } from "@/lib/trpc/react";
+import { PlanReference } from "@/components/plans/plan-reference";
 import { useNumberFormat } from "@/components/ui/use-number-format";
-import { planReference } from "@/lib/domain/plans";
 
 /** What the unit and the units beneath it lack, summed by category, with each record and its plan. */
 export function UnitShortages({ unitId }: { unitId: string }) {
@@ -42,7 +42,7 @@ export function UnitShortages({ unitId }: { unitId: string }) {
             <span className="flex items-center gap-2">
               <Badge tone={shortageTone[s.status]}>{t(`shortages.statuses.${s.status}`)}</Badge>
               <Link href={`/plans/${s.plan.id}?tab=shortages`} className="text-brand-700 hover:underline">
-                {planReference(s.plan)}
+                <PlanReference plan={s.plan} />
               </Link>
             </span>
           </li>

@@ -298,6 +298,10 @@ const matrix: Record<
     run: (c, f) => c.comments.add({ planId: f.neighbourPlan.id, body: "Ý kiến trong ma trận quyền" }),
     expected: (_, level) => (level === "commune" ? "NOT_FOUND" : "ok"),
   },
+  // Who may be named is told only to someone who may comment on the plan.
+  "comments.mentionCandidates": readsNeighbour((c, f) =>
+    c.comments.mentionCandidates({ planId: f.neighbourPlan.id, query: "" }),
+  ),
   "comments.resolve": {
     run: (c, f) => c.comments.resolve({ id: f.neighbourThread.id }),
     expected: (role, level) => (level === "commune" ? "NOT_FOUND" : role === "stakeholder" ? "FORBIDDEN" : "ok"),

@@ -149,8 +149,8 @@ describe("amendments", () => {
     });
 
     await expect(as(planner).workflow.submit({ id })).rejects.toMatchObject({
-      code: "CONFLICT",
-      message: "errors.numberBeforeSubmit",
+      code: "BAD_REQUEST",
+      message: "errors.referenceRequiredToSubmit",
     });
     const reference = `${Math.floor(Math.random() * 90_000) + 10_000}/KH-UBND`;
     await as(planner).plans.update({ id, details: details(reference) });

@@ -21,7 +21,7 @@ export type PlanStep = Exclude<WorkflowAction, "amend">;
  * does not follow from the plan's status (CONFLICT), a user without the right, including a
  * leader reviewing their own submission (FORBIDDEN), a return without a reason, a submission
  * with nobody above to review it, and an approval while suggested changes are open in the
- * text, and the submission of a plan without a number (an amendment gets its own first). A
+ * text, and the submission of a plan without its number and symbol (an amendment gets its own first). A
  * submission goes to the nearest unit above with a reviewer, whose reviewers are told; a
  * decision closes their request and tells the submitter. Approving an amendment supersedes the
  * plan it amends in the same transaction.
@@ -45,14 +45,11 @@ export async function transitionPlan(db: Db, actor: Actor, planId: string, actio
   const { revision } = plan;
   return runAs(db, actor, async (tx, effects, me) => {
     if (!can(me, right, plan)) throw forbidden();
-    const { number, amendsId } = await tx.plan.findUniqueOrThrow({
-      where: { id: planId },
-      select: { number: true, amendsId: true },
-    });
-    if (action === "submit" && !number) throw new DomainError("CONFLICT", "errors.numberBeforeSubmit");
+    const { amendsId } = await tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { amendsId: true } });
     // What is approved is what the text says: suggestions are accepted or rejected first.
     if (action === "approve" && (await openSuggestions(tx, planId)).length)
       throw new DomainError("CONFLICT", "errors.openSuggestions");
+    if (action === "submit") await assertNumbered(tx, planId);
     const reviewUnit = action === "submit" ? await reviewingUnitOf(tx, plan.issuingUnit) : null;
     if (action === "submit" && !reviewUnit) throw new DomainError("CONFLICT", "errors.noReviewer");
     // The status condition makes a double click or a concurrent reviewer a no-op conflict.
@@ -127,4 +124,16 @@ export async function listTransitions(db: Db, actor: Actor, planId: string) {
     ...step,
     approved: step.action === "approve" ? summarizeSnapshot(snapshot) : null,
   }));
+}
+
+/**
+ * A draft may be written before it is numbered, but what goes up for approval carries its
+ * number and symbol: refused on the plan's "reference" field, which the form shows.
+ */
+async function assertNumbered(tx: Pick<Db, "plan">, planId: string) {
+  const plan = await tx.plan.findUnique({ where: { id: planId }, select: { number: true, symbol: true } });
+  if (!plan?.number || !plan.symbol)
+    throw new DomainError("BAD_REQUEST", "errors.referenceRequiredToSubmit", {
+      reference: ["validation.referenceRequiredToSubmit"],
+    });
 }

@@ -7,7 +7,7 @@ import { loadVisiblePlan } from "../plans/load-visible-plan";
 import type { Prisma } from "../db/generated/client";
 import type { PassageAnchor } from "@/lib/editor/passage-anchor";
 import { checkedAnchor } from "./passage-anchors";
-import { commentSelect } from "./comment-select";
+import { commentSelect, presentComment } from "./comment-select";
 import { resolveMentions } from "./mentions";
 import { RATE_LIMITS, takeRate } from "../security/rate-limit";
 
@@ -26,8 +26,11 @@ export async function listComments(db: Db, actor: Actor, planId: string, subject
       }
     : { planId };
   const comments = await db.comment.findMany({ where, select: commentSelect, orderBy: { createdAt: "asc" } });
-  const threads = comments.filter((c) => !c.parentId);
-  return threads.map((thread) => ({ ...thread, replies: comments.filter((c) => c.parentId === thread.id) }));
+  const threads = comments.filter((c) => !c.parentId).map(presentComment);
+  return threads.map((thread) => ({
+    ...thread,
+    replies: comments.filter((c) => c.parentId === thread.id).map(presentComment),
+  }));
 }
 
 /** A comment's subject must be a record of the same plan (a passage is a place in its document). */
@@ -46,7 +49,7 @@ async function assertSubjectOfPlan(db: Db, planId: string, subject: CommentSubje
 /**
  * Anyone who may see a plan may comment on it, stakeholders included, on the plan, one of its
  * records, or a passage of its document (with the passage's anchor). Replies share their
- * thread's subject.
+ * thread's subject. Returns the comment and the names in it that notify nobody (`unnotified`).
  */
 export async function addComment(
   db: Db,
@@ -68,10 +71,10 @@ export async function addComment(
   await assertSubjectOfPlan(db, input.planId, subject);
   const anchor = !input.parentId && subject.type === "passage" ? checkedAnchor(input.anchor) : null;
   await takeRate(db, RATE_LIMITS.comments, actor.userId);
-  const mentioned = await resolveMentions(db, input.body, plan);
+  const { notified: mentioned, unnotified } = await resolveMentions(db, input.body, plan);
   // Every person named is a notification: a user may cause only so many an hour.
   await takeRate(db, RATE_LIMITS.mentions, actor.userId, mentioned.filter((u) => u.userId !== actor.userId).length);
-  return runAs(db, actor, async (tx, effects, me) => {
+  const comment = await runAs(db, actor, async (tx, effects, me) => {
     authorize(me, "plan.comment", plan);
     const created = await tx.comment.create({
       data: {
@@ -107,6 +110,8 @@ export async function addComment(
     });
     return created;
   });
+  // The comment stands; the names that notify nobody are told to its author, with the reason.
+  return { ...presentComment(comment), unnotified };
 }
 
 /** Resolves or reopens a thread (see "comment.moderate" for who may). */
@@ -134,6 +139,6 @@ export async function setThreadResolved(db: Db, actor: Actor, commentId: string,
       after: { resolvedAt: after.resolvedAt },
     });
     effects.planChanged(thread.planId, "comments");
-    return after;
+    return presentComment(after);
   });
 }

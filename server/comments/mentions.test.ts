@@ -53,4 +53,31 @@ describe("mentions", () => {
     const names = Array.from({ length: MAX_MENTIONS_PER_COMMENT }, (_, i) => `@nguoi${i}`).join(" ");
     await expect(as(author).comments.add({ planId, body: names })).resolves.toMatchObject({ mentions: [] });
   });
+
+  it("tells the author which names notify nobody, and why, and still posts the comment", async () => {
+    const db = getDb();
+    const tree = await buildUnitTree(db);
+    const program = await buildProgram(db);
+    const planner = await buildActor(db, "planner", [tree.commune]);
+    const viewer = await buildActor(db, "leader", [tree.district], "Lãnh đạo huyện");
+    const outsider = await buildActor(db, "planner", [tree.neighbour]);
+    const gone = await buildActor(db, "planner", [tree.commune]);
+    await db.user.update({ where: { id: gone.userId }, data: { disabledAt: new Date() } });
+    const plan = await buildPlan(db, { unit: tree.commune, program, author: planner });
+    const handle = (actor: Actor) => actor.email.split("@")[0]!;
+
+    const comment = await as(planner).comments.add({
+      planId: plan.id,
+      body: `Nhờ @${handle(viewer)}, @${handle(outsider)} và @${handle(gone)} xem; cả @khongcoai.${uniqueTag()}`,
+    });
+    expect(comment.mentions).toEqual([{ user: { id: viewer.userId, name: "Lãnh đạo huyện", handle: handle(viewer) } }]);
+    expect(comment.unnotified).toEqual([
+      { handle: handle(outsider), reason: "cannotView" },
+      { handle: handle(gone), reason: "disabled" },
+      { handle: expect.stringMatching(/^khongcoai\./), reason: "unknown" },
+    ]);
+    const notified = await db.notification.findMany({ where: { commentId: comment.id }, select: { userId: true } });
+    expect(notified).toEqual([{ userId: viewer.userId }]);
+    expect((await as(planner).comments.list({ planId: plan.id })).map((t) => t.id)).toEqual([comment.id]);
+  });
 });

@@ -13,7 +13,11 @@ export function createDb(connectionString: string, maxConnections = isEmbeddedDa
   const adapter = new PrismaPg({ connectionString, max: maxConnections });
   return new PrismaClient({
     adapter,
-    omit: { user: { passwordHash: true }, plan: { searchTitle: true }, planDocument: { searchWords: true } },
+    omit: {
+      user: { passwordHash: true, searchName: true },
+      plan: { searchTitle: true },
+      planDocument: { searchWords: true },
+    },
   });
 }
 

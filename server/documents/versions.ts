@@ -1,4 +1,4 @@
-import { diffWordsWithSpace } from "diff";
+import type { JSONContent } from "@tiptap/core";
 import { flushLocalEdits } from "../collab/local-instance";
 import { runAs, type Tx } from "../commands/run-command";
 import type { Db } from "../db/client";
@@ -7,7 +7,7 @@ import { notFound } from "../errors";
 import { authorize } from "../policies";
 import type { Actor } from "../policies/actor";
 import { loadVisiblePlan } from "../plans/load-visible-plan";
-import { plainText } from "./content";
+import { compareDocuments } from "./compare-documents";
 import { editorsSince } from "./edit-sessions";
 import { currentContent, readStoredDocument } from "./storage";
 
@@ -92,13 +92,8 @@ export async function saveAutomaticVersion(
   return saveVersion(db, planId, { kind: "auto" });
 }
 
-/** Additions and deletions between two texts, word by word. */
-export function compareTexts(from: string, to: string) {
-  return diffWordsWithSpace(from, to).map((part) => ({
-    value: part.value,
-    change: part.added ? ("added" as const) : part.removed ? ("removed" as const) : ("same" as const),
-  }));
-}
+/** Additions and deletions between two texts, word by word (kept here for its callers). */
+export { compareTexts } from "./compare-documents";
 
 export async function listVersions(db: Db, actor: Actor, planId: string) {
   await loadVisiblePlan(db, actor, planId);
@@ -110,7 +105,7 @@ export async function listVersions(db: Db, actor: Actor, planId: string) {
   });
 }
 
-/** A version's content, and how the current text differs from it. */
+/** A version's content, and how the current text differs from it (tables compared as tables). */
 export async function getVersion(db: Db, actor: Actor, versionId: string) {
   const version = await db.planDocumentVersion.findUnique({
     where: { id: versionId },
@@ -118,8 +113,8 @@ export async function getVersion(db: Db, actor: Actor, versionId: string) {
   });
   if (!version) throw notFound();
   await loadVisiblePlan(db, actor, version.planId);
-  const currentText = plainText(await currentContent(db, version.planId));
-  return { ...version, comparison: compareTexts(version.text, currentText) };
+  const current = await currentContent(db, version.planId);
+  return { ...version, comparison: compareDocuments(version.content as JSONContent, current) };
 }
 
 /** Saves the document as it is now under a name the editor chose. */

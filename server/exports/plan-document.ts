@@ -2,6 +2,7 @@ import { currentContent } from "../documents/storage";
 import type { Db } from "../db/client";
 import { getPlanning } from "../planning/get-planning";
 import { todayInVietnam } from "../planning/figures";
+import { formatReference, headingReference } from "@/lib/domain/plan-reference";
 import { planReference } from "../plans/plan-select";
 import type { Actor } from "../policies/actor";
 import { vietnameseDate } from "./decree30";
@@ -49,12 +50,13 @@ export async function planDocument(db: Db, actor: Actor, planId: string): Promis
     planSigner(db, plan),
     currentContent(db, planId),
   ]);
-  const reference = planReference(plan);
+  // A draft without a number is printed as officials print theirs: "Số:        /KH-UBND".
+  const reference = headingReference(plan, `KH-${issuer.abbreviation}`);
   const year = plan.issuedOn?.getUTCFullYear() ?? plan.year ?? todayInVietnam().getUTCFullYear();
   const attachedTo = `Kèm theo Kế hoạch số ${reference}${plan.issuedOn ? ` ${vietnameseDate(plan.issuedOn, year)}` : ""} của ${issuer.fullName}`;
   return {
-    name: reference,
-    title: `${reference} — ${plan.title}`,
+    name: formatReference(plan) ?? "Du-thao-ke-hoach",
+    title: `${planReference(plan)} — ${plan.title}`,
     subject: plan.title,
     header: { issuer, reference, date: plan.issuedOn, year },
     kind: "KẾ HOẠCH",

@@ -9,7 +9,7 @@ import { planSummarySelect } from "./plan-select";
 
 /** The details a planner enters for a plan, already shaped by the API schema. */
 export interface PlanDetailsInput {
-  number: string;
+  number: string | null;
   symbol: string;
   title: string;
   issuedOn: Date | null;
@@ -85,7 +85,8 @@ export async function validatePlanDetails(db: Db, actor: Actor, input: PlanDetai
     else if (program && parent.programId !== program.id) add("parentId", "validation.parentOtherProgram");
   }
 
-  if (unit) {
+  // Drafts without a number yet do not clash: the number is checked once it is given.
+  if (unit && input.number) {
     const clash = await db.plan.findFirst({
       where: {
         issuingUnitId: unit.id,

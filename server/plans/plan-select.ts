@@ -1,3 +1,4 @@
+import { formatReference, type Numbered } from "@/lib/domain/plan-reference";
 import type { Prisma } from "../db/generated/client";
 import { unitSummarySelect } from "../units/unit-select";
 
@@ -22,4 +23,5 @@ export const planSummarySelect = {
 
 export type PlanSummary = Prisma.PlanGetPayload<{ select: typeof planSummarySelect }>;
 
-export { planReference } from "@/lib/domain/plans";
+/** "2543/KH-SGDĐT": how officials write a document's number and symbol; "Chưa có số" for a draft without one (exports). */
+export const planReference = (plan: Numbered) => formatReference(plan) ?? "Chưa có số";

@@ -210,6 +210,25 @@ export function viewablePlansWhere(actor: Actor): Prisma.PlanWhereInput {
   return seen.length === 1 ? seen[0]! : { OR: seen.length ? seen : [{ id: { in: [] } }] };
 }
 
+/**
+ * The users who may view the plan, as a Prisma filter: the rule of "plan.view" read from the
+ * user's side (a role at the issuing unit or above it; a department of the same level; once in
+ * force, any unit beneath the issuing one, or beneath the level of an issuing department).
+ * Mentions notify, and the mention lookup offers, only these users (server/plans/plan-viewers.ts).
+ */
+export function planViewersWhere(plan: PlanResource): Prisma.UserWhereInput {
+  const unit = plan.issuingUnit;
+  const level = unit.level === "agency" ? parentPath(unit.path) : unit.path;
+  const units: Prisma.OrgUnitWhereInput[] = [
+    { path: { in: pathAndAncestors(unit.path) } },
+    { level: "agency", parent: { path: level } },
+    ...(plan.status === IN_FORCE_STATUS
+      ? [{ path: { startsWith: unit.path } }, ...(unit.level === "agency" ? [{ path: { startsWith: level } }] : [])]
+      : []),
+  ];
+  return { memberships: { some: { unit: { OR: units } } } };
+}
+
 /** Submitted plans the actor may review (same rule as "plan.review"). */
 export function awaitingReviewWhere(actor: Actor): Prisma.PlanWhereInput {
   const units = actor.memberships.filter((m) => REVIEWERS.includes(m.role)).map((m) => m.unitId);

@@ -20,16 +20,17 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { evidenceUrl } from "@/lib/domain/evidence";
 import { AmendmentNotes } from "@/components/plans/amendment-notes";
-import { planReference } from "@/lib/domain/plans";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { HydrateClient, getCaller, getQueryClient, loadOrNotFound, trpc } from "@/server/api/rsc";
+import { PlanReference } from "@/components/plans/plan-reference";
+import { formatReference } from "@/lib/domain/plan-reference";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const plan = await (await getCaller()).plans.get({ id }).catch(() => null);
-  return { title: plan ? planReference(plan) : undefined };
+  return { title: plan ? (formatReference(plan) ?? plan.title) : undefined };
 }
 
 export default async function PlanPage({ params, searchParams }: Props) {
@@ -57,7 +58,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
     [
       t("plans.reference"),
       <span key="ref" className="font-medium">
-        {planReference(plan)}
+        <PlanReference plan={plan} />
       </span>,
     ],
     ...(plan.amends
@@ -65,7 +66,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
           [
             t("plans.amends"),
             <Link key="amends" href={`/plans/${plan.amends.id}`} className="text-brand-700 hover:underline">
-              {planReference(plan.amends)}
+              <PlanReference plan={plan.amends} />
             </Link>,
           ] as [string, React.ReactNode],
         ]
@@ -100,7 +101,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
       t("plans.parent"),
       plan.parent ? (
         <Link key="parent" href={`/plans/${plan.parent.id}`} className="text-brand-700 hover:underline">
-          {planReference(plan.parent)} — {plan.parent.issuingUnit.name}
+          <PlanReference plan={plan.parent} /> — {plan.parent.issuingUnit.name}
         </Link>
       ) : (
         t("plans.noParent")
@@ -115,7 +116,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
         eyebrow={
           <span className="flex flex-wrap items-center gap-2">
             <span className="font-semibold text-slate-700" data-testid="plan-reference">
-              {planReference(plan)}
+              <PlanReference plan={plan} />
             </span>
             <PlanStatusBadge plan={plan} />
             {plan.issuedAt && plan.signedCopyId && (

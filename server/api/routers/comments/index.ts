@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addComment, listComments, setThreadResolved } from "../../../comments/comments";
+import { mentionCandidates } from "../../../comments/mention-candidates";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 
 const id = z.string().min(1).max(64);
@@ -34,6 +35,10 @@ export const commentsRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => addComment(ctx.db, ctx.actor, input)),
+  /** Who may be mentioned in a comment on the plan, for what is typed after "@". */
+  mentionCandidates: protectedProcedure
+    .input(z.object({ planId: id, query: z.string().max(60) }))
+    .query(({ ctx, input }) => mentionCandidates(ctx.db, ctx.actor, input.planId, input.query)),
   resolve: protectedProcedure
     .input(z.object({ id }))
     .mutation(({ ctx, input }) => setThreadResolved(ctx.db, ctx.actor, input.id, true)),

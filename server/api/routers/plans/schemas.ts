@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REFERENCE_PATTERN } from "../../../plans/reference";
+import { DRAFT_REFERENCE_PATTERN, REFERENCE_PATTERN } from "../../../plans/reference";
 
 /**
  * Messages are keys of the `validation` catalogue (messages/vi.json), translated where they
@@ -21,7 +21,12 @@ export const ZReference = z
   .pipe(z.string().regex(REFERENCE_PATTERN, { error: "validation.reference" }));
 
 const planDetailsFields = z.object({
-  reference: ZReference,
+  // A draft may be written before it is numbered: the number is required to submit it.
+  reference: z
+    .string({ error: "validation.reference" })
+    .optional()
+    .transform((value) => (value ?? "").trim().normalize("NFC").toUpperCase())
+    .refine((value) => value === "" || DRAFT_REFERENCE_PATTERN.test(value), { error: "validation.reference" }),
   title: z
     .string({ error: "validation.required" })
     .trim()
@@ -37,10 +42,10 @@ const planDetailsFields = z.object({
   parentId: z.union([z.literal(""), z.null(), id]).transform((v) => v || null),
 });
 
-/** "2543/KH-SGDĐT" → number "2543", symbol "KH-SGDĐT". */
+/** "2543/KH-SGDĐT" → number "2543", symbol "KH-SGDĐT"; "KH-UBND" → no number yet; "" → neither yet. */
 const splitReference = <T extends { reference: string }>({ reference, ...rest }: T) => {
-  const [, number, symbol] = REFERENCE_PATTERN.exec(reference)!;
-  return { ...rest, number: number!, symbol: symbol! };
+  const [, number, symbol] = DRAFT_REFERENCE_PATTERN.exec(reference) ?? [];
+  return { ...rest, number: number ?? null, symbol: symbol ?? "" };
 };
 
 export const ZPlanDetails = planDetailsFields.transform(splitReference);
@@ -57,7 +62,11 @@ export const ZPlanIssue = z
     reference: ZReference,
     issuedOn: z.iso.date({ error: "validation.date" }).transform((value) => new Date(`${value}T00:00:00Z`)),
   })
-  .transform(splitReference);
+  // An issued plan has its full number: the pattern guarantees both parts.
+  .transform(({ reference, ...rest }) => {
+    const [, number, symbol] = REFERENCE_PATTERN.exec(reference)!;
+    return { ...rest, number: number!, symbol: symbol! };
+  });
 export type TPlanIssue = z.output<typeof ZPlanIssue>;
 
 export const ZPlanUpdate = z.object({ id, details: ZPlanDetails });

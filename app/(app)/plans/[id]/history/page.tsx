@@ -5,8 +5,8 @@ import { VersionHistory } from "@/components/document/version-history";
 import { PlanStatusBadge } from "@/components/plans/plan-status-badge";
 import { PlanTabs } from "@/components/plans/plan-tabs";
 import { PageHeader } from "@/components/ui/page-header";
-import { planReference } from "@/lib/domain/plans";
 import { HydrateClient, getCaller, getQueryClient, loadOrNotFound, trpc } from "@/server/api/rsc";
+import { PlanReference } from "@/components/plans/plan-reference";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("history"))("title") };
@@ -23,7 +23,7 @@ export default async function PlanHistoryPage({ params }: { params: Promise<{ id
         eyebrow={
           <span className="flex flex-wrap items-center gap-2">
             <Link href={`/plans/${plan.id}`} className="font-semibold text-brand-700 hover:underline">
-              {planReference(plan)}
+              <PlanReference plan={plan} />
             </Link>
             <PlanStatusBadge plan={plan} />
           </span>
