@@ -8,8 +8,8 @@ type Blocks = RouterOutputs["documents"]["version"]["comparison"];
 type Parts = Extract<Blocks[number], { kind: "text" }>["parts"];
 type Change = Extract<Blocks[number], { kind: "table" }>["change"];
 
-/** Words added, removed or kept. */
-function Words({ parts }: { parts: Parts }) {
+/** Words added, removed or kept (also the amendment comparison's text: TextDiff). */
+export function Words({ parts }: { parts: Parts }) {
   const t = useTranslations("history");
   return parts.map((part, i) =>
     part.change === "added" ? (
