@@ -87,7 +87,7 @@ test("a stakeholder comments on a sentence while the planner edits around it, an
   await select(stakeholder, SENTENCE);
   await stakeholder.getByRole("button", { name: "Bình luận", exact: true }).click();
   await stakeholder
-    .getByRole("textbox", { name: "Bình luận về đoạn này" })
+    .getByRole("combobox", { name: "Bình luận về đoạn này" })
     .fill("Số phòng này đã khớp với báo cáo của trường chưa?");
   await stakeholder.getByRole("button", { name: "Gửi ý kiến" }).click();
   await expect.poll(() => highlighted(stakeholder)).toBe(SENTENCE);
