@@ -53,7 +53,11 @@ test("creating a plan shows Vietnamese field errors, then saves once fixed", asy
   await expect(page.getByLabel(/Bắt đầu văn bản từ dàn ý kế hoạch/)).toBeChecked();
   await page.getByRole("button", { name: "Tạo kế hoạch" }).click();
 
-  await expect(page.getByText("Số, ký hiệu phải có dạng số/ký hiệu, VD: 2543/KH-SGDĐT.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Số, ký hiệu phải có dạng số/ký hiệu (VD: 2543/KH-SGDĐT), hoặc chỉ ký hiệu (VD: KH-UBND) khi chưa có số.",
+    ),
+  ).toBeVisible();
   await expect(page.getByLabel("Số, ký hiệu")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Vui lòng sửa các trường được đánh dấu.")).toBeVisible();
 
