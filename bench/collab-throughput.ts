@@ -1,3 +1,4 @@
+import { COMPACTION_DEBOUNCE_MS } from "../server/collab/server";
 import { getDb } from "../server/db/client";
 import { buildActor, buildPlan, buildProgram, buildUnitTree } from "../tests/factories";
 import { type ServerKind, startCollabServerProcess } from "./support/bench-child";
@@ -14,8 +15,8 @@ export interface ThroughputOptions {
   rates: number[];
   stepMs: number;
   /**
-   * Between steps: every document pauses at once there, and our compaction 3 s after a pause
-   * would otherwise land on all of them in the first second of the next step.
+   * Between steps: every document pauses at once there, and our compaction after a pause
+   * (one document at a time) would otherwise land on all of them in the next step.
    */
   pauseMs: number;
 }
@@ -28,7 +29,7 @@ const defaults: ThroughputOptions = {
   // Offered keystrokes per second over all editors, in steps of √2.
   rates: [250, 350, 500, 700, 1000, 1400, 2000, 2800, 4000, 5600, 8000, 11_200, 16_000],
   stepMs: 8000,
-  pauseMs: 5000,
+  pauseMs: COMPACTION_DEBOUNCE_MS + 4000,
 };
 
 interface Step {

@@ -13,6 +13,13 @@ export type { CollabContext } from "./context";
 export { MAX_DOCUMENT_BYTES, MAX_MESSAGE_BYTES } from "./extensions/limits";
 
 /**
+ * How long a document's editing pauses before it is compacted and a version kept. Housekeeping
+ * only (every edit is in the log at once): 500 documents typed in bursts would otherwise ask
+ * for dozens of compactions a second; what they ask for waits its turn anyway.
+ */
+export const COMPACTION_DEBOUNCE_MS = 5000;
+
+/**
  * The collaboration server: Hocuspocus with one extension per concern, each owning its state —
  * who may connect and stay connected (Authentication), what a connection may cost (Limits), a
  * reviewer's edits held to suggestions (Suggestions, after Limits: it only sees readable updates),
@@ -26,9 +33,7 @@ export function createCollabServer(options: { name?: string } & LimitOptions = {
   const hocuspocus = new Hocuspocus<CollabContext>({
     name: options.name ?? "chungtay-collab",
     quiet: true,
-    // Housekeeping only (every edit is in the log at once): 500 documents typed in bursts would
-    // otherwise ask for dozens of compactions a second; what they ask for waits its turn anyway.
-    debounce: 5000,
+    debounce: COMPACTION_DEBOUNCE_MS,
     maxDebounce: 60_000,
     extensions: [
       new Authentication(db),

@@ -120,6 +120,23 @@ describe("document persistence", () => {
     );
   });
 
+  it("commits the edits of documents typed a moment apart together (group commit)", async () => {
+    const tree = await buildUnitTree(getDb());
+    const program = await buildProgram(getDb());
+    const author = await buildActor(getDb(), "planner", [tree.commune]);
+    const plans = await Promise.all([1, 2].map(() => buildPlan(getDb(), { unit: tree.commune, program, author })));
+    const logs = plans.map((plan) => new UpdateLog(writer, plan.id, () => {}));
+    logs[0]!.append(editor().write("xã A"), author.userId);
+    // Another keystroke in another document a millisecond later: a turn of the event loop apart.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    logs[1]!.append(editor().write("xã B"), author.userId);
+    await Promise.all(logs.map((log) => log.flushed()));
+    // Rows written by one statement carry the same transaction id.
+    const transactions = await getDb().$queryRaw<{ xmin: string }[]>`
+      SELECT DISTINCT xmin::text FROM "PlanDocumentUpdate" WHERE "planId" IN (${plans[0]!.id}, ${plans[1]!.id})`;
+    expect(transactions).toHaveLength(1);
+  });
+
   it("stores the logs of several documents written together, even when one of them cannot be stored", async () => {
     const tree = await buildUnitTree(getDb());
     const program = await buildProgram(getDb());
