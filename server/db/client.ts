@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { config } from "../config";
 
@@ -9,9 +10,19 @@ const globalForDb = globalThis as unknown as { chungTayDb?: PrismaClient };
 /** True when the app runs on the embedded PGlite database, which allows one session only. */
 export const isEmbeddedDatabase = () => config().embeddedDatabase;
 
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/**
+ * The connection pool under a client, for the one statement too hot for the ORM (the
+ * collaboration log's group commit, see appendUpdatesDirectly). Shared with the client, so the
+ * embedded database's single session is never asked for twice.
+ */
+export const poolOf = (db: PrismaClient): pg.Pool => pools.get(db)!;
+
 export function createDb(connectionString: string, maxConnections = isEmbeddedDatabase() ? 1 : 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max: maxConnections });
-  return new PrismaClient({
+  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const db: PrismaClient = new PrismaClient({
     adapter,
     omit: {
       user: { passwordHash: true, searchName: true },
@@ -19,6 +30,8 @@ export function createDb(connectionString: string, maxConnections = isEmbeddedDa
       planDocument: { searchWords: true },
     },
   });
+  pools.set(db, pool);
+  return db;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { Db } from "../db/client";
+import { type Db, poolOf } from "../db/client";
 import { searchable } from "@/lib/search-text";
 import type { JSONContent } from "@tiptap/core";
 import { contentOf, plainText } from "./content";
@@ -32,7 +32,7 @@ export async function loadDocument(db: Db, planId: string): Promise<Y.Doc> {
 }
 
 export async function appendUpdate(
-  db: Pick<Db, "$executeRaw">,
+  db: Pick<Db, "$executeRawUnsafe">,
   planId: string,
   update: Uint8Array,
   userId: string | null,
@@ -49,15 +49,28 @@ export interface StoredUpdate {
 /**
  * Appends updates (of one document or several) in one INSERT: one statement, so they are
  * committed together or not at all, and the caller may announce them saved once it resolves.
+ * Three array parameters whatever the number of rows: a fraction of the CPU createMany spends
+ * building one bind parameter per value (measured: 0.4 vs 2.9 ms for 50 rows).
  */
-export async function appendUpdates(db: Pick<Db, "$executeRaw">, updates: StoredUpdate[]): Promise<void> {
-  if (updates.length === 0) return;
-  // Three array parameters whatever the number of rows: a fraction of the CPU createMany
-  // spends building one bind parameter per value (measured: 0.4 vs 2.9 ms for 50 rows).
-  const planIds = updates.map((u) => u.planId);
-  const data = updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength));
-  const userIds = updates.map((u) => u.userId);
-  await db.$executeRaw`INSERT INTO "PlanDocumentUpdate" ("planId", "data", "userId") SELECT * FROM unnest(${planIds}::text[], ${data}::bytea[], ${userIds}::text[])`;
+const APPEND_UPDATES = `INSERT INTO "PlanDocumentUpdate" ("planId", "data", "userId") SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[])`;
+
+const appendParameters = (updates: StoredUpdate[]) => [
+  updates.map((u) => u.planId),
+  updates.map((u) => Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength)),
+  updates.map((u) => u.userId),
+];
+
+/** Appends updates in one INSERT, within the caller's transaction if it is one. */
+export async function appendUpdates(db: Pick<Db, "$executeRawUnsafe">, updates: StoredUpdate[]): Promise<void> {
+  if (updates.length > 0) await db.$executeRawUnsafe(APPEND_UPDATES, ...appendParameters(updates));
+}
+
+/**
+ * The same INSERT straight through the driver, for the collaboration server's group commit:
+ * the ORM's per-statement work was a tenth of that server's CPU under load.
+ */
+export async function appendUpdatesDirectly(db: Db, updates: StoredUpdate[]): Promise<void> {
+  if (updates.length > 0) await poolOf(db).query(APPEND_UPDATES, appendParameters(updates));
 }
 
 /**
