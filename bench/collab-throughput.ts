@@ -15,8 +15,9 @@ export interface ThroughputOptions {
   rates: number[];
   stepMs: number;
   /**
-   * Between steps: every document pauses at once there, and our compaction after a pause
-   * (one document at a time) would otherwise land on all of them in the next step.
+   * Between steps, at least this long; then until the server is idle. Every document pauses at
+   * once there (in real use pauses are spread out), and our compaction after a pause, one
+   * document at a time, would otherwise land on all of them in the next step.
    */
   pauseMs: number;
 }
@@ -29,7 +30,7 @@ const defaults: ThroughputOptions = {
   // Offered keystrokes per second over all editors, in steps of √2.
   rates: [250, 350, 500, 700, 1000, 1400, 2000, 2800, 4000, 5600, 8000, 11_200, 16_000],
   stepMs: 8000,
-  pauseMs: COMPACTION_DEBOUNCE_MS + 4000,
+  pauseMs: COMPACTION_DEBOUNCE_MS + 1000,
 };
 
 interface Step {
@@ -140,7 +141,7 @@ async function measure(kind: ServerKind, options: ThroughputOptions) {
       let step: Step | undefined;
       for (let attempt = 0; attempt < 2 && !step?.sustained; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
-        await server.stats();
+        await untilIdle(server);
         const result = await fleet.run({ rate, durationMs: options.stepMs, burstKeys: 5, keyGapMs: 40 });
         const serverLoop = (await server.stats()).eventLoopUtilization;
         // An update that never arrived counts as infinitely late.
@@ -174,4 +175,13 @@ async function measure(kind: ServerKind, options: ThroughputOptions) {
     await server.stop();
   }
   return { kind, steps, durability };
+}
+
+/** Waits (at most a minute) until the server spent under a tenth of a second busy. */
+async function untilIdle(server: { stats(): Promise<{ eventLoopUtilization: number }> }) {
+  await server.stats();
+  for (let waited = 0; waited < 60_000; waited += 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if ((await server.stats()).eventLoopUtilization < 0.1) return;
+  }
 }
