@@ -69,6 +69,19 @@ test("typing @ offers the people who may see the plan; the one chosen by keyboar
   await expect(thread.locator("strong", { hasText: "@lanhdao.xa" })).toBeVisible();
   await expect(planner.getByTestId("unnotified-mentions")).toHaveCount(0);
 
+  // A mouse user sends with the list open: it does not lie over "Gửi", and the click closes it.
+  const reply = thread.getByRole("combobox", { name: "Trả lời" });
+  await reply.click();
+  const lookedUp = lookupOf(planner, "lanhdao.tinh");
+  await reply.pressSequentially("Nhờ anh @lanhdao.tinh");
+  await lookedUp;
+  await expect(list.getByRole("option")).toHaveText([/Lò Văn Thắng\s*@lanhdao\.tinh/]);
+  if (SHOTS) await planner.screenshot({ path: `${SHOTS}/mention-list-reply-laptop.png` });
+  await thread.getByRole("button", { name: "Gửi", exact: true }).click();
+  await expect(reply).toHaveValue("");
+  await expect(list).toBeHidden();
+  await expect(thread).toContainText("Nhắc đến: Lò Văn Thắng");
+
   const leader = await pageFor(browser, "lanhdao.xa@chungtay.vn");
   await leader.goto("/notifications");
   await expect(
