@@ -1,11 +1,10 @@
 import ExcelJS from "exceljs";
 import { type MoneyUnit, amountInUnit, moneyUnit, unitNumberFormat } from "@/lib/format";
 import type { Db } from "../db/client";
-import { planReference } from "../plans/plan-select";
 import type { Actor } from "../policies/actor";
 import type { RollupQuery } from "../rollups/criteria-rollup";
 import { type ExportFile, XLSX_TYPE, safeFileName } from "./export-file";
-import { COVERED, labels, moneyNote, translate } from "./labels";
+import { COVERED, labels, moneyNote, planReference, translate } from "./labels";
 import { type UnitRollups, unitRollups } from "./unit-rollups";
 
 const d = labels.dashboard;

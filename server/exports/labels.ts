@@ -1,3 +1,4 @@
+import { formatReference, type Numbered } from "@/lib/domain/plan-reference";
 import type { MoneyUnit } from "@/lib/format";
 import vi from "@/messages/vi.json";
 import { translatorFor } from "@/i18n/translator";
@@ -32,3 +33,9 @@ export const COVERED = "Đã có mốc hoặc vốn";
 
 /** "Đơn vị tính: triệu đồng": the line above a table that states the unit of its money, as on screen. */
 export const moneyNote = (unit: MoneyUnit) => translate("budget.unitNote", { unit: unit.label });
+
+/**
+ * A plan's number and symbol in an export's table or title ("2543/KH-SGDĐT"), or the screen's
+ * words for a draft without one (plans.noNumber), from the same catalogue.
+ */
+export const planReference = (plan: Numbered) => formatReference(plan) ?? translate("plans.noNumber");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { vietnameseDate } from "./decree30";
 import { contentDisposition, documentFormatOf, rollupQueryOf } from "./download";
 import { describeIssuingBody } from "./issuing-body";
-import { periodPhrase } from "./labels";
+import { periodPhrase, planReference } from "./labels";
 import { signingPosition } from "./signer";
 
 const province = { name: "Tỉnh Điện Biên", level: "province" as const, path: "/11/" };
@@ -75,6 +75,11 @@ describe("the parts of a Decree 30 document", () => {
     expect(periodPhrase("2025-H1")).toBe("6 tháng đầu năm 2025");
     expect(periodPhrase("2025-H2")).toBe("6 tháng cuối năm 2025");
     expect(periodPhrase("2025")).toBe("năm 2025");
+  });
+
+  it("writes a plan's number and symbol, and a draft without one as the screen says it", () => {
+    expect(planReference({ number: "2543", symbol: "KH-SGDĐT" })).toBe("2543/KH-SGDĐT");
+    expect(planReference({ number: null, symbol: "KH-UBND" })).toBe("Chưa có số");
   });
 
   it("names downloads in ASCII and in UTF-8, and reads the dashboard's query", () => {

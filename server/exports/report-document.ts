@@ -1,12 +1,11 @@
 import { formatDate, formatInUnit, formatNumber, formatPercent, formatVnd, moneyUnit } from "@/lib/format";
 import type { Db } from "../db/client";
 import { percentOf, todayInVietnam } from "../planning/figures";
-import { planReference } from "../plans/plan-select";
 import type { Actor } from "../policies/actor";
 import type { RollupQuery } from "../rollups/criteria-rollup";
 import type { ExportFile } from "./export-file";
 import { loadIssuingBody } from "./issuing-body";
-import { COVERED, labels, moneyNote, periodPhrase, translate } from "./labels";
+import { COVERED, labels, moneyNote, planReference, periodPhrase, translate } from "./labels";
 import type { Block, DocumentFormat, OfficialDocument } from "./official-document";
 import { renderDocument } from "./render-document";
 import { reportSigner } from "./signer";

@@ -1,4 +1,3 @@
-import { formatReference, type Numbered } from "@/lib/domain/plan-reference";
 import type { Prisma } from "../db/generated/client";
 import { unitSummarySelect } from "../units/unit-select";
 
@@ -22,6 +21,3 @@ export const planSummarySelect = {
 } satisfies Prisma.PlanSelect;
 
 export type PlanSummary = Prisma.PlanGetPayload<{ select: typeof planSummarySelect }>;
-
-/** "2543/KH-SGDĐT": how officials write a document's number and symbol; "Chưa có số" for a draft without one (exports). */
-export const planReference = (plan: Numbered) => formatReference(plan) ?? "Chưa có số";
