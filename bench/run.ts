@@ -81,7 +81,15 @@ const table = [
 ];
 const report = `# Benchmark\n\n${machine}, ${new Date().toISOString()}\n\n${versionLine}\n\n${table.join("\n")}\n`;
 await writeFile("bench/results/latest.md", report);
-const day = new Date().toISOString().slice(0, 10);
-await writeFile(`bench/results/${[day, ...chosen].join("-")}.md`, report);
+// A second run of the same steps on the same day gets a file of its own ("…-2.md"): the history keeps both.
+const name = [new Date().toISOString().slice(0, 10), ...chosen].join("-");
+for (let n = 1; ; n++) {
+  try {
+    await writeFile(`bench/results/${n === 1 ? name : `${name}-${n}`}.md`, report, { flag: "wx" });
+    break;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+}
 console.log(`\n${table.join("\n")}`);
 process.exit(0);
