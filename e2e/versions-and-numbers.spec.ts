@@ -27,6 +27,9 @@ test("comparing a version shows a table as a table, with the edited cell marked"
   await expect(page.getByRole("button", { name: /Bản có bảng/ })).toBeVisible();
 
   await page.getByRole("link", { name: "Văn bản", exact: true }).click();
+  // The editor opens anew: a click before it has synced can land in a cell that moves under it.
+  await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "connected");
+  await expect(page.getByTestId("save-state")).toHaveText("Đã lưu");
   await documentOf(page).getByRole("cell", { name: "6", exact: true }).click();
   await page.keyboard.press("End");
   await page.keyboard.press("Backspace");
